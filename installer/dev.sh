@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Set up a Debian/Ubuntu machine from nothing and run VMS Desktop from the source tree.
+#   installer/dev.sh run     the demo site: local test cameras, recording
+#   installer/dev.sh test    the whole test suite
+#   installer/dev.sh bench   the benchmarks (JSON on stdout)
+# Each call installs only what is missing: system packages, a virtual environment, the package.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${VMS_VENV:-$ROOT/.venv}"
+cd "$ROOT"
+
+APT_PACKAGES=(
+  ffmpeg                                   # recording and probing
+  python3 python3-venv python3-pip         # our environment
+  python3-gi gir1.2-gst-rtsp-server-1.0    # the local RTSP test cameras
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly
+  gstreamer1.0-plugins-bad gstreamer1.0-libav
+  libvlc5 vlc-plugin-base vlc-plugin-video-output   # playback in the client
+  xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3  # Qt on X11 / Xvfb
+)
+
+need_apt() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "Installing system packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+need_venv() {
+  local py="${VMS_PYTHON:-python3}"
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "Creating the virtual environment in $VENV"
+    "$py" -m venv "$VENV"
+  fi
+  # Reinstall when the project's requirements change, not on every call.
+  local stamp="$VENV/.vms-installed" want
+  want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e ".[test]"
+    echo "$want" > "$stamp"
+  fi
+}
+
+cmd="${1:-run}"
+shift || true
+need_apt
+need_venv
+export PATH="$VENV/bin:$PATH"
+case "$cmd" in
+  run)
+    # The demo site lives in its own data dir so it never mixes with a real site's.
+    export VMS_DATA_DIR="${VMS_DATA_DIR:-$HOME/.local/share/vms-desktop-demo}"
+    echo "Demo site data: $VMS_DATA_DIR (Ctrl-C stops it)"
+    exec vms-recorder demo "$@"
+    ;;
+  test)
+    exec python -m pytest "$@"
+    ;;
+  bench)
+    exec python -m bench "$@"
+    ;;
+  *)
+    echo "usage: installer/dev.sh run|test|bench [args]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,152 @@
+"""The control API the client talks to: 127.0.0.1, a per-install token, input validated."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from datetime import datetime, timedelta
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from recorder import __version__
+from recorder import queries
+from recorder.cameras import InputError, add_camera, get_camera, public, remove_camera, update_camera
+
+log = logging.getLogger(__name__)
+
+
+class CameraIn(BaseModel):
+    name: str = Field(max_length=120)
+    url: str = Field(max_length=2000)
+    sub_url: str | None = Field(None, max_length=2000)
+    username: str | None = Field(None, max_length=120)
+    password: str | None = Field(None, max_length=200)
+    retention_days: int | None = None
+    enabled: bool = True
+
+
+class CameraPatch(BaseModel):
+    name: str | None = Field(None, max_length=120)
+    url: str | None = Field(None, max_length=2000)
+    sub_url: str | None = Field(None, max_length=2000)
+    username: str | None = Field(None, max_length=120)
+    password: str | None = Field(None, max_length=200)
+    retention_days: int | None = None
+    enabled: bool | None = None
+
+
+def create_app(recorder) -> FastAPI:
+    app = FastAPI(title="VMS recorder", version=__version__, docs_url=None, redoc_url=None)
+
+    def require_token(request: Request) -> None:
+        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip() \
+            or request.query_params.get("token", "")
+        if not hmac.compare_digest(given.encode(), recorder.token.encode()):
+            raise HTTPException(401, "missing or wrong API token")
+
+    auth = [Depends(require_token)]
+
+    @app.exception_handler(InputError)
+    async def bad_input(_req, exc: InputError):
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(LookupError)
+    async def not_found(_req, exc: LookupError):
+        return JSONResponse({"detail": str(exc).strip("'\"")}, status_code=404)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_req, exc: RequestValidationError):
+        msgs = [f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}" for e in exc.errors()]
+        return JSONResponse({"detail": "; ".join(msgs)}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def failed(_req, exc: Exception):
+        log.exception("API request failed")
+        return JSONResponse({"detail": "the recorder could not do that; see its log"}, status_code=500)
+
+    @app.get("/api/health")
+    def health() -> dict:
+        return {"ok": True, "version": __version__}
+
+    @app.get("/api/status", dependencies=auth)
+    def status() -> dict:
+        return recorder.status()
+
+    @app.get("/api/cameras", dependencies=auth)
+    def cameras() -> list[dict]:
+        return [row for row in recorder.status()["cameras"]]
+
+    @app.post("/api/cameras", dependencies=auth, status_code=201)
+    def create_camera(body: CameraIn) -> dict:
+        with recorder.sessions.begin() as s:
+            cam = add_camera(s, recorder.vault, **body.model_dump())
+            out = public(cam)
+        recorder.poke()
+        return out
+
+    @app.get("/api/cameras/{camera_id}", dependencies=auth)
+    def camera(camera_id: int) -> dict:
+        with recorder.sessions() as s:
+            return public(get_camera(s, camera_id))
+
+    @app.patch("/api/cameras/{camera_id}", dependencies=auth)
+    def change_camera(camera_id: int, body: CameraPatch) -> dict:
+        with recorder.sessions.begin() as s:
+            cam = update_camera(s, recorder.vault, get_camera(s, camera_id), **body.model_dump(exclude_unset=True))
+            out = public(cam)
+        recorder.poke()
+        return out
+
+    @app.delete("/api/cameras/{camera_id}", dependencies=auth)
+    def delete_camera(camera_id: int) -> dict:
+        with recorder.sessions.begin() as s:
+            out = public(remove_camera(s, camera_id))
+        recorder.poke()
+        return out
+
+    def set_enabled(camera_id: int, enabled: bool) -> dict:
+        with recorder.sessions.begin() as s:
+            cam = get_camera(s, camera_id)
+            cam.enabled = enabled
+            out = public(cam)
+        recorder.poke()
+        return out
+
+    @app.post("/api/cameras/{camera_id}/start", dependencies=auth)
+    def start(camera_id: int) -> dict:
+        return set_enabled(camera_id, True)
+
+    @app.post("/api/cameras/{camera_id}/stop", dependencies=auth)
+    def stop(camera_id: int) -> dict:
+        return set_enabled(camera_id, False)
+
+    @app.get("/api/recordings", dependencies=auth)
+    def recordings(camera_id: int, start: Annotated[datetime | None, Query()] = None,
+                   end: Annotated[datetime | None, Query()] = None,
+                   limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000) -> list[dict]:
+        start, end = queries.period(start, end, default=timedelta(days=1))
+        with recorder.sessions() as s:
+            get_camera(s, camera_id)
+            return [queries.segment_row(seg) for seg in queries.segments(s, camera_id, start, end, limit)]
+
+    @app.get("/api/recordings/days", dependencies=auth)
+    def days(camera_id: int) -> dict:
+        with recorder.sessions() as s:
+            return queries.recorded_days(s, get_camera(s, camera_id))
+
+    @app.get("/api/events", dependencies=auth)
+    def events(camera_id: int | None = None, kind: str | None = None,
+               start: Annotated[datetime | None, Query()] = None,
+               end: Annotated[datetime | None, Query()] = None,
+               limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000) -> list[dict]:
+        start, end = queries.period(start, end, default=timedelta(days=1))
+        with recorder.sessions() as s:
+            if camera_id is not None:
+                get_camera(s, camera_id)
+            return [queries.event_row(e) for e in queries.events(s, camera_id, kind, start, end, limit)]
+
+    return app

@@ -1,0 +1,356 @@
+"""One camera's recording: probe, run FFmpeg, index what it closes, reconnect with backoff,
+restart a stalled FFmpeg, and keep every outage as an event with its start and end."""
+
+from __future__ import annotations
+
+import collections
+import logging
+import os
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from recorder.credentials import redact, with_credentials
+from recorder.ffmpeg import CameraError, StreamInfo, explain, probe_stream, record_command
+from recorder.models import Event, utcnow
+from recorder.segments import SegmentStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CaptureSettings:
+    segment_seconds: int = 3600
+    stall_seconds: float = 20.0  # no new video for this long: FFmpeg is restarted
+    backoff_max: float = 10.0  # a camera that comes back is recording again within this
+    healthy_after: float = 60.0  # a run this long resets the backoff
+
+
+@dataclass
+class CameraConfig:
+    id: int
+    name: str
+    url: str
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+
+    @property
+    def ffmpeg_url(self) -> str:
+        return with_credentials(self.url, self.username, self.password)
+
+    def redact(self, text: str) -> str:
+        return redact(text, self.password)
+
+
+def _set_parent_death_signal() -> None:
+    """Runs in the child before exec (Linux): FFmpeg dies with the recorder, even at kill -9."""
+    _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+try:
+    import ctypes
+
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+    _PREEXEC = _set_parent_death_signal
+except (OSError, AttributeError):  # not Linux
+    _PREEXEC = None
+
+
+def spawn_kwargs() -> dict:
+    """Own process group (a Ctrl-C in the terminal does not hit FFmpeg before we finalise it)."""
+    if os.name == "nt":
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    return {"start_new_session": True, "preexec_fn": _PREEXEC}
+
+
+class FFmpegRun:
+    """A running FFmpeg whose progress and error output are read by two small threads."""
+
+    def __init__(self, cmd: list[str], redactor):
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True, bufsize=1, **spawn_kwargs())
+        self.started = time.monotonic()
+        self.out_time = 0.0  # seconds of stream written so far
+        self.last_advance = time.monotonic()
+        self.errors: collections.deque[str] = collections.deque(maxlen=40)
+        self._redact = redactor
+        threading.Thread(target=self._read_progress, daemon=True).start()
+        threading.Thread(target=self._read_errors, daemon=True).start()
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def _read_progress(self) -> None:
+        for line in self.proc.stdout:
+            key, _, value = line.strip().partition("=")
+            if key == "out_time_us" and value.isdigit():
+                t = int(value) / 1e6
+                if t > self.out_time:
+                    self.out_time = t
+                    self.last_advance = time.monotonic()
+
+    def _read_errors(self) -> None:
+        for line in self.proc.stderr:
+            line = self._redact(line.rstrip())
+            if line:
+                self.errors.append(line)
+
+    def stalled_for(self) -> float:
+        return time.monotonic() - self.last_advance
+
+    def stop(self, grace: float = 8.0) -> None:
+        """'q' lets FFmpeg write its last fragment; kill it if it does not go in time."""
+        if self.proc.poll() is None:
+            try:
+                self.proc.stdin.write("q")
+                self.proc.stdin.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                pass
+            try:
+                self.proc.wait(grace)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self.proc.wait()
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            if os.name == "posix":
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            else:
+                self.proc.kill()
+        self.proc.wait()
+
+
+class CameraRecorder:
+    """Supervises one camera in its own thread until stop()."""
+
+    def __init__(self, config: CameraConfig, store: SegmentStore, settings: CaptureSettings,
+                 children: "ChildRegistry"):
+        self.config = config
+        self.store = store
+        self.settings = settings
+        self.children = children
+        self.state = "starting"
+        self.error: str | None = None
+        self.stream: StreamInfo | None = None
+        self.current_file: Path | None = None
+        self.current_start: datetime | None = None
+        self.last_segment: str | None = None
+        self._run: FFmpegRun | None = None
+        self._outage_id: int | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._main, name=f"camera-{config.id}", daemon=True)
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self.store.sessions
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        run = self._run
+        if run is not None:
+            run.stop()
+        self._thread.join(30)
+        self.state = "stopped"
+
+    def status(self) -> dict:
+        return {"id": self.config.id, "name": self.config.name, "state": self.state,
+                "error": self.error, "stream": self.stream.describe() if self.stream else None,
+                "current_file": str(self.current_file) if self.current_file else None,
+                "current_start": self.current_start.isoformat() if self.current_start else None,
+                "last_segment": self.last_segment}
+
+    # -- the supervision loop ------------------------------------------------------------
+
+    def _main(self) -> None:
+        try:
+            self.store.recover(self.config.id)
+        except Exception:
+            log.exception("camera %s: recovery failed", self.config.id)
+        backoff = 1.0
+        outage_since = utcnow()
+        while not self._stop.is_set():
+            self.state = "connecting"
+            try:
+                self.stream = probe_stream(self.config.ffmpeg_url)
+            except CameraError as e:
+                self._fail(self.config.redact(str(e)), outage_since)
+            else:
+                began = time.monotonic()
+                outage_since = self._record_once() or outage_since
+                if time.monotonic() - began > self.settings.healthy_after:
+                    backoff = 1.0
+            if self._stop.is_set():
+                break
+            self.state = "retrying"
+            self._stop.wait(backoff)
+            backoff = min(backoff * 2, self.settings.backoff_max)
+        self._close_outage(utcnow())
+
+    def _record_once(self) -> datetime | None:
+        """Run FFmpeg until it exits, stalls or we stop; returns when the video stopped."""
+        incoming = self.store.data.incoming_dir(self.config.id)
+        incoming.mkdir(parents=True, exist_ok=True)
+        list_file = incoming / "segments.csv"
+        prefix = f"{int(time.time() * 1000)}_"  # never reuse a name a crash may have left
+        cmd = record_command(self.config.ffmpeg_url, self.stream, incoming / f"{prefix}%05d.mp4",
+                             list_file, self.settings.segment_seconds)
+        run = self._run = FFmpegRun(cmd, self.config.redact)
+        self.children.add(run.pid)
+        listed = 0
+        recording = False
+        try:
+            while run.proc.poll() is None and not self._stop.is_set():
+                self._stop.wait(0.5)
+                if not recording and run.out_time > 0:
+                    recording = True
+                    self._started_recording(run)
+                listed = self._index_listed(list_file, listed)
+                self._update_current(incoming, prefix, run)
+                if run.stalled_for() > self.settings.stall_seconds:
+                    log.warning("camera %s: no video for %.0f s, restarting FFmpeg",
+                                self.config.id, run.stalled_for())
+                    run.errors.append("the camera stopped sending video")
+                    run.kill()
+        finally:
+            if self._stop.is_set():
+                run.stop()
+            else:
+                run.kill() if run.proc.poll() is None else run.proc.wait()
+            self.children.discard(run.pid)
+            self._run = None
+        stopped_at = utcnow() - timedelta(seconds=run.stalled_for()) if recording else None
+        self._index_leftovers(incoming)
+        self.current_file = None
+        self.current_start = None
+        if not self._stop.is_set():
+            reason = explain("\n".join(run.errors), self.config.url) if run.errors else \
+                "the camera closed the connection"
+            self._fail(reason, stopped_at or utcnow())
+        return stopped_at
+
+    def _started_recording(self, run: FFmpegRun) -> None:
+        self.state = "recording"
+        self.error = None
+        began = utcnow() - timedelta(seconds=run.out_time)
+        self._close_outage(began)
+        log.info("camera %s: recording (%s)", self.config.id, self.stream.describe())
+
+    def _index_listed(self, list_file: Path, done: int) -> int:
+        """FFmpeg appends a line to its list each time it closes a segment."""
+        try:
+            lines = list_file.read_text().splitlines()
+        except FileNotFoundError:
+            return done
+        for line in lines[done:]:
+            name = line.split(",")[0]
+            path = list_file.parent / name
+            if path.exists():
+                self._index(path)
+        return len(lines)
+
+    def _index_leftovers(self, incoming: Path) -> None:
+        """After FFmpeg exits every file it left is closed, including the one cut short."""
+        for path in sorted(incoming.glob("*.mp4")):
+            self._index(path)
+        (incoming / "segments.csv").unlink(missing_ok=True)
+
+    def _index(self, path: Path) -> None:
+        try:
+            seg = self.store.index_file(self.config.id, path)
+        except Exception as e:  # a disk error must not end supervision
+            log.exception("camera %s: indexing %s failed", self.config.id, path.name)
+            self.error = f"a recorded file could not be indexed: {e}"
+            return
+        if seg is not None:
+            self.last_segment = seg.path
+
+    def _update_current(self, incoming: Path, prefix: str, run: FFmpegRun) -> None:
+        files = sorted(incoming.glob(f"{prefix}*.mp4"))
+        if files and files[-1] != self.current_file:
+            self.current_file = files[-1]
+            self.current_start = utcnow()
+
+    # -- outages --------------------------------------------------------------------------
+
+    def _fail(self, reason: str, since: datetime) -> None:
+        self.state = "error"
+        if reason != self.error:
+            log.warning("camera %s (%s): %s", self.config.id, self.config.name, reason)
+        self.error = reason
+        with self.sessions.begin() as s:
+            if self._outage_id is None:
+                ev = Event(camera_id=self.config.id, kind="offline", start=since, label=reason)
+                s.add(ev)
+                s.flush()
+                self._outage_id = ev.id
+            else:
+                s.get(Event, self._outage_id).label = reason
+
+    def _close_outage(self, at: datetime) -> None:
+        if self._outage_id is None:
+            return
+        with self.sessions.begin() as s:
+            ev = s.get(Event, self._outage_id)
+            if ev is not None and ev.end is None:
+                ev.end = max(at, ev.start)
+        self._outage_id = None
+
+
+class ChildRegistry:
+    """The pids of our FFmpegs, on disk, so a recorder restarted after kill -9 can end any
+    that outlived it (where the parent-death signal does not exist)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._pids: set[int] = set()
+        self._lock = threading.Lock()
+
+    def add(self, pid: int) -> None:
+        with self._lock:
+            self._pids.add(pid)
+            self._write()
+
+    def discard(self, pid: int) -> None:
+        with self._lock:
+            self._pids.discard(pid)
+            self._write()
+
+    def _write(self) -> None:
+        self.path.write_text("".join(f"{p}\n" for p in sorted(self._pids)))
+
+    def kill_leftovers(self) -> int:
+        """End FFmpegs listed by a previous recorder of this data dir that are still alive."""
+        try:
+            pids = [int(x) for x in self.path.read_text().split()]
+        except (FileNotFoundError, ValueError):
+            return 0
+        killed = 0
+        for pid in pids:
+            if _is_our_ffmpeg(pid, str(self.path.parent)):
+                try:
+                    os.kill(pid, signal.SIGKILL if os.name == "posix" else signal.SIGTERM)
+                    killed += 1
+                except OSError:
+                    pass
+        self.path.unlink(missing_ok=True)
+        return killed
+
+
+def _is_our_ffmpeg(pid: int, data_root: str) -> bool:
+    """Only kill a pid that is still an FFmpeg writing into this data dir (pids get reused)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return False  # gone, or not Linux: nothing we can check safely
+    return "ffmpeg" in cmdline and data_root in cmdline

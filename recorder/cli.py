@@ -1,0 +1,233 @@
+"""vms-recorder: run the recorder, manage cameras, look into the index (--json for scripts)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import requests
+
+from recorder import __version__
+from recorder.cameras import InputError, active_cameras, add_camera, get_camera, public, remove_camera
+from recorder.credentials import Vault
+from recorder.db import database_url, get_plan, open_index, set_plan
+from recorder.models import PLANS
+from recorder.paths import DataDir, default_data_dir
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="vms-recorder", description=__doc__)
+    p.add_argument("--version", action="version", version=f"vms-recorder {__version__}")
+    p.add_argument("--data-dir", type=Path, default=None, help="data folder (default: VMS_DATA_DIR or the user data dir)")
+    p.add_argument("--db-url", default=None, help="database URL (default: SQLite vms.db in the data dir)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="record all enabled cameras (foreground)")
+    run.add_argument("--segment-seconds", type=int, default=3600, help="segment length, 60..3600 (default 3600)")
+    run.add_argument("--api-host", default="127.0.0.1")
+    run.add_argument("--api-port", type=int, default=0, help="0 picks a free port, published in recorder.json")
+    run.add_argument("--stall-seconds", type=float, default=20.0, help="restart FFmpeg after this long without video")
+    run.add_argument("--backoff-max", type=float, default=10.0, help="longest wait between reconnection attempts")
+
+    cam = sub.add_parser("camera", help="add, list, remove, enable or disable cameras")
+    csub = cam.add_subparsers(dest="action", required=True)
+    add = csub.add_parser("add")
+    add.add_argument("--name", required=True)
+    add.add_argument("--url", required=True)
+    add.add_argument("--sub-url")
+    add.add_argument("--username")
+    add.add_argument("--password")
+    add.add_argument("--retention-days", type=int)
+    add.add_argument("--disabled", action="store_true")
+    csub.add_parser("list")
+    for action in ("remove", "enable", "disable"):
+        csub.add_parser(action).add_argument("id", type=int)
+
+    seg = sub.add_parser("segments", help="indexed segments of a camera")
+    seg.add_argument("--camera", type=int, required=True)
+    seg.add_argument("--from", dest="start", type=datetime.fromisoformat)
+    seg.add_argument("--to", dest="end", type=datetime.fromisoformat)
+
+    ev = sub.add_parser("events", help="outages and other events")
+    ev.add_argument("--camera", type=int)
+    ev.add_argument("--kind")
+    ev.add_argument("--from", dest="start", type=datetime.fromisoformat)
+    ev.add_argument("--to", dest="end", type=datetime.fromisoformat)
+
+    sub.add_parser("status", help="per camera: state, current file, last error; disk usage")
+    plan = sub.add_parser("plan", help="show or set the site plan")
+    plan.add_argument("name", nargs="?", choices=sorted(PLANS))
+    demo = sub.add_parser("demo", help="start local demo cameras and record them")
+    demo.add_argument("--cameras", type=int, default=2)
+    demo.add_argument("--segment-seconds", type=int, default=60)
+    return p
+
+
+def _out(args, data, text: str) -> None:
+    print(json.dumps(data, indent=2, default=str) if args.json else text)
+
+
+def _setup_logging(data: DataDir, verbose: bool = True) -> None:
+    logs = data.root / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    file = logging.handlers.RotatingFileHandler(logs / "recorder.log", maxBytes=5_000_000, backupCount=5)
+    console = logging.StreamHandler()
+    root = logging.getLogger()
+    for h in (file, console):
+        h.setFormatter(fmt)
+        root.addHandler(h)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def cmd_run(args, data: DataDir) -> int:
+    from recorder.capture import CaptureSettings
+    from recorder.service import AlreadyRunning, ApiSettings, Recorder
+
+    if not 60 <= args.segment_seconds <= 3600 and not _test_mode():
+        raise InputError("segment length must be between 60 and 3600 seconds")
+    _setup_logging(data)
+    capture = CaptureSettings(segment_seconds=args.segment_seconds, stall_seconds=args.stall_seconds,
+                              backoff_max=args.backoff_max)
+    try:
+        rec = Recorder(data, capture, ApiSettings(args.api_host, args.api_port), args.db_url)
+    except AlreadyRunning as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    rec.run()
+    return 0
+
+
+def _test_mode() -> bool:
+    """Tests and benchmarks may use segments shorter than a minute."""
+    import os
+
+    return os.environ.get("VMS_ALLOW_SHORT_SEGMENTS") == "1"
+
+
+def cmd_camera(args, data: DataDir, sessions) -> int:
+    vault = Vault(data.secret_file)
+    with sessions.begin() as s:
+        if args.action == "add":
+            cam = add_camera(s, vault, name=args.name, url=args.url, sub_url=args.sub_url,
+                             username=args.username, password=args.password,
+                             retention_days=args.retention_days, enabled=not args.disabled)
+            _out(args, public(cam), str(cam.id))
+        elif args.action == "list":
+            rows = [public(c) for c in active_cameras(s)]
+            text = "\n".join(f"{r['id']:>3}  {'on ' if r['enabled'] else 'off'}  {r['name']:<24} {r['url']}"
+                             + (f"  (user {r['username']})" if r["username"] else "") for r in rows)
+            _out(args, rows, text or "no cameras")
+        elif args.action == "remove":
+            cam = remove_camera(s, args.id)
+            _out(args, public(cam), f"camera {cam.id} removed; its recordings stay until retention")
+        else:
+            cam = get_camera(s, args.id)
+            cam.enabled = args.action == "enable"
+            _out(args, public(cam), f"camera {cam.id} {'enabled' if cam.enabled else 'disabled'}")
+    return 0
+
+
+def cmd_segments(args, sessions) -> int:
+    from recorder import queries
+
+    start, end = queries.period(args.start, args.end, default=timedelta(days=1))
+    with sessions() as s:
+        get_camera(s, args.camera)
+        rows = [queries.segment_row(seg) for seg in queries.segments(s, args.camera, start, end, 1_000_000)]
+    text = "\n".join(f"{datetime.fromisoformat(r['start']).astimezone():%Y-%m-%d %H:%M:%S}  "
+                     f"{r['duration']:>8.1f} s  {r['bytes'] / 1e6:>8.1f} MB  {r['video_codec']:<5} "
+                     f"{r['audio_codec'] or '-':<10} {r['path']}" for r in rows)
+    _out(args, rows, text or "no recordings in that period")
+    return 0
+
+
+def cmd_events(args, sessions) -> int:
+    from recorder import queries
+
+    start, end = queries.period(args.start, args.end, default=timedelta(days=1))
+    with sessions() as s:
+        rows = [queries.event_row(e) for e in queries.events(s, args.camera, args.kind, start, end, 1_000_000)]
+    text = "\n".join(f"{datetime.fromisoformat(r['start']).astimezone():%Y-%m-%d %H:%M:%S}  "
+                     f"{'→ ' + datetime.fromisoformat(r['end']).astimezone().strftime('%H:%M:%S') if r['end'] else '(ongoing)':<12}"
+                     f" cam {r['camera_id']}  {r['kind']:<8} {r['label'] or ''}" for r in rows)
+    _out(args, rows, text or "no events in that period")
+    return 0
+
+
+def cmd_status(args, data: DataDir, sessions) -> int:
+    from recorder.service import load_or_create_token, read_runtime
+
+    runtime = read_runtime(data)
+    if runtime:
+        resp = requests.get(f"http://{runtime['host']}:{runtime['port']}/api/status", timeout=10,
+                            headers={"Authorization": f"Bearer {load_or_create_token(data)}"})
+        resp.raise_for_status()
+        status = resp.json()
+        status["running"] = True
+    else:
+        with sessions() as s:
+            cams = [dict(public(c), state="not recording (recorder stopped)") for c in active_cameras(s)]
+        status = {"running": False, "cameras": cams, "disk": None}
+    lines = [f"recorder: {'running, pid ' + str(status['recorder']['pid']) if status['running'] else 'not running'}"]
+    for c in status["cameras"]:
+        line = f"  camera {c['id']} {c['name']}: {c['state']}"
+        if c.get("error"):
+            line += f" — {c['error']}"
+        if c.get("current_file"):
+            line += f"\n      writing {c['current_file']}"
+        lines.append(line)
+    if status.get("disk"):
+        d = status["disk"]
+        lines.append(f"disk: {d['recordings'] / 1e9:.2f} GB of recordings, {d['free'] / 1e9:.1f} GB free "
+                     f"of {d['total'] / 1e9:.1f} GB")
+    _out(args, status, "\n".join(lines))
+    return 0
+
+
+def cmd_plan(args, sessions) -> int:
+    with sessions.begin() as s:
+        if args.name:
+            set_plan(s, args.name)
+        plan = get_plan(s)
+    _out(args, {"plan": plan, "retention_days": PLANS[plan]}, f"{plan}: footage kept {PLANS[plan]} days")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    data = DataDir((args.data_dir or default_data_dir()).expanduser().resolve())
+    try:
+        if args.command == "run":
+            return cmd_run(args, data)
+        if args.command == "demo":
+            from recorder.demo import run_demo
+
+            return run_demo(args, data)
+        data.create()
+        sessions = open_index(args.db_url or database_url(data.db_file))
+        if args.command == "camera":
+            return cmd_camera(args, data, sessions)
+        if args.command == "segments":
+            return cmd_segments(args, sessions)
+        if args.command == "events":
+            return cmd_events(args, sessions)
+        if args.command == "status":
+            return cmd_status(args, data, sessions)
+        return cmd_plan(args, sessions)
+    except (InputError, LookupError) as e:
+        print(f"error: {str(e).strip(chr(39))}", file=sys.stderr)
+        return 2
+    except requests.RequestException as e:
+        print(f"error: the recorder did not answer ({type(e).__name__})", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

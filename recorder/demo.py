@@ -1,0 +1,123 @@
+"""Local test cameras (GStreamer's RTSP server, resources/demo_camera.py) for the demo site,
+the tests and the benchmarks: real RTSP, no camera needed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from sqlalchemy import select
+
+# GStreamer's Python bindings come from the system's packages, not from our environment.
+GST_PYTHON = os.environ.get("VMS_GST_PYTHON", "/usr/bin/python3")
+
+
+def resources_dir() -> Path:
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+class DemoCamera:
+    """One RTSP server process; options are demo_camera.py's (codec, audio, user, password, …)."""
+
+    def __init__(self, port: int = 0, path: str = "/cam", **options):
+        self.port = port
+        self.path = path
+        self.options = options
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"rtsp://127.0.0.1:{self.port}{self.path}"
+
+    def start(self, timeout: float = 20.0) -> str:
+        cmd = [GST_PYTHON, str(resources_dir() / "demo_camera.py"), "--port", str(self.port), "--path", self.path]
+        for key, value in self.options.items():
+            if value is not None:
+                cmd += [f"--{key.replace('_', '-')}", str(value)]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     stdin=subprocess.DEVNULL)
+        line = _readline(self.proc, timeout)
+        if not line.startswith("READY "):
+            err = self.proc.stderr.read() if self.proc.poll() is not None else ""
+            self.stop()
+            raise RuntimeError(f"demo camera did not start: {line.strip()} {err.strip()}")
+        self.port = int(line.split()[1].rsplit(":", 1)[1].split("/")[0])
+        return self.url
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+    def pause(self) -> None:
+        """Freeze the camera: its TCP session stays open but no video comes."""
+        os.kill(self.proc.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.kill(self.proc.pid, signal.SIGCONT)
+
+
+def _readline(proc: subprocess.Popen, timeout: float) -> str:
+    result = [""]
+    reader = threading.Thread(target=lambda: result.__setitem__(0, proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    return result[0]
+
+
+DEMO_SET = [
+    {"label": "Demo 1 - Entrance", "codec": "h264", "audio": "alaw"},
+    {"label": "Demo 2 - Parking", "codec": "h264", "audio": "none"},
+    {"label": "Demo 3 - Lobby", "codec": "h265", "audio": "none"},
+    {"label": "Demo 4 - Back door", "codec": "h264", "audio": "aac"},
+]
+
+
+def run_demo(args, data) -> int:
+    """Start demo cameras, point the index's demo cameras at them, and record until stopped."""
+    from recorder.cameras import add_camera
+    from recorder.cli import cmd_run
+    from recorder.credentials import Vault
+    from recorder.db import database_url, open_index
+    from recorder.models import Camera
+
+    data.create()
+    sessions = open_index(args.db_url or database_url(data.db_file))
+    vault = Vault(data.secret_file)
+    cams = []
+    try:
+        for i in range(args.cameras):
+            spec = DEMO_SET[i % len(DEMO_SET)]
+            name = spec["label"] if i < len(DEMO_SET) else f"{spec['label']} ({i + 1})"
+            cam = DemoCamera(port=0, codec=spec["codec"], audio=spec["audio"], label=name,
+                             sub_path="/sub")
+            cam.start()
+            cams.append(cam)
+            with sessions.begin() as s:
+                row = s.scalar(select(Camera).where(Camera.name == name, Camera.removed_at.is_(None)))
+                if row is None:
+                    add_camera(s, vault, name=name, url=cam.url, sub_url=cam.url.replace("/cam", "/sub"))
+                else:  # ports change from run to run
+                    row.url, row.sub_url = cam.url, cam.url.replace("/cam", "/sub")
+            print(f"demo camera {name}: {cam.url}", flush=True)
+        os.environ.setdefault("VMS_ALLOW_SHORT_SEGMENTS", "1")
+        args.api_host, args.api_port, args.stall_seconds, args.backoff_max = "127.0.0.1", 0, 20.0, 10.0
+        return cmd_run(args, data)
+    finally:
+        for cam in cams:
+            cam.stop()

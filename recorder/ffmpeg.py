@@ -1,0 +1,196 @@
+"""FFmpeg and ffprobe: finding them, probing cameras and files, the recording command,
+and turning their error output into words a guard understands."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from recorder.credentials import redact
+
+SOCKET_TIMEOUT_S = 5
+RECORDABLE_VIDEO = {"h264", "hevc"}
+COPYABLE_AUDIO = {"aac", "mp3"}  # what MP4 holds as it is; anything else becomes AAC
+FRAGMENTED_MP4 = "movflags=+frag_keyframe+empty_moov+default_base_moof"
+
+
+class CameraError(Exception):
+    """A camera problem in words for the operator (never holding credentials)."""
+
+
+def find_tool(name: str) -> str:
+    """The bundled binary first (next to a frozen app), then the system's."""
+    exe = name + (".exe" if os.name == "nt" else "")
+    if getattr(sys, "frozen", False):
+        bundled = Path(sys.executable).parent / "bin" / exe
+        if bundled.exists():
+            return str(bundled)
+    found = shutil.which(name)
+    if not found:
+        raise RuntimeError(f"{name} is not installed; install FFmpeg (it provides {name})")
+    return found
+
+
+def _host(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+        return parts.hostname or url
+    except ValueError:
+        return url
+
+
+_PATTERNS = [
+    (("401 Unauthorized", "403 Forbidden"), "wrong username or password"),
+    (("404 Not Found", "454 Session Not Found"), "the camera has no stream at this address (check the path in the URL)"),
+    (("Connection refused",), "{host} refused the connection (is the camera on, and the port right?)"),
+    (("Connection timed out", "timed out", "Operation timed out"), "no answer from {host}"),
+    (("No route to host", "Network is unreachable", "Host is unreachable"), "{host} cannot be reached on the network"),
+    (("Name or service not known", "Temporary failure in name resolution", "Failed to resolve", "nodename nor servname"),
+     "the camera address {host} could not be found"),
+    (("No space left on device",), "the recording disk is full"),
+    (("Permission denied",), "cannot write to the recordings folder (permission denied)"),
+    (("Connection reset by peer", "End of file", "Broken pipe"), "the camera closed the connection"),
+    (("Invalid data found", "method DESCRIBE failed", "Protocol not found"), "the camera's answer could not be understood (is this an RTSP address?)"),
+]
+
+
+def explain(stderr: str, url: str) -> str:
+    """The first known cause in FFmpeg's output, else its last line with secrets removed."""
+    for needles, message in _PATTERNS:
+        if any(n in stderr for n in needles):
+            return message.format(host=_host(url))
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    return redact(lines[-1]) if lines else "the recording stopped for an unknown reason"
+
+
+@dataclass
+class StreamInfo:
+    video_codec: str
+    width: int | None
+    height: int | None
+    fps: float | None
+    audio_codec: str | None
+
+    def describe(self) -> str:
+        fps = f" {self.fps:g} fps" if self.fps else ""
+        audio = f", audio {self.audio_codec}" if self.audio_codec else ", no audio"
+        return f"{self.video_codec.upper()} {self.width}x{self.height}{fps}{audio}"
+
+
+def _rate(text: str | None) -> float | None:
+    try:
+        num, den = (text or "0/0").split("/")
+        return round(int(num) / int(den), 2) if int(den) else None
+    except ValueError:
+        return None
+
+
+def _streams_info(streams: list[dict]) -> StreamInfo | None:
+    video = next((s for s in streams if s.get("codec_type") == "video"), None)
+    audio = next((s for s in streams if s.get("codec_type") == "audio"), None)
+    if video is None:
+        return None
+    return StreamInfo(
+        video_codec=video.get("codec_name", "unknown"),
+        width=video.get("width"),
+        height=video.get("height"),
+        fps=_rate(video.get("avg_frame_rate")) or _rate(video.get("r_frame_rate")),
+        audio_codec=audio.get("codec_name") if audio else None,
+    )
+
+
+def probe_stream(url: str, timeout: float = 10.0) -> StreamInfo:
+    """Connect to a camera once and say what it sends, or raise CameraError saying why not."""
+    cmd = [find_tool("ffprobe"), "-v", "error", "-rtsp_transport", "tcp",
+           "-timeout", str(SOCKET_TIMEOUT_S * 1_000_000), "-show_streams", "-of", "json", url]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise CameraError(f"no answer from {_host(url)}") from None
+    if out.returncode != 0:
+        raise CameraError(explain(out.stderr, url))
+    info = _streams_info(json.loads(out.stdout or "{}").get("streams", []))
+    if info is None:
+        raise CameraError("the camera sends no video")
+    if info.video_codec not in RECORDABLE_VIDEO:
+        raise CameraError(f"the camera sends {info.video_codec.upper()} video, which cannot be recorded; "
+                          "set the camera to H.264 or H.265")
+    return info
+
+
+@dataclass
+class FileInfo:
+    duration: float
+    bytes: int
+    video_codec: str
+    audio_codec: str | None
+    width: int | None
+    height: int | None
+    video_packets: int
+
+
+def probe_file(path: Path, timeout: float = 120.0) -> FileInfo | None:
+    """What a segment file holds, counting its video packets; None if it cannot be read.
+
+    A file cut by a crash has no index at its end, so the duration is taken from the
+    packets themselves rather than from the container's header.
+    """
+    cmd = [find_tool("ffprobe"), "-v", "error",
+           "-show_entries", "packet=stream_index,pts_time,duration_time"
+           ":stream=index,codec_name,codec_type,width,height",
+           "-of", "json", str(path)]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    if out.returncode != 0:
+        return None
+    data = json.loads(out.stdout or "{}")
+    streams = data.get("streams", [])
+    info = _streams_info(streams)
+    if info is None:
+        return None
+    video_index = next(s["index"] for s in streams if s.get("codec_type") == "video")
+    times = [(float(p["pts_time"]), _float(p.get("duration_time")))
+             for p in data.get("packets", [])
+             if p.get("stream_index") == video_index and _float(p.get("pts_time")) is not None]
+    size = path.stat().st_size
+    if not times:
+        return FileInfo(0.0, size, info.video_codec, info.audio_codec, info.width, info.height, 0)
+    first = min(t for t, _ in times)
+    last, last_duration = max(times)
+    duration = last + (last_duration or 0.0) - first
+    return FileInfo(duration, size, info.video_codec, info.audio_codec, info.width, info.height, len(times))
+
+
+def _float(text: str | None) -> float | None:
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Path,
+                   segment_seconds: int) -> list[str]:
+    """One camera's FFmpeg: video copied, audio copied or made AAC, clock-aligned fMP4 segments."""
+    cmd = [find_tool("ffmpeg"), "-hide_banner", "-loglevel", "error", "-nostats",
+           "-rtsp_transport", "tcp", "-timeout", str(SOCKET_TIMEOUT_S * 1_000_000), "-i", url,
+           "-map", "0:v:0", "-c:v", "copy"]
+    if info.video_codec == "hevc":
+        cmd += ["-tag:v", "hvc1"]  # the tag browsers and Apple players expect
+    if info.audio_codec is None:
+        cmd += ["-an"]
+    elif info.audio_codec in COPYABLE_AUDIO:
+        cmd += ["-map", "0:a:0", "-c:a", "copy"]
+    else:  # G.711 and friends cannot live in MP4
+        cmd += ["-map", "0:a:0", "-c:a", "aac", "-b:a", "32k"]
+    cmd += ["-max_muxing_queue_size", "4096",
+            "-f", "segment", "-segment_time", str(segment_seconds), "-segment_atclocktime", "1",
+            "-reset_timestamps", "1", "-segment_format", "mp4",
+            "-segment_format_options", FRAGMENTED_MP4,
+            "-segment_list", str(list_file), "-segment_list_type", "csv",
+            "-progress", "pipe:1", str(out_pattern)]
+    return cmd

@@ -1,0 +1,82 @@
+"""Where everything lives inside a data dir (see DESIGN.md, "Data on disk")."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "vms-desktop"
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("VMS_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class DataDir:
+    root: Path
+
+    @property
+    def db_file(self) -> Path:
+        return self.root / "vms.db"
+
+    @property
+    def recordings(self) -> Path:
+        return self.root / "recordings"
+
+    @property
+    def quarantine(self) -> Path:
+        return self.root / "quarantine"
+
+    @property
+    def clips(self) -> Path:
+        return self.root / "clips"
+
+    @property
+    def snapshots(self) -> Path:
+        return self.root / "snapshots"
+
+    @property
+    def token_file(self) -> Path:
+        return self.root / "api-token"
+
+    @property
+    def secret_file(self) -> Path:
+        return self.root / "secret.key"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / "recorder.lock"
+
+    @property
+    def runtime_file(self) -> Path:
+        """Written by the running recorder: its pid and the API's address."""
+        return self.root / "recorder.json"
+
+    @property
+    def children_file(self) -> Path:
+        """Pids of our FFmpeg children, so a recorder killed with -9 leaves none behind."""
+        return self.root / "ffmpeg.pids"
+
+    def camera_dir(self, camera_id: int) -> Path:
+        return self.recordings / f"cam_{camera_id}"
+
+    def incoming_dir(self, camera_id: int) -> Path:
+        """FFmpeg writes here; closed segments are moved to their dated folder."""
+        return self.camera_dir(camera_id) / ".incoming"
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def absolute(self, rel: str) -> Path:
+        return self.root / rel
+
+    def create(self) -> None:
+        for d in (self.root, self.recordings, self.clips, self.snapshots):
+            d.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,193 @@
+"""The recorder process: one per data dir. Keeps a CameraRecorder per enabled camera in step
+with the index, serves the control API, and shuts FFmpeg down cleanly on SIGTERM/SIGINT."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import shutil
+import signal
+import socket
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+
+import filelock
+import uvicorn
+from sqlalchemy import func, select
+
+from recorder import __version__
+from recorder.capture import CameraConfig, CameraRecorder, CaptureSettings, ChildRegistry
+from recorder.cameras import active_cameras
+from recorder.credentials import Vault, write_private
+from recorder.db import database_url, open_index
+from recorder.models import Segment, utcnow
+from recorder.paths import DataDir
+from recorder.segments import SegmentStore
+
+log = logging.getLogger(__name__)
+RECONCILE_SECONDS = 2.0
+
+
+class AlreadyRunning(RuntimeError):
+    pass
+
+
+class StopRequested(Exception):
+    pass
+
+
+def _raise_stop(signum, _frame):
+    raise StopRequested(signal.Signals(signum).name)
+
+
+def load_or_create_token(data: DataDir) -> str:
+    if not data.token_file.exists():
+        write_private(data.token_file, secrets.token_urlsafe(32).encode())
+    return data.token_file.read_text().strip()
+
+
+def read_runtime(data: DataDir) -> dict | None:
+    """The running recorder's pid and API address, or None when none runs."""
+    try:
+        info = json.loads(data.runtime_file.read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+    lock = filelock.FileLock(str(data.lock_file))
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        return info  # the lock is held: it really runs
+    lock.release()
+    return None
+
+
+@dataclass
+class ApiSettings:
+    host: str = "127.0.0.1"
+    port: int = 0  # 0: any free port, published in recorder.json
+
+
+class Recorder:
+    def __init__(self, data: DataDir, capture: CaptureSettings, api: ApiSettings, db_url: str | None = None):
+        self.data = data
+        self.capture = capture
+        self.api = api
+        data.create()
+        self._lock = filelock.FileLock(str(data.lock_file))
+        try:
+            self._lock.acquire(timeout=0)
+        except filelock.Timeout:
+            raise AlreadyRunning(f"another recorder is already running for {data.root}") from None
+        self.sessions = open_index(db_url or database_url(data.db_file))
+        self.vault = Vault(data.secret_file)
+        self.token = load_or_create_token(data)
+        self.store = SegmentStore(data, self.sessions)
+        self.children = ChildRegistry(data.children_file)
+        self.cameras: dict[int, CameraRecorder] = {}
+        self.started_at = utcnow()
+        self._stopping = threading.Event()
+        self._wake = threading.Event()
+        self._cam_lock = threading.Lock()
+
+    # -- cameras ---------------------------------------------------------------------------
+
+    def wanted_configs(self) -> dict[int, CameraConfig]:
+        with self.sessions() as s:
+            return {c.id: CameraConfig(c.id, c.name, c.url, c.username, self.vault.decrypt(c.password_enc))
+                    for c in active_cameras(s) if c.enabled}
+
+    def reconcile(self) -> None:
+        """Start, stop or restart camera recorders so they match the index."""
+        wanted = self.wanted_configs()
+        with self._cam_lock:
+            for cid, rec in list(self.cameras.items()):
+                if wanted.get(cid) != rec.config:
+                    log.info("camera %s: stopping (%s)", cid, "changed" if cid in wanted else "disabled")
+                    rec.stop()
+                    del self.cameras[cid]
+            for cid, config in wanted.items():
+                if cid not in self.cameras and not self._stopping.is_set():
+                    rec = CameraRecorder(config, self.store, self.capture, self.children)
+                    self.cameras[cid] = rec
+                    rec.start()
+
+    def poke(self) -> None:
+        """The API changed a camera: reconcile now rather than at the next tick."""
+        self._wake.set()
+
+    def _reconcile_loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                self.reconcile()
+            except Exception:
+                log.exception("reconciling cameras failed")
+            self._wake.wait(RECONCILE_SECONDS)
+            self._wake.clear()
+
+    def status(self) -> dict:
+        with self.sessions() as s:
+            cams = active_cameras(s)
+            indexed = dict(s.execute(select(Segment.camera_id, func.sum(Segment.bytes))
+                                     .group_by(Segment.camera_id)).all())
+        disk = shutil.disk_usage(self.data.recordings)
+        rows = []
+        for cam in cams:
+            rec = self.cameras.get(cam.id)
+            row = rec.status() if rec else {"id": cam.id, "name": cam.name,
+                                            "state": "disabled" if not cam.enabled else "starting",
+                                            "error": None, "current_file": None}
+            row["enabled"] = cam.enabled
+            row["recorded_bytes"] = int(indexed.get(cam.id) or 0)
+            rows.append(row)
+        return {"recorder": {"pid": os.getpid(), "version": __version__,
+                             "started_at": self.started_at.isoformat(), "data_dir": str(self.data.root)},
+                "cameras": rows,
+                "disk": {"total": disk.total, "used": disk.used, "free": disk.free,
+                         "recordings": int(sum(indexed.values(), 0) or 0)}}
+
+    # -- the process -------------------------------------------------------------------------
+
+    def run(self) -> None:
+        from recorder.api import create_app  # FastAPI only where the API runs
+
+        killed = self.children.kill_leftovers()
+        if killed:
+            log.warning("ended %d FFmpeg left running by a previous recorder", killed)
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.api.host, self.api.port))
+        port = sock.getsockname()[1]
+        reconciler = threading.Thread(target=self._reconcile_loop, name="reconcile", daemon=True)
+        reconciler.start()
+        config = uvicorn.Config(create_app(self), log_level="warning", access_log=False)
+        server = uvicorn.Server(config)
+        runtime = {"pid": os.getpid(), "host": self.api.host, "port": port, "version": __version__,
+                   "started_at": self.started_at.isoformat(), "capture": asdict(self.capture)}
+        self.data.runtime_file.write_text(json.dumps(runtime))
+        log.info("recorder %s for %s, API on http://%s:%s", __version__, self.data.root, self.api.host, port)
+        # uvicorn re-raises the signal that stopped it once it has closed; with our own
+        # handlers that ends up here as an exception instead of killing the process
+        # before FFmpeg is finalised.
+        signal.signal(signal.SIGTERM, _raise_stop)
+        signal.signal(signal.SIGINT, _raise_stop)
+        try:
+            server.run(sockets=[sock])
+        except StopRequested:
+            pass
+        finally:
+            self.shutdown()
+
+    def shutdown(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+        with self._cam_lock:
+            recs = list(self.cameras.values())
+            with ThreadPoolExecutor(max(1, len(recs))) as pool:
+                list(pool.map(lambda r: r.stop(), recs))
+            self.cameras.clear()
+        self.data.runtime_file.unlink(missing_ok=True)
+        self._lock.release()
+        log.info("recorder stopped")

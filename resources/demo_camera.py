@@ -1,0 +1,208 @@
+#!/usr/bin/python3
+"""Local RTSP "camera" for the demo site, tests and benchmarks.
+
+Serves a live test picture (moving colour bars + wall-clock + label) over RTSP
+using GStreamer's RTSP server.  Run it with the SYSTEM interpreter, which has
+PyGObject (`gi`); the project's pyenv python usually does not:
+
+    /usr/bin/python3 resources/demo_camera.py --port 8554 --codec h264 --audio aac
+
+Once listening it prints exactly one line, `READY rtsp://HOST:PORT/PATH`, so a
+parent process can wait for it.  Exit codes: 0 on SIGTERM/SIGINT, 2 if the port
+is busy, 1 if a required GStreamer element is missing.
+
+Only the standard library and gi are imported on purpose: this file is also
+started from tests on machines where the project's virtualenv is not usable.
+"""
+import argparse
+import signal
+import sys
+
+import gi
+
+gi.require_version("Gst", "1.0")
+gi.require_version("GstRtspServer", "1.0")
+from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+
+ROLE = "viewer"
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description="Local RTSP test camera (GStreamer).")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8554, help="RTSP port; 0 picks a free one")
+    p.add_argument("--path", default="/cam", help="mount path of the main stream")
+    p.add_argument("--codec", choices=("h264", "h265"), default="h264")
+    p.add_argument("--audio", choices=("none", "alaw", "mulaw", "aac"), default="none")
+    p.add_argument("--user", help="enable RTSP basic auth with this user name")
+    p.add_argument("--password", help="password for --user")
+    p.add_argument("--width", type=int, default=640)
+    p.add_argument("--height", type=int, default=360)
+    p.add_argument("--fps", type=int, default=15)
+    p.add_argument("--gop-seconds", type=float, default=1.0, help="keyframe interval in seconds")
+    p.add_argument("--bitrate-kbps", type=int, default=600)
+    p.add_argument("--label", default="VMS demo camera", help="text drawn on the picture")
+    p.add_argument("--sub-path", help="optional second mount with a low-res substream")
+    p.add_argument("--sub-width", type=int, default=320)
+    p.add_argument("--sub-height", type=int, default=180)
+    p.add_argument("--sub-bitrate-kbps", type=int, default=200)
+    args = p.parse_args(argv)
+    if bool(args.user) != bool(args.password):
+        p.error("--user and --password must be given together")
+    for name in ("path", "sub_path"):
+        value = getattr(args, name)
+        if value and not value.startswith("/"):
+            setattr(args, name, "/" + value)
+    return args
+
+
+def aac_encoder():
+    # Debian ships avenc_aac (gstreamer1.0-libav); voaacenc (plugins-bad) is a fallback.
+    for name in ("avenc_aac", "voaacenc"):
+        if Gst.ElementFactory.find(name):
+            return name
+    return None
+
+
+def video_branch(args, width, height, bitrate):
+    keyint = max(1, round(args.fps * args.gop_seconds))
+    # Motion over the whole frame (scrolling bars) so the encoder does realistic
+    # work and recorders see changing content; is-live paces it in real time.
+    src = (
+        f"videotestsrc is-live=true pattern=smpte horizontal-speed=2 "
+        f"! video/x-raw,format=I420,width={width},height={height},framerate={args.fps}/1 "
+        # Host wall-clock on the picture lets tests eyeball end-to-end latency.
+        # The label text is set later in media-configure: no quoting issues.
+        f"! clockoverlay name=overlay time-format=\"%Y-%m-%d %H:%M:%S\" "
+        f"halignment=left valignment=top shaded-background=true font-desc=\"Sans 14\" "
+    )
+    if args.codec == "h264":
+        # ultrafast also disables scenecut, so keyframes come exactly every keyint.
+        # threads=1: zerolatency would otherwise cut each frame into one slice per
+        # thread, and rtph264pay then puts SPS/PPS before *every* IDR slice, which
+        # makes ffmpeg split each keyframe into two packets. One thread = one slice.
+        enc = (f"! x264enc speed-preset=ultrafast tune=zerolatency key-int-max={keyint} "
+               f"bitrate={bitrate} threads=1 ")
+        pay = "! rtph264pay name=pay0 pt=96 config-interval=-1"
+    else:
+        # min-keyint/scenecut pin the GOP (the property alone is only a maximum);
+        # open-gop=0 makes every keyframe an IDR instead of a CRA, so rtph265pay
+        # repeats VPS/SPS/PPS before it and recorders can cut segments there.
+        enc = (f"! x265enc speed-preset=ultrafast tune=zerolatency key-int-max={keyint} "
+               f"bitrate={bitrate} log-level=error option-string="
+               f"\"keyint={keyint}:min-keyint={keyint}:scenecut=0:open-gop=0\" ")
+        pay = "! rtph265pay name=pay0 pt=96 config-interval=-1"
+    # config-interval=-1: VPS/SPS/PPS in front of every IDR, so a client joining a
+    # shared stream mid-way can decode from the next keyframe.
+    return src + enc + pay
+
+
+def audio_branch(audio):
+    if audio == "none":
+        return ""
+    # Quiet 440 Hz tone: audible proof that audio is flowing, without being loud.
+    src = "audiotestsrc is-live=true wave=sine freq=440 volume=0.05 "
+    if audio == "alaw":
+        return src + "! audio/x-raw,format=S16LE,rate=8000,channels=1 ! alawenc ! rtppcmapay name=pay1 pt=8"
+    if audio == "mulaw":
+        return src + "! audio/x-raw,format=S16LE,rate=8000,channels=1 ! mulawenc ! rtppcmupay name=pay1 pt=0"
+    # AAC at 16 kHz mono as many IP cameras do; audioconvert feeds the encoder's format.
+    return (src + "! audio/x-raw,rate=16000,channels=1 ! audioconvert ! "
+            f"{aac_encoder()} bitrate=32000 ! rtpmp4gpay name=pay1 pt=97")
+
+
+def make_factory(args, width, height, bitrate, permissions):
+    launch = f"( {video_branch(args, width, height, bitrate)} {audio_branch(args.audio)} )"
+    factory = GstRtspServer.RTSPMediaFactory()
+    factory.set_launch(launch)
+    # One pipeline/encoder for all clients: 16 recorders cost one x264 instance.
+    factory.set_shared(True)
+    factory.set_publish_clock_mode(GstRtspServer.RTSPPublishClockMode.CLOCK_AND_OFFSET)
+    if permissions is not None:
+        factory.set_permissions(permissions)
+
+    def on_media_configure(_factory, media):
+        overlay = media.get_element().get_by_name("overlay")
+        if overlay is not None:
+            overlay.set_property("text", args.label)
+
+    factory.connect("media-configure", on_media_configure)
+    return factory
+
+
+def check_elements(args):
+    needed = ["videotestsrc", "clockoverlay"]
+    needed += ["x264enc", "rtph264pay"] if args.codec == "h264" else ["x265enc", "rtph265pay"]
+    if args.audio != "none":
+        needed.append("audiotestsrc")
+    needed += {"alaw": ["alawenc", "rtppcmapay"], "mulaw": ["mulawenc", "rtppcmupay"],
+               "aac": ["audioconvert", aac_encoder() or "avenc_aac|voaacenc", "rtpmp4gpay"],
+               "none": []}[args.audio]
+    missing = [n for n in needed if not Gst.ElementFactory.find(n)]
+    if missing:
+        print(f"error: missing GStreamer elements: {', '.join(missing)}", file=sys.stderr)
+        sys.exit(1)
+
+
+def make_auth(args):
+    """Basic auth: only the configured user gets a role that may see the media."""
+    auth = GstRtspServer.RTSPAuth()
+    token = GstRtspServer.RTSPToken()
+    token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, ROLE)
+    auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password), token)
+    # Clients without (valid) credentials get no token -> 401 Unauthorized.
+    permissions = GstRtspServer.RTSPPermissions()
+    permissions.add_permission_for_role(ROLE, GstRtspServer.RTSP_PERM_MEDIA_FACTORY_ACCESS, True)
+    permissions.add_permission_for_role(ROLE, GstRtspServer.RTSP_PERM_MEDIA_FACTORY_CONSTRUCT, True)
+    return auth, permissions
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    Gst.init(None)
+    check_elements(args)
+
+    server = GstRtspServer.RTSPServer()
+    server.set_address(args.host)
+    server.set_service(str(args.port))
+
+    permissions = None
+    if args.user:
+        auth, permissions = make_auth(args)
+        server.set_auth(auth)
+
+    mounts = server.get_mount_points()
+    mounts.add_factory(args.path, make_factory(
+        args, args.width, args.height, args.bitrate_kbps, permissions))
+    if args.sub_path:
+        mounts.add_factory(args.sub_path, make_factory(
+            args, args.sub_width, args.sub_height, args.sub_bitrate_kbps, permissions))
+
+    # attach() creates and binds the listening socket; 0 means it failed, which
+    # in practice is "address already in use" (or an address we cannot bind).
+    if server.attach(None) == 0:
+        print(f"error: cannot listen on {args.host}:{args.port} (port busy?)", file=sys.stderr)
+        return 2
+
+    loop = GLib.MainLoop()
+
+    def on_signal(*_):
+        loop.quit()
+        return GLib.SOURCE_REMOVE
+
+    # GLib-level handlers: Python's own handlers would not run while the C
+    # main loop blocks, so SIGTERM would otherwise kill us with a non-zero code.
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGTERM, on_signal)
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGINT, on_signal)
+
+    port = server.get_bound_port()  # the real port, also when --port 0
+    if args.sub_path:
+        print(f"substream: rtsp://{args.host}:{port}{args.sub_path}", file=sys.stderr)
+    print(f"READY rtsp://{args.host}:{port}{args.path}", flush=True)
+
+    loop.run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
