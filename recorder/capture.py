@@ -11,7 +11,7 @@ import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -77,6 +77,10 @@ class FFmpegRun:
                                      stderr=subprocess.PIPE, text=True, bufsize=1, **spawn_kwargs())
         self.started = time.monotonic()
         self.out_time = 0.0  # seconds of stream written so far
+        # When the stream's first frame arrived (epoch). FFmpeg holds the first seconds while
+        # it probes and then writes them in a burst, so every sample is late or right: keep
+        # the earliest.
+        self.began_at = float("inf")
         self.last_advance = time.monotonic()
         self.errors: collections.deque[str] = collections.deque(maxlen=40)
         self._redact = redactor
@@ -95,6 +99,7 @@ class FFmpegRun:
                 if t > self.out_time:
                     self.out_time = t
                     self.last_advance = time.monotonic()
+                    self.began_at = min(self.began_at, time.time() - t)
 
     def _read_errors(self) -> None:
         for line in self.proc.stderr:
@@ -212,7 +217,7 @@ class CameraRecorder:
         try:
             while run.proc.poll() is None and not self._stop.is_set():
                 self._stop.wait(0.5)
-                if not recording and run.out_time > 0:
+                if not recording and run.out_time > 1.0:  # past FFmpeg's probing burst
                     recording = True
                     self._started_recording(run)
                 listed = self._index_listed(list_file, listed)
@@ -242,8 +247,7 @@ class CameraRecorder:
     def _started_recording(self, run: FFmpegRun) -> None:
         self.state = "recording"
         self.error = None
-        began = utcnow() - timedelta(seconds=run.out_time)
-        self._close_outage(began)
+        self._close_outage(datetime.fromtimestamp(run.began_at, timezone.utc))
         log.info("camera %s: recording (%s)", self.config.id, self.stream.describe())
 
     def _index_listed(self, list_file: Path, done: int) -> int:
@@ -350,7 +354,7 @@ class ChildRegistry:
 def _is_our_ffmpeg(pid: int, data_root: str) -> bool:
     """Only kill a pid that is still an FFmpeg writing into this data dir (pids get reused)."""
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
     except OSError:
         return False  # gone, or not Linux: nothing we can check safely
-    return "ffmpeg" in cmdline and data_root in cmdline
+    return Path(argv[0]).stem == "ffmpeg" and any(data_root in a for a in argv)

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,7 +18,8 @@ from recorder.credentials import redact
 SOCKET_TIMEOUT_S = 5
 RECORDABLE_VIDEO = {"h264", "hevc"}
 COPYABLE_AUDIO = {"aac", "mp3"}  # what MP4 holds as it is; anything else becomes AAC
-FRAGMENTED_MP4 = "movflags=+frag_keyframe+empty_moov+default_base_moof"
+# flush_packets: each fragment reaches the disk when it is complete, not when a buffer fills
+FRAGMENTED_MP4 = "movflags=+frag_keyframe+empty_moov+default_base_moof:flush_packets=1"
 
 
 class CameraError(Exception):
@@ -109,11 +111,16 @@ def probe_stream(url: str, timeout: float = 10.0) -> StreamInfo:
     """Connect to a camera once and say what it sends, or raise CameraError saying why not."""
     cmd = [find_tool("ffprobe"), "-v", "error", "-rtsp_transport", "tcp",
            "-timeout", str(SOCKET_TIMEOUT_S * 1_000_000), "-show_streams", "-of", "json", url]
+    began = time.monotonic()
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         raise CameraError(f"no answer from {_host(url)}") from None
     if out.returncode != 0:
+        # A peer that accepts but never answers ends in FFmpeg's socket timeout, which it
+        # reports as "Invalid data": the time taken tells the two apart.
+        if time.monotonic() - began >= SOCKET_TIMEOUT_S - 0.2 and "Invalid data" in out.stderr:
+            raise CameraError(f"no answer from {_host(url)}")
         raise CameraError(explain(out.stderr, url))
     info = _streams_info(json.loads(out.stdout or "{}").get("streams", []))
     if info is None:

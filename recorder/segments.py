@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.ffmpeg import probe_file
+from recorder.mp4 import trim_partial_fragment
 from recorder.models import Event, Segment, utcnow
 from recorder.paths import DataDir
 
@@ -49,6 +50,7 @@ class SegmentStore:
 
     def index_file(self, camera_id: int, src: Path) -> Segment | None:
         """Probe a closed file and index it; quarantine it if unreadable. Idempotent per path."""
+        removed, fragments = trim_partial_fragment(src)
         info = probe_file(src)
         if info is None or info.video_packets == 0:
             if info is not None or src.stat().st_size < EMPTY_FILE_BYTES:
@@ -59,6 +61,12 @@ class SegmentStore:
             return None
         # The file's last write is the moment its last fragment arrived: that is its end.
         end = datetime.fromtimestamp(src.stat().st_mtime, timezone.utc)
+        if removed:
+            # The cut fragment was being written when its closing keyframe came, so what is
+            # kept ended about one fragment earlier; keep that in the mtime for re-runs.
+            end -= timedelta(seconds=info.duration / max(fragments, 1))
+            os.utime(src, (end.timestamp(), end.timestamp()))
+            log.info("camera %s: %s cut back to its last whole fragment (%d bytes)", camera_id, src.name, removed)
         start = self._after_previous(camera_id, end - timedelta(seconds=info.duration))
         fsync_file(src)
         dest = src

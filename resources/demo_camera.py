@@ -90,7 +90,7 @@ def video_branch(args, width, height, bitrate):
         # repeats VPS/SPS/PPS before it and recorders can cut segments there.
         enc = (f"! x265enc speed-preset=ultrafast tune=zerolatency key-int-max={keyint} "
                f"bitrate={bitrate} log-level=error option-string="
-               f"\"keyint={keyint}:min-keyint={keyint}:scenecut=0:open-gop=0\" ")
+               f"\"keyint={keyint}:min-keyint={keyint}:scenecut=0:open-gop=0:info=0\" ")
         pay = "! rtph265pay name=pay0 pt=96 config-interval=-1"
     # config-interval=-1: VPS/SPS/PPS in front of every IDR, so a client joining a
     # shared stream mid-way can decode from the next keyframe.
@@ -117,6 +117,10 @@ def make_factory(args, width, height, bitrate, permissions):
     factory.set_launch(launch)
     # One pipeline/encoder for all clients: 16 recorders cost one x264 instance.
     factory.set_shared(True)
+    # Every PLAY carries "Range: npt=0-", and for a seekable pipeline (videotestsrc
+    # is one) the server then does a flushing seek of the SHARED pipeline: each new
+    # client would make the timestamps of all connected clients jump back to 0.
+    # This clock mode marks the media non-seekable (SDP gains a=ts-refclk lines).
     factory.set_publish_clock_mode(GstRtspServer.RTSPPublishClockMode.CLOCK_AND_OFFSET)
     if permissions is not None:
         factory.set_permissions(permissions)
@@ -165,6 +169,7 @@ def main(argv=None):
     server = GstRtspServer.RTSPServer()
     server.set_address(args.host)
     server.set_service(str(args.port))
+    server.set_backlog(64)  # default is 5; benchmarks connect 16 recorders at once
 
     permissions = None
     if args.user:

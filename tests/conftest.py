@@ -46,10 +46,10 @@ def ffmpeg_pids(data_dir: Path) -> list[int]:
         if not proc.name.isdigit():
             continue
         try:
-            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            argv = (proc / "cmdline").read_bytes().decode(errors="replace").split("\0")
         except OSError:
             continue
-        if "ffmpeg" in cmd and str(data_dir) in cmd:
+        if Path(argv[0]).name == "ffmpeg" and any(str(data_dir) in a for a in argv):
             pids.append(int(proc.name))
     return pids
 
