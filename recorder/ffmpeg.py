@@ -150,7 +150,7 @@ def probe_file(path: Path, timeout: float = 120.0) -> FileInfo | None:
     """
     cmd = [find_tool("ffprobe"), "-v", "error",
            "-show_entries", "packet=stream_index,pts_time,duration_time"
-           ":stream=index,codec_name,codec_type,width,height",
+           ":stream=index,codec_name,codec_type,width,height:format=format_name",
            "-of", "json", str(path)]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
     if out.returncode != 0:
@@ -158,7 +158,9 @@ def probe_file(path: Path, timeout: float = 120.0) -> FileInfo | None:
     data = json.loads(out.stdout or "{}")
     streams = data.get("streams", [])
     info = _streams_info(streams)
-    if info is None:
+    # ffprobe guesses formats from content: noise can pass for some raw stream
+    if info is None or "mp4" not in data.get("format", {}).get("format_name", "") \
+            or info.video_codec not in RECORDABLE_VIDEO:
         return None
     video_index = next(s["index"] for s in streams if s.get("codec_type") == "video")
     times = [(float(p["pts_time"]), _float(p.get("duration_time")))

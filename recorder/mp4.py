@@ -33,6 +33,8 @@ def trim_partial_fragment(path: Path) -> tuple[int, int]:
     """Cut a trailing fragment that a crash left half-written (a moof without its whole mdat,
     or a box cut short), keeping the file's mtime. Returns (bytes removed, whole fragments)."""
     boxes, whole_end = top_level_boxes(path)
+    if not boxes or boxes[0][0] != b"ftyp":
+        return 0, 0  # not an MP4 we wrote: never cut what we do not understand
     keep = whole_end
     if boxes and boxes[-1][0] == b"moof":  # its media never arrived
         keep = boxes[-1][1]

@@ -53,7 +53,7 @@ class SegmentStore:
         removed, fragments = trim_partial_fragment(src)
         info = probe_file(src)
         if info is None or info.video_packets == 0:
-            if info is not None or src.stat().st_size < EMPTY_FILE_BYTES:
+            if src.stat().st_size < EMPTY_FILE_BYTES:
                 log.info("camera %s: %s holds no video, removed", camera_id, src.name)
                 src.unlink()
                 return None

@@ -195,8 +195,8 @@ def main(argv=None):
         loop.quit()
         return GLib.SOURCE_REMOVE
 
-    # GLib-level handlers: Python's own handlers would not run while the C
-    # main loop blocks, so SIGTERM would otherwise kill us with a non-zero code.
+    # Unhandled, SIGTERM kills us with status 143 and SIGINT surfaces as a
+    # KeyboardInterrupt traceback; GLib-level handlers just quit the loop -> exit 0.
     GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGTERM, on_signal)
     GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGINT, on_signal)
 
