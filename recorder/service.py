@@ -159,6 +159,7 @@ class Recorder:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.api.host, self.api.port))
+        sock.listen(128)  # before recorder.json says where we are: clients queue, never refused
         port = sock.getsockname()[1]
         reconciler = threading.Thread(target=self._reconcile_loop, name="reconcile", daemon=True)
         reconciler.start()

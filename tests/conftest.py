@@ -2,120 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-import requests
 
 from recorder.demo import DemoCamera
-from recorder.paths import DataDir
-
-
-def wait_for(predicate, timeout: float, interval: float = 0.25, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
-def cli(data_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    out = subprocess.run([sys.executable, "-m", "recorder.cli", "--data-dir", str(data_dir), *args],
-                         capture_output=True, text=True, timeout=60)
-    if check and out.returncode != 0:
-        raise AssertionError(f"vms-recorder {' '.join(args)} failed: {out.stderr}")
-    return out
-
-
-def cli_json(data_dir: Path, *args: str):
-    return json.loads(cli(data_dir, "--json", *args).stdout)
-
-
-def ffmpeg_pids(data_dir: Path) -> list[int]:
-    """FFmpeg processes writing into this data dir, zombies included."""
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            argv = (proc / "cmdline").read_bytes().decode(errors="replace").split("\0")
-        except OSError:
-            continue
-        if Path(argv[0]).name == "ffmpeg" and any(str(data_dir) in a for a in argv):
-            pids.append(int(proc.name))
-    return pids
-
-
-def decodes(path: Path) -> bool:
-    out = subprocess.run(["ffmpeg", "-v", "error", "-xerror", "-i", str(path), "-f", "null", "-"],
-                         capture_output=True, text=True, timeout=120)
-    return out.returncode == 0
-
-
-class RecorderProcess:
-    def __init__(self, data_dir: Path, segment_seconds: int = 4, extra: tuple[str, ...] = ()):
-        self.data_dir = data_dir
-        self.data = DataDir(data_dir)
-        self.args = ["run", "--segment-seconds", str(segment_seconds), "--backoff-max", "2", *extra]
-        self.proc: subprocess.Popen | None = None
-        self.log_path = data_dir / "test-recorder.out"
-
-    def start(self) -> "RecorderProcess":
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        env = dict(os.environ, VMS_ALLOW_SHORT_SEGMENTS="1")
-        self._log = open(self.log_path, "a")
-        self.proc = subprocess.Popen([sys.executable, "-m", "recorder.cli", "--data-dir", str(self.data_dir),
-                                      *self.args], stdout=self._log, stderr=subprocess.STDOUT, env=env)
-        wait_for(lambda: self.runtime() or self.proc.poll() is not None, 30, what="recorder start")
-        assert self.proc.poll() is None, self.log()
-        return self
-
-    def runtime(self) -> dict | None:
-        try:
-            info = json.loads(self.data.runtime_file.read_text())
-        except (FileNotFoundError, ValueError):
-            return None
-        return info if info.get("pid") == self.proc.pid else None
-
-    @property
-    def base(self) -> str:
-        rt = self.runtime()
-        return f"http://127.0.0.1:{rt['port']}"
-
-    @property
-    def token(self) -> str:
-        return self.data.token_file.read_text().strip()
-
-    def api(self, method: str, path: str, **kw) -> requests.Response:
-        headers = kw.pop("headers", {"Authorization": f"Bearer {self.token}"})
-        return requests.request(method, self.base + path, headers=headers, timeout=15, **kw)
-
-    def camera_status(self, camera_id: int) -> dict:
-        return next(c for c in self.api("GET", "/api/status").json()["cameras"] if c["id"] == camera_id)
-
-    def segments(self, camera_id: int) -> list[dict]:
-        return cli_json(self.data_dir, "segments", "--camera", str(camera_id), "--from", "2000-01-01T00:00:00")
-
-    def events(self, camera_id: int) -> list[dict]:
-        return cli_json(self.data_dir, "events", "--camera", str(camera_id), "--from", "2000-01-01T00:00:00")
-
-    def stop(self, sig=signal.SIGTERM, timeout: float = 30) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(sig)
-            self.proc.wait(timeout)
-        self._log.close()
-        return self.proc.returncode
-
-    def log(self) -> str:
-        return self.log_path.read_text() if self.log_path.exists() else ""
+from tests.harness import RecorderProcess, cli, cli_json, decodes, ffmpeg_pids, wait_for  # noqa: F401
 
 
 @pytest.fixture

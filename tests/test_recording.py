@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from recorder.demo import DemoCamera
-from tests.conftest import RecorderProcess, cli, decodes, ffmpeg_pids, wait_for
+from tests.harness import RecorderProcess, cli, decodes, ffmpeg_pids, wait_for
 
 CASES = {
     "h264": {"codec": "h264", "audio": "none"},

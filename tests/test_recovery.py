@@ -16,7 +16,7 @@ from recorder.models import Camera, Event, Segment
 from recorder.mp4 import top_level_boxes, trim_partial_fragment
 from recorder.paths import DataDir
 from recorder.segments import SegmentStore
-from tests.conftest import decodes
+from tests.harness import decodes
 
 
 def make_fmp4(path: Path, seconds: int = 6) -> Path:

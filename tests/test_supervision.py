@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 import pytest
 
 from recorder.demo import DemoCamera
-from tests.conftest import cli, decodes, ffmpeg_pids, wait_for
+from tests.harness import cli, decodes, ffmpeg_pids, wait_for
 
 SEGMENT_S = 4
 
@@ -107,9 +107,9 @@ def test_sigterm_finalises_the_last_segment(tmp_path, camera_factory, recorder_f
     stopped_at = time.time()
     assert not ffmpeg_pids(rec.data_dir)
     assert not list(rec.data.incoming_dir(cid).glob("*.mp4"))
-    segs = rec.segments(cid)
-    assert len(segs) == 1 and stopped_at - ts(segs[0]["end"]) < 3
-    assert decodes(rec.data.absolute(segs[0]["path"]))
+    segs = rec.segments(cid)  # one, or two if a clock boundary fell inside
+    assert segs and stopped_at - ts(segs[-1]["end"]) < 3
+    assert all(decodes(rec.data.absolute(s["path"])) for s in segs)
     assert not rec.data.runtime_file.exists()
 
 

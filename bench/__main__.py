@@ -1,0 +1,22 @@
+"""python -m bench [name ...]: run the benchmarks (all by default), JSON on stdout."""
+
+import json
+import sys
+
+from bench import recorder_bench
+
+BENCHES = {"recorder": recorder_bench.main}
+
+
+def main() -> int:
+    names = sys.argv[1:] or list(BENCHES)
+    unknown = [n for n in names if n not in BENCHES]
+    if unknown:
+        print(f"unknown benchmark(s) {unknown}; choose from {list(BENCHES)}", file=sys.stderr)
+        return 2
+    results = {n: BENCHES[n]() for n in names}
+    print(json.dumps(results, indent=2))
+    return 0 if all(r.get("pass") for r in results.values()) else 1
+
+
+sys.exit(main())

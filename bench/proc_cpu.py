@@ -1,0 +1,50 @@
+"""CPU time of processes from /proc (Linux): ours and the floor's, measured the same way."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str] | None:
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return text[text.rindex(")") + 2:].split()  # fields after the command name
+
+
+def cpu_seconds(pid: int) -> float:
+    f = _stat(pid)
+    return (int(f[11]) + int(f[12])) / TICK if f else 0.0  # utime + stime
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            f = _stat(int(p.name))
+            if f:
+                children.setdefault(int(f[1]), []).append(int(p.name))
+    out, todo = [], [pid]
+    while todo:
+        kids = children.get(todo.pop(), [])
+        out += kids
+        todo += kids
+    return out
+
+
+def tree_cpu(pids: list[int]) -> dict[int, float]:
+    """CPU seconds per pid of these processes and all their descendants."""
+    every = set(pids)
+    for pid in pids:
+        every.update(descendants(pid))
+    return {p: cpu_seconds(p) for p in every}
+
+
+def used_between(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU spent in the window by processes alive at its end (short-lived helpers started
+    inside it count in full; ones that ended inside it are missed — keep windows steady)."""
+    return sum(t - before.get(p, 0.0) for p, t in after.items())

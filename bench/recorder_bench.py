@@ -1,0 +1,160 @@
+"""Recorder benchmarks (issue: recorder core), each against its floor in the same run:
+- CPU of the recorder (Python + its FFmpegs) for 1, 4, 16 cameras vs bare `ffmpeg -c copy`;
+- footage lost when FFmpeg is killed with -9, in keyframe intervals;
+- the gap when a camera drops and returns, beyond the camera's own absence.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import statistics
+import subprocess
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from bench.proc_cpu import tree_cpu, used_between
+from recorder.demo import DemoCamera
+from tests.harness import RecorderProcess, cli, ffmpeg_pids, wait_for
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+WARMUP_S = float(os.environ.get("BENCH_WARMUP", "8"))
+WINDOW_S = float(os.environ.get("BENCH_WINDOW", "20"))
+CAMERA_COUNTS = [int(n) for n in os.environ.get("BENCH_CAMERAS", "1,4,16").split(",")]
+GOP_S = 1.0
+RECONNECT_S = 10.0  # the recorder's default longest wait between reconnection attempts
+
+
+def ts(text: str) -> float:
+    return datetime.fromisoformat(text).timestamp()
+
+
+def _window_cpu(pids: list[int]) -> float:
+    time.sleep(WARMUP_S)
+    before = tree_cpu(pids)
+    time.sleep(WINDOW_S)
+    return used_between(before, tree_cpu(pids)) / WINDOW_S
+
+
+def recorder_cpu(url: str, n: int, work: Path) -> float:
+    data = work / f"rec{n}"
+    for i in range(n):
+        cli(data, "camera", "add", "--name", f"c{i}", "--url", url)
+    rec = RecorderProcess(data, segment_seconds=3600, backoff_max=RECONNECT_S).start()
+    try:
+        wait_for(lambda: all(c["state"] == "recording" for c in rec.api("GET", "/api/status").json()["cameras"]),
+                 90, 0.5, "all cameras recording")
+        return _window_cpu([rec.proc.pid])
+    finally:
+        rec.stop()
+        subprocess.run(["rm", "-rf", str(data)])
+
+
+def bare_cpu(url: str, n: int, work: Path) -> float:
+    out = work / f"bare{n}"
+    out.mkdir()
+    procs = [subprocess.Popen(["ffmpeg", "-v", "error", "-rtsp_transport", "tcp", "-i", url, "-map", "0",
+                               "-c", "copy", "-f", "mp4", str(out / f"{i}.mp4")],
+                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+             for i in range(n)]
+    try:
+        return _window_cpu([p.pid for p in procs])
+    finally:
+        for p in procs:
+            p.communicate(b"q", timeout=20)
+        subprocess.run(["rm", "-rf", str(out)])
+
+
+def cpu_bench(work: Path) -> dict:
+    cam = DemoCamera(width=1280, height=720, fps=15, bitrate_kbps=2000, gop_seconds=GOP_S)
+    cam.start()
+    results = {}
+    try:
+        for n in CAMERA_COUNTS:
+            ours, floor = [], []
+            for _ in range(ROUNDS):
+                ours.append(recorder_cpu(cam.url, n, work))
+                floor.append(bare_cpu(cam.url, n, work))
+            ratios = [a / b for a, b in zip(ours, floor)]
+            results[str(n)] = {"recorder_cores": round(statistics.median(ours), 4),
+                               "bare_ffmpeg_cores": round(statistics.median(floor), 4),
+                               "ratio_median": round(statistics.median(ratios), 3),
+                               "ratios": [round(r, 3) for r in ratios]}
+    finally:
+        cam.stop()
+    worst = max(r["ratio_median"] for r in results.values())
+    return {"stream": "H.264 1280x720 15 fps 2 Mbit/s, 1 s GOP, one shared RTSP source",
+            "window_s": WINDOW_S, "rounds": ROUNDS, "cameras": results,
+            "target_ratio": 1.15, "pass": worst <= 1.15}
+
+
+def kill_loss_bench(work: Path, trials: int = 5) -> dict:
+    """Kill FFmpeg mid-segment; the loss is the kill time minus the end of what was kept,
+    where that end is the previous (cleanly closed) segment's end plus the cut file's own
+    probed duration, not the recorder's estimate."""
+    cam = DemoCamera(gop_seconds=GOP_S)
+    cam.start()
+    data = work / "kill"
+    cid = int(cli(data, "camera", "add", "--name", "k", "--url", cam.url).stdout)
+    rec = RecorderProcess(data, segment_seconds=10, backoff_max=2).start()
+    losses = []
+    try:
+        for _ in range(trials):
+            n_before = len(rec.segments(cid))
+            wait_for(lambda: len(rec.segments(cid)) > n_before, 30, 0.2, "a clean segment close")
+            prev = rec.segments(cid)[-1]
+            time.sleep(3 + len(losses) % 4)  # into the next segment
+            [pid] = ffmpeg_pids(data)
+            os.kill(pid, signal.SIGKILL)
+            killed = time.time()
+            cut = wait_for(lambda: next((s for s in rec.segments(cid) if ts(s["start"]) >= ts(prev["end"]) - 1
+                                         and s["path"] != prev["path"]), None), 30, 0.2, "cut segment")
+            losses.append(killed - (ts(prev["end"]) + cut["duration"]))
+            wait_for(lambda: rec.camera_status(cid)["state"] == "recording", 30, 0.2, "recording again")
+    finally:
+        rec.stop()
+        cam.stop()
+    return {"gop_s": GOP_S, "trials": trials, "loss_s_median": round(statistics.median(losses), 3),
+            "loss_s_max": round(max(losses), 3), "losses_s": [round(x, 3) for x in losses],
+            "target": "<= one GOP (<= 2 s)", "pass": statistics.median(losses) <= GOP_S and max(losses) <= 2.0}
+
+
+def drop_gap_bench(work: Path, trials: int = 3, outage_s: float = 5.0) -> dict:
+    cam = DemoCamera(gop_seconds=GOP_S)
+    cam.start()
+    data = work / "drop"
+    cid = int(cli(data, "camera", "add", "--name", "d", "--url", cam.url).stdout)
+    # short segments so the footage after the return is closed and indexed soon
+    rec = RecorderProcess(data, segment_seconds=10, backoff_max=RECONNECT_S).start()
+    extras = []
+    try:
+        for _ in range(trials):
+            wait_for(lambda: rec.camera_status(cid)["state"] == "recording", 60, 0.2, "recording")
+            time.sleep(4)
+            cam.stop()
+            down = time.time()
+            time.sleep(outage_s)
+            cam = DemoCamera(port=cam.port, gop_seconds=GOP_S)
+            cam.start()
+            up = time.time()
+            seg_after = wait_for(lambda: next((s for s in rec.segments(cid) if ts(s["start"]) > down), None),
+                                 60, 0.5, "footage after the return")
+            before = max(ts(s["end"]) for s in rec.segments(cid) if ts(s["end"]) <= down + 1)
+            extras.append((ts(seg_after["start"]) - before) - (up - down))
+    finally:
+        rec.stop()
+        cam.stop()
+    return {"outage_s": outage_s, "reconnect_timeout_s": RECONNECT_S, "trials": trials,
+            "extra_gap_s_median": round(statistics.median(extras), 3), "extra_gaps_s": [round(x, 3) for x in extras],
+            "target": f"<= reconnect timeout + 3 s = {RECONNECT_S + 3} s",
+            "pass": max(extras) <= RECONNECT_S + 3}
+
+
+def main() -> dict:
+    with tempfile.TemporaryDirectory(prefix="vms-bench-") as tmp:
+        work = Path(tmp)
+        out = {"cpu": cpu_bench(work), "kill9_loss": kill_loss_bench(work), "drop_gap": drop_gap_bench(work)}
+    out["pass"] = all(v["pass"] for v in out.values())
+    return out
