@@ -22,6 +22,10 @@ from recorder.models import Event, utcnow
 from recorder.segments import SegmentStore
 
 log = logging.getLogger(__name__)
+# How often a camera's loop looks at FFmpeg's progress and closed segments. Each wake-up
+# costs Python time on every camera, all the time: the recorder's CPU budget is 15 % over
+# bare FFmpeg, so look once a second, not more.
+POLL_SECONDS = 1.0
 
 
 @dataclass
@@ -149,6 +153,8 @@ class CameraRecorder:
         self.current_start: datetime | None = None
         self.last_segment: str | None = None
         self._run: FFmpegRun | None = None
+        self._last_end: datetime | None = None
+        self._list_size = -1
         self._outage_id: int | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._main, name=f"camera-{config.id}", daemon=True)
@@ -210,18 +216,21 @@ class CameraRecorder:
         prefix = f"{int(time.time() * 1000)}_"  # never reuse a name a crash may have left
         cmd = record_command(self.config.ffmpeg_url, self.stream, incoming / f"{prefix}%05d.mp4",
                              list_file, self.settings.segment_seconds)
+        self._list_size = -1
         run = self._run = FFmpegRun(cmd, self.config.redact)
         self.children.add(run.pid)
         listed = 0
         recording = False
         try:
             while run.proc.poll() is None and not self._stop.is_set():
-                self._stop.wait(0.5)
+                self._stop.wait(POLL_SECONDS)
                 if not recording and run.out_time > 1.0:  # past FFmpeg's probing burst
                     recording = True
                     self._started_recording(run)
-                listed = self._index_listed(list_file, listed)
-                self._update_current(incoming, prefix, run)
+                now_listed = self._index_listed(list_file, listed)
+                if now_listed != listed or self.current_file is None:
+                    self._update_current(incoming, prefix, run, first=now_listed == 0)
+                listed = now_listed
                 if run.stalled_for() > self.settings.stall_seconds:
                     log.warning("camera %s: no video for %.0f s, restarting FFmpeg",
                                 self.config.id, run.stalled_for())
@@ -253,9 +262,13 @@ class CameraRecorder:
     def _index_listed(self, list_file: Path, done: int) -> int:
         """FFmpeg appends a line to its list each time it closes a segment."""
         try:
-            lines = list_file.read_text().splitlines()
+            if list_file.stat().st_size == self._list_size:
+                return done  # nothing new: the common case, every second, on every camera
+            text = list_file.read_text()
         except FileNotFoundError:
             return done
+        self._list_size = len(text.encode())
+        lines = text.splitlines()
         for line in lines[done:]:
             name = line.split(",")[0]
             path = list_file.parent / name
@@ -278,12 +291,17 @@ class CameraRecorder:
             return
         if seg is not None:
             self.last_segment = seg.path
+            self._last_end = seg.end
 
-    def _update_current(self, incoming: Path, prefix: str, run: FFmpegRun) -> None:
+    def _update_current(self, incoming: Path, prefix: str, run: FFmpegRun, first: bool) -> None:
+        """The file being written, and when its footage starts (where the last one ended)."""
         files = sorted(incoming.glob(f"{prefix}*.mp4"))
         if files and files[-1] != self.current_file:
             self.current_file = files[-1]
-            self.current_start = utcnow()
+            if first and run.began_at != float("inf"):
+                self.current_start = datetime.fromtimestamp(run.began_at, timezone.utc)
+            else:
+                self.current_start = self._last_end or utcnow()
 
     # -- outages --------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ give away the cameras' passwords.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -35,13 +36,15 @@ def load_or_create_key(path: Path) -> bytes:
 class Vault:
     def __init__(self, key_file: Path):
         self._fernet = Fernet(load_or_create_key(key_file))
+        # the recorder compares its cameras with the index every few seconds
+        self.decrypt = functools.lru_cache(maxsize=256)(self._decrypt)
 
     def encrypt(self, password: str | None) -> str | None:
         if not password:
             return None
         return self._fernet.encrypt(password.encode()).decode()
 
-    def decrypt(self, token: str | None) -> str | None:
+    def _decrypt(self, token: str | None) -> str | None:
         if not token:
             return None
         try:

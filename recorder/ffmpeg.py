@@ -201,5 +201,5 @@ def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Pat
             "-reset_timestamps", "1", "-segment_format", "mp4",
             "-segment_format_options", FRAGMENTED_MP4,
             "-segment_list", str(list_file), "-segment_list_type", "csv",
-            "-progress", "pipe:1", str(out_pattern)]
+            "-progress", "pipe:1", "-stats_period", "1", str(out_pattern)]
     return cmd

@@ -3,6 +3,7 @@ with the index, serves the control API, and shuts FFmpeg down cleanly on SIGTERM
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -28,7 +29,7 @@ from recorder.paths import DataDir
 from recorder.segments import SegmentStore
 
 log = logging.getLogger(__name__)
-RECONCILE_SECONDS = 2.0
+RECONCILE_SECONDS = 5.0  # the API pokes at once; this catches CLI changes
 
 
 class AlreadyRunning(RuntimeError):
@@ -62,6 +63,17 @@ def read_runtime(data: DataDir) -> dict | None:
         return info  # the lock is held: it really runs
     lock.release()
     return None
+
+
+class _QuietServer(uvicorn.Server):
+    """uvicorn wakes ten times a second to check for shutdown; once a second is enough for a
+    process that must cost next to nothing beside its FFmpegs."""
+
+    async def main_loop(self) -> None:
+        counter = 0
+        while not await self.on_tick(counter):
+            counter = (counter + 10) % 864000  # a multiple of 10: on_tick refreshes its Date header
+            await asyncio.sleep(1.0)
 
 
 @dataclass
@@ -164,7 +176,7 @@ class Recorder:
         reconciler = threading.Thread(target=self._reconcile_loop, name="reconcile", daemon=True)
         reconciler.start()
         config = uvicorn.Config(create_app(self), log_level="warning", access_log=False)
-        server = uvicorn.Server(config)
+        server = _QuietServer(config)
         runtime = {"pid": os.getpid(), "host": self.api.host, "port": port, "version": __version__,
                    "started_at": self.started_at.isoformat(), "capture": asdict(self.capture)}
         self.data.runtime_file.write_text(json.dumps(runtime))
