@@ -8,12 +8,14 @@ import logging
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.credentials import redact, with_credentials
@@ -23,9 +25,9 @@ from recorder.segments import SegmentStore
 
 log = logging.getLogger(__name__)
 # How often a camera's loop looks at FFmpeg's progress and closed segments. Each wake-up
-# costs Python time on every camera, all the time: the recorder's CPU budget is 15 % over
-# bare FFmpeg, so look once a second, not more.
-POLL_SECONDS = 1.0
+# costs Python time on every camera, all the time, and the recorder's whole budget is 15 %
+# over bare FFmpeg: a closed segment waits at most this long to be indexed.
+POLL_SECONDS = 2.0
 
 
 @dataclass
@@ -57,13 +59,12 @@ def _set_parent_death_signal() -> None:
     _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-try:
+_PREEXEC = None
+if sys.platform.startswith("linux"):
     import ctypes
 
     _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
     _PREEXEC = _set_parent_death_signal
-except (OSError, AttributeError):  # not Linux
-    _PREEXEC = None
 
 
 def spawn_kwargs() -> dict:
@@ -188,6 +189,7 @@ class CameraRecorder:
             self.store.recover(self.config.id)
         except Exception:
             log.exception("camera %s: recovery failed", self.config.id)
+        self._outage_id = self._open_outage()
         backoff = 1.0
         outage_since = utcnow()
         while not self._stop.is_set():
@@ -318,6 +320,12 @@ class CameraRecorder:
                 self._outage_id = ev.id
             else:
                 s.get(Event, self._outage_id).label = reason
+
+    def _open_outage(self) -> int | None:
+        """An outage left open by a recorder that died goes on until recording resumes."""
+        with self.sessions() as s:
+            return s.scalar(select(Event.id).where(Event.camera_id == self.config.id, Event.kind == "offline",
+                                                   Event.end.is_(None)).order_by(Event.start.desc()).limit(1))
 
     def _close_outage(self, at: datetime) -> None:
         if self._outage_id is None:

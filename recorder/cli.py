@@ -88,10 +88,14 @@ def _setup_logging(data: DataDir, verbose: bool = True) -> None:
 
 def cmd_run(args, data: DataDir) -> int:
     from recorder.capture import CaptureSettings
+    from recorder.ffmpeg import PROGRESS_SECONDS
     from recorder.service import AlreadyRunning, ApiSettings, Recorder
 
     if not 60 <= args.segment_seconds <= 3600 and not _test_mode():
         raise InputError("segment length must be between 60 and 3600 seconds")
+    if args.stall_seconds < 2 * PROGRESS_SECONDS:
+        raise InputError(f"--stall-seconds must be at least {2 * PROGRESS_SECONDS} (FFmpeg reports every "
+                         f"{PROGRESS_SECONDS} s)")
     _setup_logging(data)
     capture = CaptureSettings(segment_seconds=args.segment_seconds, stall_seconds=args.stall_seconds,
                               backoff_max=args.backoff_max)

@@ -115,7 +115,6 @@ def run_demo(args, data) -> int:
                 else:  # ports change from run to run
                     row.url, row.sub_url = cam.url, cam.url.replace("/cam", "/sub")
             print(f"demo camera {name}: {cam.url}", flush=True)
-        os.environ.setdefault("VMS_ALLOW_SHORT_SEGMENTS", "1")
         args.api_host, args.api_port, args.stall_seconds, args.backoff_max = "127.0.0.1", 0, 20.0, 10.0
         return cmd_run(args, data)
     finally:

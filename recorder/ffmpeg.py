@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 from recorder.credentials import redact
 
 SOCKET_TIMEOUT_S = 5
+# FFmpeg reports its progress this often; the watchdog's stall limit must be well above it.
+# Each report wakes Python on every camera, so not more often than needed.
+PROGRESS_SECONDS = 5
 RECORDABLE_VIDEO = {"h264", "hevc"}
 COPYABLE_AUDIO = {"aac", "mp3"}  # what MP4 holds as it is; anything else becomes AAC
 # flush_packets: each fragment reaches the disk when it is complete, not when a buffer fills
@@ -201,5 +204,5 @@ def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Pat
             "-reset_timestamps", "1", "-segment_format", "mp4",
             "-segment_format_options", FRAGMENTED_MP4,
             "-segment_list", str(list_file), "-segment_list_type", "csv",
-            "-progress", "pipe:1", "-stats_period", "1", str(out_pattern)]
+            "-progress", "pipe:1", "-stats_period", str(PROGRESS_SECONDS), str(out_pattern)]
     return cmd

@@ -191,6 +191,9 @@ class Recorder:
         except StopRequested:
             pass
         finally:
+            # a second Ctrl-C must not cut FFmpeg's finalisation short
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             self.shutdown()
 
     def shutdown(self) -> None:

@@ -192,7 +192,7 @@ def test_frozen_camera_is_an_outage_then_recovers(tmp_path, camera_factory, reco
 def test_watchdog_restarts_a_hung_ffmpeg(tmp_path, camera_factory, recorder_factory):
     cam = camera_factory()
     cid = add(tmp_path / "data", cam.url)
-    rec = recorder_factory(extra=("--stall-seconds", "4")).start()
+    rec = recorder_factory(extra=("--stall-seconds", "10")).start()
     wait_for(lambda: recording(rec, cid), 30, what="recording")
     [pid] = ffmpeg_pids(rec.data_dir)
     os.kill(pid, signal.SIGSTOP)
@@ -200,3 +200,23 @@ def test_watchdog_restarts_a_hung_ffmpeg(tmp_path, camera_factory, recorder_fact
              what="hung FFmpeg replaced")
     wait_for(lambda: recording(rec, cid), 30, what="recording again")
     assert "restarting FFmpeg" in rec.log()
+
+
+def test_outage_survives_a_recorder_crash_as_one_event(tmp_path, recorder_factory):
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()
+    data_dir = tmp_path / "data"
+    cid = add(data_dir, f"rtsp://127.0.0.1:{port}/cam")
+    rec = recorder_factory(data_dir).start()
+    wait_for(lambda: rec.events(cid), 20, what="outage event")
+    rec.proc.kill()
+    rec.proc.wait()
+    rec2 = recorder_factory(data_dir).start()
+    wait_for(lambda: rec2.camera_status(cid)["error"], 20, what="camera still down")
+    events = rec2.events(cid)
+    assert len(events) == 1 and events[0]["end"] is None
+    rec2.stop()
+    [ev] = rec2.events(cid)
+    assert ev["end"] is not None  # closed when the recorder stopped watching
