@@ -33,7 +33,7 @@ POLL_SECONDS = 2.0
 @dataclass
 class CaptureSettings:
     segment_seconds: int = 3600
-    stall_seconds: float = 20.0  # no new video for this long: FFmpeg is restarted
+    stall_seconds: float = 12.0  # no new video for this long: FFmpeg is restarted
     backoff_max: float = 10.0  # a camera that comes back is recording again within this
     healthy_after: float = 60.0  # a run this long resets the backoff
 

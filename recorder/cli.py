@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--segment-seconds", type=int, default=3600, help="segment length, 60..3600 (default 3600)")
     run.add_argument("--api-host", default="127.0.0.1")
     run.add_argument("--api-port", type=int, default=0, help="0 picks a free port, published in recorder.json")
-    run.add_argument("--stall-seconds", type=float, default=20.0, help="restart FFmpeg after this long without video")
+    run.add_argument("--stall-seconds", type=float, default=12.0, help="restart FFmpeg after this long without video")
     run.add_argument("--backoff-max", type=float, default=10.0, help="longest wait between reconnection attempts")
 
     cam = sub.add_parser("camera", help="add, list, remove, enable or disable cameras")

@@ -94,6 +94,7 @@ class Recorder:
         except filelock.Timeout:
             raise AlreadyRunning(f"another recorder is already running for {data.root}") from None
         self.sessions = open_index(db_url or database_url(data.db_file))
+        self._sqlite = db_url is None
         self.vault = Vault(data.secret_file)
         self.token = load_or_create_token(data)
         self.store = SegmentStore(data, self.sessions)
@@ -130,14 +131,35 @@ class Recorder:
         """The API changed a camera: reconcile now rather than at the next tick."""
         self._wake.set()
 
-    def _reconcile_loop(self) -> None:
-        while not self._stopping.is_set():
+    def _index_stamp(self) -> tuple | None:
+        """Changes whenever anyone writes to a SQLite index; None when we cannot tell."""
+        db = self.data.db_file
+        if not self._sqlite:
+            return None
+        stamp = []
+        for path in (db, db.with_name(db.name + "-wal")):
             try:
-                self.reconcile()
-            except Exception:
-                log.exception("reconciling cameras failed")
+                st = path.stat()
+                stamp.append((st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def _reconcile_loop(self) -> None:
+        last = object()
+        while not self._stopping.is_set():
+            # A query every few seconds is most of an idle recorder's CPU: only ask the
+            # index again when its files say it changed (or when asked to).
+            stamp = self._index_stamp()
+            if stamp is None or stamp != last or self._wake.is_set():
+                last = stamp
+                self._wake.clear()
+                try:
+                    self.reconcile()
+                except Exception:
+                    log.exception("reconciling cameras failed")
+                    last = object()
             self._wake.wait(RECONCILE_SECONDS)
-            self._wake.clear()
 
     def status(self) -> dict:
         with self.sessions() as s:
