@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from recorder.capture import spawn_kwargs
+
 # GStreamer's Python bindings come from the system's packages, not from our environment.
 GST_PYTHON = os.environ.get("VMS_GST_PYTHON", "/usr/bin/python3")
 
@@ -40,8 +42,10 @@ class DemoCamera:
         for key, value in self.options.items():
             if value is not None:
                 cmd += [f"--{key.replace('_', '-')}", str(value)]
+        # Own session (a Ctrl-C meant for the recorder must not drop the cameras before it has
+        # finalised its files) and gone with its parent, like FFmpeg.
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     stdin=subprocess.DEVNULL)
+                                     stdin=subprocess.DEVNULL, **spawn_kwargs())
         line = _readline(self.proc, timeout)
         if not line.startswith("READY "):
             err = self.proc.stderr.read() if self.proc.poll() is not None else ""
