@@ -80,7 +80,6 @@ class FFmpegRun:
     def __init__(self, cmd: list[str], redactor):
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True, bufsize=1, **spawn_kwargs())
-        self.started = time.monotonic()
         self.out_time = 0.0  # seconds of stream written so far
         # When the stream's first frame arrived (epoch). FFmpeg holds the first seconds while
         # it probes and then writes them in a burst, so every sample is late or right: keep

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from recorder.capture import spawn_kwargs
+from recorder.capture import CaptureSettings, spawn_kwargs
 
 # GStreamer's Python bindings come from the system's packages, not from our environment.
 GST_PYTHON = os.environ.get("VMS_GST_PYTHON", "/usr/bin/python3")
@@ -119,7 +119,9 @@ def run_demo(args, data) -> int:
                 else:  # ports change from run to run
                     row.url, row.sub_url = cam.url, cam.url.replace("/cam", "/sub")
             print(f"demo camera {name}: {cam.url}", flush=True)
-        args.api_host, args.api_port, args.stall_seconds, args.backoff_max = "127.0.0.1", 0, 20.0, 10.0
+        defaults = CaptureSettings()
+        args.api_host, args.api_port = "127.0.0.1", 0
+        args.stall_seconds, args.backoff_max = defaults.stall_seconds, defaults.backoff_max
         return cmd_run(args, data)
     finally:
         for cam in cams:

@@ -8,11 +8,10 @@ import signal
 import socket
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pytest
 
-from recorder.demo import DemoCamera
 from tests.harness import cli, decodes, ffmpeg_pids, wait_for
 
 SEGMENT_S = 4
