@@ -18,6 +18,8 @@ APT_PACKAGES=(
   gstreamer1.0-plugins-bad gstreamer1.0-libav
   libvlc5 vlc-plugin-base vlc-plugin-video-output   # playback in the client
   xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3  # Qt on X11 / Xvfb
+  libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-xinerama0 libxcb-shape0
+  libxcb-randr0 libxcb-xkb1 fonts-dejavu-core
 )
 
 need_apt() {

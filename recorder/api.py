@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import hmac
+from dataclasses import asdict
 import logging
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from recorder import __version__
 from recorder import queries
-from recorder.cameras import InputError, add_camera, get_camera, public, remove_camera, update_camera
+from recorder.cameras import (InputError, add_camera, check_url, get_camera, public, remove_camera,
+                              update_camera)
+from recorder.credentials import split_credentials, with_credentials
+from recorder.ffmpeg import CameraError, probe_stream
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +42,13 @@ class CameraPatch(BaseModel):
     password: str | None = Field(None, max_length=200)
     retention_days: int | None = None
     enabled: bool | None = None
+
+
+class ProbeIn(BaseModel):
+    url: str = Field(max_length=2000)
+    username: str | None = Field(None, max_length=120)
+    password: str | None = Field(None, max_length=200)
+    camera_id: int | None = None  # editing: a blank password means the stored one
 
 
 def create_app(recorder) -> FastAPI:
@@ -123,6 +135,48 @@ def create_app(recorder) -> FastAPI:
     @app.post("/api/cameras/{camera_id}/stop", dependencies=auth)
     def stop(camera_id: int) -> dict:
         return set_enabled(camera_id, False)
+
+    @app.get("/api/cameras/{camera_id}/live", dependencies=auth)
+    async def live(camera_id: int, stream: Literal["main", "sub"] = "main") -> StreamingResponse:
+        """The camera's live MPEG-TS, relayed: libVLC plays this URL (with ?token=)."""
+        def check() -> None:
+            with recorder.sessions() as s:
+                cam = get_camera(s, camera_id)
+                if stream == "sub" and not cam.sub_url:
+                    raise LookupError(f"camera {camera_id} has no substream")
+        await run_in_threadpool(check)
+        feed = recorder.live.feed(camera_id, stream)
+        return StreamingResponse(feed.watch(), media_type="video/mp2t", headers={"Cache-Control": "no-store"})
+
+    @app.get("/api/cameras/{camera_id}/snapshot", dependencies=auth)
+    def snapshot(camera_id: int) -> FileResponse:
+        """The camera's last recorded picture, shown while it is down."""
+        with recorder.sessions() as s:
+            get_camera(s, camera_id)
+        path = recorder.data.snapshot_file(camera_id)
+        if not path.exists():
+            raise LookupError(f"no picture of camera {camera_id} yet")
+        return FileResponse(path, media_type="image/jpeg", headers={"Cache-Control": "no-store"})
+
+    @app.post("/api/probe", dependencies=auth)
+    def probe(body: ProbeIn) -> dict:
+        """'Test connection': what the camera sends, or why it cannot be reached, within 10 s."""
+        clean, url_user, url_password = split_credentials(check_url(body.url))
+        username, password = body.username or url_user, body.password or url_password
+        if body.camera_id is not None and not password:
+            with recorder.sessions() as s:
+                password = recorder.vault.decrypt(get_camera(s, body.camera_id).password_enc)
+        try:
+            info = probe_stream(with_credentials(clean, username, password), timeout=8.0)
+        except CameraError as e:
+            return {"ok": False, "error": str(e)}
+        return {"ok": True, "description": info.describe(), **asdict(info)}
+
+    @app.post("/api/shutdown", dependencies=auth)
+    def shutdown() -> dict:
+        """'Quit and stop recording' from the client: FFmpeg is finalised as on SIGTERM."""
+        recorder.request_stop()
+        return {"stopping": True}
 
     @app.get("/api/recordings", dependencies=auth)
     def recordings(camera_id: int, start: Annotated[datetime | None, Query()] = None,

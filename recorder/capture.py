@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.credentials import redact, with_credentials
-from recorder.ffmpeg import CameraError, StreamInfo, explain, probe_stream, record_command
+from recorder.ffmpeg import CameraError, StreamInfo, explain, grab_last_frame, probe_stream, record_command
 from recorder.models import Event, utcnow
 from recorder.segments import SegmentStore
 
@@ -141,8 +141,9 @@ class CameraRecorder:
     """Supervises one camera in its own thread until stop()."""
 
     def __init__(self, config: CameraConfig, store: SegmentStore, settings: CaptureSettings,
-                 children: "ChildRegistry"):
+                 children: "ChildRegistry", live_port: int | None = None):
         self.config = config
+        self.live_port = live_port
         self.store = store
         self.settings = settings
         self.children = children
@@ -153,6 +154,7 @@ class CameraRecorder:
         self.current_start: datetime | None = None
         self.last_segment: str | None = None
         self._run: FFmpegRun | None = None
+        self._snapshotter: threading.Thread | None = None
         self._last_end: datetime | None = None
         self._list_size = -1
         self._outage_id: int | None = None
@@ -172,6 +174,8 @@ class CameraRecorder:
         if run is not None:
             run.stop()
         self._thread.join(30)
+        if self._snapshotter is not None:
+            self._snapshotter.join(30)
         self.state = "stopped"
 
     def status(self) -> dict:
@@ -196,7 +200,9 @@ class CameraRecorder:
             try:
                 self.stream = probe_stream(self.config.ffmpeg_url)
             except CameraError as e:
-                self._fail(self.config.redact(str(e)), outage_since)
+                # our own words, secrets already left out (redacting again would turn a
+                # password such as "wrong" into "*** username or password")
+                self._fail(str(e), outage_since)
             else:
                 began = time.monotonic()
                 outage_since = self._record_once() or outage_since
@@ -216,7 +222,7 @@ class CameraRecorder:
         list_file = incoming / "segments.csv"
         prefix = f"{int(time.time() * 1000)}_"  # never reuse a name a crash may have left
         cmd = record_command(self.config.ffmpeg_url, self.stream, incoming / f"{prefix}%05d.mp4",
-                             list_file, self.settings.segment_seconds)
+                             list_file, self.settings.segment_seconds, self.live_port)
         self._list_size = -1
         run = self._run = FFmpegRun(cmd, self.config.redact)
         self.children.add(run.pid)
@@ -293,6 +299,17 @@ class CameraRecorder:
         if seg is not None:
             self.last_segment = seg.path
             self._last_end = seg.end
+            self._snapshot()
+
+    def _snapshot(self) -> None:
+        """Keep the camera's cover picture: the last frame of the last closed segment."""
+        if self.last_segment is None:
+            return
+        data = self.store.data
+        src, dest = data.absolute(self.last_segment), data.snapshot_file(self.config.id)
+        self._snapshotter = threading.Thread(target=grab_last_frame, args=(src, dest),
+                                             name=f"snapshot-{self.config.id}", daemon=True)
+        self._snapshotter.start()
 
     def _update_current(self, incoming: Path, prefix: str, run: FFmpegRun, first: bool) -> None:
         """The file being written, and when its footage starts (where the last one ended)."""

@@ -166,7 +166,8 @@ def cmd_events(args, sessions) -> int:
 
 
 def cmd_status(args, data: DataDir, sessions) -> int:
-    from recorder.service import load_or_create_token, read_runtime
+    from recorder.paths import read_runtime
+    from recorder.service import load_or_create_token
 
     runtime = read_runtime(data)
     if runtime:

@@ -22,6 +22,8 @@ PROGRESS_SECONDS = 5
 RECORDABLE_VIDEO = {"h264", "hevc"}
 COPYABLE_AUDIO = {"aac", "mp3"}  # what MP4 holds as it is; anything else becomes AAC
 # flush_packets: each fragment reaches the disk when it is complete, not when a buffer fills
+# 7 TS packets: one live datagram
+LIVE_PACKET = 1316
 FRAGMENTED_MP4 = "movflags=+frag_keyframe+empty_moov+default_base_moof:flush_packets=1"
 
 
@@ -71,7 +73,13 @@ def explain(stderr: str, url: str) -> str:
         if any(n in stderr for n in needles):
             return message.format(host=_host(url))
     lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
-    return redact(lines[-1]) if lines else "the recording stopped for an unknown reason"
+    if not lines:
+        return "the recording stopped for an unknown reason"
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    return redact(lines[-1], password)
 
 
 @dataclass
@@ -186,7 +194,7 @@ def _float(text: str | None) -> float | None:
 
 
 def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Path,
-                   segment_seconds: int) -> list[str]:
+                   segment_seconds: int, live_port: int | None = None) -> list[str]:
     """One camera's FFmpeg: video copied, audio copied or made AAC, clock-aligned fMP4 segments."""
     # No socket -timeout here, unlike the probe: it makes FFmpeg poll its socket and costs
     # about 4 % more CPU on every camera. A camera that goes quiet is caught by the
@@ -202,10 +210,44 @@ def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Pat
         cmd += ["-map", "0:a:0", "-c:a", "copy"]
     else:  # G.711 and friends cannot live in MP4
         cmd += ["-map", "0:a:0", "-c:a", "aac", "-b:a", "32k"]
-    cmd += ["-max_muxing_queue_size", "4096",
-            "-f", "segment", "-segment_time", str(segment_seconds), "-segment_atclocktime", "1",
-            "-reset_timestamps", "1", "-segment_format", "mp4",
-            "-segment_format_options", FRAGMENTED_MP4,
-            "-segment_list", str(list_file), "-segment_list_type", "csv",
-            "-progress", "pipe:1", "-stats_period", str(PROGRESS_SECONDS), str(out_pattern)]
-    return cmd
+    cmd += ["-max_muxing_queue_size", "4096", "-progress", "pipe:1", "-stats_period", str(PROGRESS_SECONDS)]
+    segments = {"segment_time": segment_seconds, "segment_atclocktime": 1, "reset_timestamps": 1,
+                "segment_format": "mp4", "segment_format_options": FRAGMENTED_MP4,
+                "segment_list": list_file, "segment_list_type": "csv"}
+    if live_port is None:
+        return cmd + ["-f", "segment"] + [a for k, v in segments.items() for a in (f"-{k}", str(v))] \
+            + [str(out_pattern)]
+    # One connection to the camera for both uses: the tee muxer writes the segments and a
+    # live MPEG-TS copy to the recorder's relay; a live leg that fails is dropped, never
+    # the recording (onfail=ignore), and UDP never waits for a slow reader.
+    seg_opts = ":".join(f"{k}={_tee_value(str(v))}" for k, v in segments.items())
+    live = f"udp://127.0.0.1:{live_port}?pkt_size={LIVE_PACKET}"
+    return cmd + ["-f", "tee", f"[f=segment:{seg_opts}]{_tee_slave(str(out_pattern))}"
+                  f"|[f=mpegts:onfail=ignore]{live}"]
+
+
+def _tee_slave(text: str) -> str:
+    """The tee muxer splits its argument on '|' with FFmpeg's token escaping."""
+    return "".join("\\" + c if c in "\\'|" else c for c in text)
+
+
+def _tee_value(text: str) -> str:
+    """An option value inside a tee slave's [...]: escaped for the option list, then for the split."""
+    return _tee_slave("".join("\\" + c if c in "\\':" else c for c in text))
+
+
+def grab_last_frame(src: Path, dest: Path, width: int = 640) -> bool:
+    """The last keyframe of a recording as a JPEG (the picture shown while a camera is down)."""
+    tmp = dest.with_suffix(".tmp.jpg")
+    cmd = [find_tool("ffmpeg"), "-hide_banner", "-loglevel", "error", "-sseof", "-4", "-skip_frame", "nokey",
+           "-i", str(src), "-map", "0:v:0", "-frames:v", "1", "-vf", f"scale={width}:-2", "-q:v", "4",
+           "-y", str(tmp)]
+    try:
+        ok = subprocess.run(cmd, capture_output=True, timeout=30, stdin=subprocess.DEVNULL).returncode == 0
+    except subprocess.TimeoutExpired:
+        ok = False
+    if ok and tmp.exists() and tmp.stat().st_size:
+        os.replace(tmp, dest)
+        return True
+    tmp.unlink(missing_ok=True)
+    return False

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import filelock
 import platformdirs
 
 APP_NAME = "vms-desktop"
@@ -67,6 +69,9 @@ class DataDir:
     def camera_dir(self, camera_id: int) -> Path:
         return self.recordings / f"cam_{camera_id}"
 
+    def snapshot_file(self, camera_id: int) -> Path:
+        return self.snapshots / f"cam_{camera_id}.jpg"
+
     def incoming_dir(self, camera_id: int) -> Path:
         """FFmpeg writes here; closed segments are moved to their dated folder."""
         return self.camera_dir(camera_id) / ".incoming"
@@ -80,3 +85,18 @@ class DataDir:
     def create(self) -> None:
         for d in (self.root, self.recordings, self.clips, self.snapshots):
             d.mkdir(parents=True, exist_ok=True)
+
+
+def read_runtime(data: DataDir) -> dict | None:
+    """The running recorder's pid and API address, or None when none runs."""
+    try:
+        info = json.loads(data.runtime_file.read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+    lock = filelock.FileLock(str(data.lock_file))
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        return info  # the lock is held: it really runs
+    lock.release()
+    return None

@@ -21,11 +21,12 @@ from sqlalchemy import func, select
 
 from recorder import __version__
 from recorder.capture import CameraConfig, CameraRecorder, CaptureSettings, ChildRegistry
-from recorder.cameras import active_cameras
-from recorder.credentials import Vault, write_private
-from recorder.db import database_url, open_index
-from recorder.models import Segment, utcnow
-from recorder.paths import DataDir
+from recorder.cameras import active_cameras, get_camera
+from recorder.credentials import Vault, with_credentials, write_private
+from recorder.db import database_url, get_plan, open_index
+from recorder.live import LiveRelay
+from recorder.models import PLANS, Segment, utcnow
+from recorder.paths import DataDir, read_runtime  # noqa: F401 - read_runtime is part of this module's API
 from recorder.segments import SegmentStore
 
 log = logging.getLogger(__name__)
@@ -48,21 +49,6 @@ def load_or_create_token(data: DataDir) -> str:
     if not data.token_file.exists():
         write_private(data.token_file, secrets.token_urlsafe(32).encode())
     return data.token_file.read_text().strip()
-
-
-def read_runtime(data: DataDir) -> dict | None:
-    """The running recorder's pid and API address, or None when none runs."""
-    try:
-        info = json.loads(data.runtime_file.read_text())
-    except (FileNotFoundError, ValueError):
-        return None
-    lock = filelock.FileLock(str(data.lock_file))
-    try:
-        lock.acquire(timeout=0)
-    except filelock.Timeout:
-        return info  # the lock is held: it really runs
-    lock.release()
-    return None
 
 
 class _QuietServer(uvicorn.Server):
@@ -93,6 +79,9 @@ class Recorder:
             self._lock.acquire(timeout=0)
         except filelock.Timeout:
             raise AlreadyRunning(f"another recorder is already running for {data.root}") from None
+        # A recorder killed -9 left its address behind: until run() writes ours, clients must
+        # not be sent to a dead port.
+        data.runtime_file.unlink(missing_ok=True)
         self.sessions = open_index(db_url or database_url(data.db_file))
         self._sqlite = db_url is None
         self.vault = Vault(data.secret_file)
@@ -100,6 +89,8 @@ class Recorder:
         self.store = SegmentStore(data, self.sessions)
         self.children = ChildRegistry(data.children_file)
         self.cameras: dict[int, CameraRecorder] = {}
+        self.live = LiveRelay(self.substream_url)
+        self._server: uvicorn.Server | None = None
         self.started_at = utcnow()
         self._stopping = threading.Event()
         self._wake = threading.Event()
@@ -123,9 +114,21 @@ class Recorder:
                     del self.cameras[cid]
             for cid, config in wanted.items():
                 if cid not in self.cameras and not self._stopping.is_set():
-                    rec = CameraRecorder(config, self.store, self.capture, self.children)
+                    rec = CameraRecorder(config, self.store, self.capture, self.children,
+                                         live_port=self.live.feed(cid).port)
                     self.cameras[cid] = rec
                     rec.start()
+
+    def substream_url(self, camera_id: int) -> str | None:
+        """The substream to fetch for live view (with its credentials), or None if there is none."""
+        with self.sessions() as s:
+            try:
+                cam = get_camera(s, camera_id)
+            except LookupError:
+                return None
+            if not cam.sub_url or not cam.enabled:
+                return None
+            return with_credentials(cam.sub_url, cam.username, self.vault.decrypt(cam.password_enc))
 
     def poke(self) -> None:
         """The API changed a camera: reconcile now rather than at the next tick."""
@@ -164,6 +167,7 @@ class Recorder:
     def status(self) -> dict:
         with self.sessions() as s:
             cams = active_cameras(s)
+            plan = get_plan(s)
             indexed = dict(s.execute(select(Segment.camera_id, func.sum(Segment.bytes))
                                      .group_by(Segment.camera_id)).all())
         disk = shutil.disk_usage(self.data.recordings)
@@ -174,11 +178,13 @@ class Recorder:
                                             "state": "disabled" if not cam.enabled else "starting",
                                             "error": None, "current_file": None}
             row["enabled"] = cam.enabled
+            row["has_substream"] = bool(cam.sub_url)
             row["recorded_bytes"] = int(indexed.get(cam.id) or 0)
             rows.append(row)
         return {"recorder": {"pid": os.getpid(), "version": __version__,
                              "started_at": self.started_at.isoformat(), "data_dir": str(self.data.root)},
-                "cameras": rows,
+                "plan": {"name": plan, "days": PLANS[plan]},
+                "cameras": rows, "live_viewers": self.live.viewers(),
                 "disk": {"total": disk.total, "used": disk.used, "free": disk.free,
                          "recordings": int(sum(indexed.values(), 0) or 0)}}
 
@@ -198,7 +204,7 @@ class Recorder:
         reconciler = threading.Thread(target=self._reconcile_loop, name="reconcile", daemon=True)
         reconciler.start()
         config = uvicorn.Config(create_app(self), log_level="warning", access_log=False)
-        server = _QuietServer(config)
+        server = self._server = _QuietServer(config)
         runtime = {"pid": os.getpid(), "host": self.api.host, "port": port, "version": __version__,
                    "started_at": self.started_at.isoformat(), "capture": asdict(self.capture)}
         self.data.runtime_file.write_text(json.dumps(runtime))
@@ -218,6 +224,11 @@ class Recorder:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             self.shutdown()
 
+    def request_stop(self) -> None:
+        """Stop as on SIGTERM, from the API: the server ends its loop, then run() shuts down."""
+        if self._server is not None:
+            self._server.should_exit = True
+
     def shutdown(self) -> None:
         self._stopping.set()
         self._wake.set()
@@ -226,6 +237,7 @@ class Recorder:
             with ThreadPoolExecutor(max(1, len(recs))) as pool:
                 list(pool.map(lambda r: r.stop(), recs))
             self.cameras.clear()
+        self.live.close()
         self.data.runtime_file.unlink(missing_ok=True)
         self._lock.release()
         log.info("recorder stopped")

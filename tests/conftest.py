@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from recorder.demo import DemoCamera
 from tests.harness import RecorderProcess, cli, cli_json, decodes, ffmpeg_pids, wait_for  # noqa: F401
+
+
+def pytest_configure(config):
+    """Qt tests draw on a real X server: Xvfb when there is no display. libVLC's video only
+    shows on a real window system, and one platform for the whole run keeps it simple."""
+    if os.environ.get("DISPLAY") or not shutil.which("Xvfb"):
+        return
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x900x24", "-nolisten", "tcp"],
+                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as f:
+        display = f.readline().strip()
+    os.environ["DISPLAY"] = f":{display}"
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    config._vms_xvfb = proc
+
+
+def pytest_unconfigure(config):
+    proc = getattr(config, "_vms_xvfb", None)
+    if proc is not None:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(autouse=True)
+def client_settings_dir(tmp_path, monkeypatch):
+    """Each test has its own client settings (layout, window, language)."""
+    monkeypatch.setenv("VMS_CONFIG_DIR", str(tmp_path / "config"))
 
 
 @pytest.fixture

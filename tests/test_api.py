@@ -117,3 +117,18 @@ def test_recordings_and_days_from_the_index(recorder, client):
     assert oldest["days_left"] == 10 - (today - (now - timedelta(days=3)).astimezone().date()).days
     newest = (now - timedelta(hours=1)).astimezone().date()
     assert days["days"][-1]["days_left"] == 10 - (today - newest).days
+
+
+def test_live_and_snapshot_refuse_bad_requests(client, recorder):
+    cam = new_camera(client)
+    anonymous = TestClient(create_app(recorder))
+    assert anonymous.get(f"/api/cameras/{cam['id']}/live").status_code == 401
+    assert client.get("/api/cameras/999/live").status_code == 404
+    r = client.get(f"/api/cameras/{cam['id']}/live?stream=sub")
+    assert r.status_code == 404 and "no substream" in r.json()["detail"]
+    assert client.get(f"/api/cameras/{cam['id']}/live?stream=4k").status_code == 422
+    r = client.get(f"/api/cameras/{cam['id']}/snapshot")
+    assert r.status_code == 404 and "no picture" in r.json()["detail"]
+    recorder.data.snapshot_file(cam["id"]).write_bytes(b"\xff\xd8jpeg")
+    r = client.get(f"/api/cameras/{cam['id']}/snapshot")
+    assert r.status_code == 200 and r.headers["content-type"] == "image/jpeg"

@@ -1,0 +1,127 @@
+"""The real client against a real recorder and real RTSP cameras, on a real X server (Xvfb):
+moving video in the tiles, a wrong password shown as such, the recorder kept alive."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+
+from recorder.paths import DataDir, read_runtime
+from tests.harness import cli, ffmpeg_pids
+
+pytestmark = pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
+                                reason="needs a real X server for libVLC's video")
+
+
+def grab(widget) -> QImage:
+    """What is on the screen where the widget is (libVLC's window included)."""
+    top_left = widget.mapToGlobal(widget.rect().topLeft())
+    shot = QGuiApplication.primaryScreen().grabWindow(0, top_left.x(), top_left.y(), widget.width(), widget.height())
+    return shot.toImage().convertToFormat(QImage.Format_RGB32)
+
+
+def changed_fraction(a: QImage, b: QImage, step: int = 4) -> float:
+    diff = total = 0
+    for y in range(0, min(a.height(), b.height()), step):
+        for x in range(0, min(a.width(), b.width()), step):
+            total += 1
+            diff += a.pixel(x, y) != b.pixel(x, y)
+    return diff / max(total, 1)
+
+
+def lit_fraction(img: QImage, step: int = 4) -> float:
+    """Share of pixels that are not (nearly) black."""
+    lit = total = 0
+    for y in range(0, img.height(), step):
+        for x in range(0, img.width(), step):
+            c = img.pixelColor(x, y)
+            total += 1
+            lit += (c.red() + c.green() + c.blue()) > 60
+    return lit / max(total, 1)
+
+
+@pytest.fixture
+def window_for(qtbot):
+    made = []
+
+    def make(data_dir):
+        from vms_desktop.main_window import MainWindow
+        from vms_desktop.recorder_link import RecorderSupervisor
+        from vms_desktop.settings import client_settings
+
+        sup = RecorderSupervisor(DataDir(data_dir))
+        win = MainWindow(sup, client_settings())
+        qtbot.addWidget(win)
+        made.append((sup, win))
+        sup.start()
+        win.show()
+        return sup, win
+
+    yield make
+    for sup, win in made:
+        sup.stop_recording()
+        sup.close()
+        win.close()
+        assert not ffmpeg_pids(sup.data.root)
+
+
+def test_tiles_show_moving_video_and_a_wrong_password(tmp_path, qtbot, camera_factory, window_for):
+    good = camera_factory(sub_path="/sub", bitrate_kbps=1500)
+    locked = camera_factory(user="admin", password="right")
+    data = tmp_path / "data"
+    cli(data, "camera", "add", "--name", "Gate", "--url", good.url, "--sub-url", good.url.replace("/cam", "/sub"))
+    cli(data, "camera", "add", "--name", "Back door", "--url", locked.url, "--username", "admin",
+        "--password", "wrong")
+    sup, win = window_for(data)
+    qtbot.waitUntil(lambda: len(win.grid.tiles) == 2, timeout=30_000)
+    gate, back = win.grid.tiles[1], win.grid.tiles[2]
+    qtbot.waitUntil(lambda: gate.player.is_playing() and gate.player.video_size()[0] > 0, timeout=30_000)
+    assert gate.player.video_size() == (320, 180)  # the substream, not the main stream
+    qtbot.wait(1500)
+    first = grab(gate.surface)
+    qtbot.wait(1500)
+    second = grab(gate.surface)
+    first.save(str(tmp_path / "tile-1.png"))
+    second.save(str(tmp_path / "tile-2.png"))
+    assert lit_fraction(second) > 0.5, "the tile is black"
+    assert changed_fraction(first, second) > 0.002, "the picture does not move"
+
+    qtbot.waitUntil(lambda: back.pages.currentWidget() is back.down, timeout=30_000)
+    assert back.down.reason == "wrong username or password"
+    assert back.note.text() in ("offline", "reconnecting…", "connecting…")
+    shot = grab(back)
+    shot.save(str(tmp_path / "tile-wrong-password.png"))
+    assert lit_fraction(shot) > 0.002, "the error state shows nothing"
+    assert "Recording 1 of 2 cameras" in win.state_label.text()
+
+    # double-click opens the camera full screen; Esc returns
+    qtbot.mouseDClick(gate.surface, Qt.LeftButton)
+    qtbot.waitUntil(lambda: win.focus_view is not None and win.focus_view.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: win.focus_view.tile.player.video_size() == (640, 360), timeout=20_000)
+    qtbot.keyClick(win.focus_view, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: win.focus_view is None, timeout=5000)
+
+
+def test_recorder_that_dies_is_restarted_and_outlives_the_client(tmp_path, qtbot, window_for):
+    sup, win = window_for(tmp_path / "data")
+    qtbot.waitUntil(lambda: read_runtime(sup.data) is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: "Recording 0 of 0" in win.state_label.text(), timeout=10_000)
+    first = read_runtime(sup.data)["pid"]
+    with qtbot.waitSignal(sup.recorder_down, timeout=15_000) as down:
+        os.kill(first, signal.SIGKILL)
+    assert "starting it again" in down.args[0]
+    qtbot.waitUntil(lambda: (read_runtime(sup.data) or {}).get("pid") not in (None, first), timeout=30_000)
+    assert sup.restarts == 1
+    # closing the client leaves the recorder running
+    sup.close()
+    win.close()
+    time.sleep(1)
+    second = read_runtime(sup.data)["pid"]
+    os.kill(second, 0)
+    sup.stop_recording()
+    assert read_runtime(sup.data) is None

@@ -1,0 +1,115 @@
+"""The client's pure logic, its dialog's checks and its translations."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from recorder.paths import DataDir
+from vms_desktop import layout
+from vms_desktop.messages import translate
+
+I18N = Path(__file__).resolve().parent.parent / "vms_desktop" / "i18n"
+
+
+@pytest.mark.parametrize("count, side", [(0, 1), (1, 1), (2, 2), (4, 2), (5, 3), (9, 3), (10, 4), (16, 4), (40, 4)])
+def test_automatic_layout_is_the_next_square_up(count, side):
+    assert layout.auto_side(count) == side
+
+
+def test_saved_order_survives_added_and_removed_cameras():
+    assert layout.arrange([3, 1, 2], [1, 2, 3]) == [3, 1, 2]
+    assert layout.arrange([3, 9, 1], [1, 2, 3, 4]) == [3, 1, 2, 4]  # 9 was removed, 2 and 4 are new
+    assert layout.arrange([], [5, 6]) == [5, 6]
+
+
+def test_dropping_a_tile_swaps_two_cameras():
+    assert layout.move([1, 2, 3, 4], 1, 4) == [4, 2, 3, 1]
+    assert layout.move([1, 2, 3], 1, 1) == [1, 2, 3]
+    assert layout.move([1, 2, 3], 7, 1) == [1, 2, 3]
+
+
+def test_pages_cover_every_camera_once_and_wrap():
+    order = list(range(1, 11))
+    pages = [layout.page_of(order, 2, p) for p in range(layout.page_count(10, 2))]
+    assert pages == [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]
+    assert layout.page_of(order, 2, 3) == [1, 2, 3, 4]
+
+
+def test_every_visible_string_is_translated_to_portuguese(tmp_path):
+    """lupdate over today's code must find nothing new or unfinished, and the shipped .qm
+    must be the compiled form of the .ts."""
+    lupdate, lrelease = shutil.which("pyside6-lupdate"), shutil.which("pyside6-lrelease")
+    if lupdate is None:
+        lupdate = str(Path(sys.executable).with_name("pyside6-lupdate"))
+        lrelease = str(Path(sys.executable).with_name("pyside6-lrelease"))
+    ts = tmp_path / "check.ts"
+    shutil.copy(I18N / "vms_desktop_pt_BR.ts", ts)
+    sources = sorted(str(p) for p in (I18N.parent).glob("*.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(ts), "-no-obsolete"], check=True, capture_output=True)
+    unfinished = [m.find("source").text for m in ET.parse(ts).getroot().iter("message")
+                  if m.find("translation").get("type") == "unfinished" or not m.find("translation").text]
+    assert not unfinished, f"untranslated (run installer/translations.sh): {unfinished}"
+    subprocess.run([lrelease, str(I18N / "vms_desktop_pt_BR.ts"), "-qm", str(tmp_path / "x.qm")],
+                   check=True, capture_output=True)
+    assert (tmp_path / "x.qm").read_bytes() == (I18N / "vms_desktop_pt_BR.qm").read_bytes()
+
+
+def test_recorder_messages_reach_the_guard_in_portuguese(qapp):
+    from vms_desktop.settings import install_language
+
+    try:
+        install_language(qapp, "pt_BR")
+        assert translate("wrong username or password") == "usuário ou senha incorretos"
+        assert translate("no answer from 10.0.0.5") == "sem resposta de 10.0.0.5"
+        assert translate("something new") == "something new"
+    finally:
+        install_language(qapp, "en")
+    assert translate("no answer from 10.0.0.5") == "no answer from 10.0.0.5"
+
+
+@pytest.fixture
+def dialog(qtbot, tmp_path):
+    from vms_desktop.camera_dialog import CameraDialog
+    from vms_desktop.recorder_link import RecorderApi
+
+    d = CameraDialog(RecorderApi(DataDir(tmp_path / "no-recorder")), None, 7)
+    qtbot.addWidget(d)
+    return d
+
+
+@pytest.mark.parametrize("name, url, sub, user, password, expect", [
+    ("", "rtsp://10.0.0.5/s1", "", "", "", "Give the camera a name"),
+    ("Gate", "", "", "", "", "Enter the camera's RTSP address"),
+    ("Gate", "http://10.0.0.5/s1", "", "", "", "Main stream must start with rtsp://"),
+    ("Gate", "rtsp:///s1", "", "", "", "Main stream has no camera address (host)"),
+    ("Gate", "rtsp://10.0.0.5:99999/s1", "", "", "", "Main stream: this is not a valid address"),
+    ("Gate", "rtsp://10.0.0.5/s1", "ftp://x/y", "", "", "Substream must start with rtsp://"),
+    ("Gate", "rtsp://10.0.0.5/s1", "", "", "secret", "A password needs a username"),
+])
+def test_dialog_refuses_bad_input_and_sends_nothing(dialog, qtbot, name, url, sub, user, password, expect):
+    dialog.name.setText(name)
+    dialog.url.setText(url)
+    dialog.sub_url.setText(sub)
+    dialog.username.setText(user)
+    dialog.password.setText(password)
+    dialog.save()
+    assert expect in dialog.error.text()
+    assert dialog.saved is None and dialog.buttons.isEnabled()  # no request went out
+
+
+def test_dialog_password_is_masked_and_retention_defaults_to_the_plan(dialog):
+    from PySide6.QtWidgets import QLineEdit
+
+    assert dialog.password.echoMode() == QLineEdit.Password
+    assert "7" in dialog.retention.currentText() and not dialog.days.isEnabled()
+    dialog.retention.setCurrentIndex(1)
+    dialog.days.setValue(20)
+    dialog.name.setText("Gate")
+    dialog.url.setText("rtsp://10.0.0.5/s1")
+    assert dialog.fields()["retention_days"] == 20

@@ -1,0 +1,3 @@
+from vms_desktop.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""vms-desktop: the client. Starts the recorder for its data dir when none runs, shows the
+live grid, and leaves the recorder recording when it closes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from vms_desktop import __version__
+
+log = logging.getLogger("vms_desktop")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="vms-desktop", description="VMS Desktop: live cameras, recordings, clips.")
+    p.add_argument("--version", action="version", version=f"vms-desktop {__version__}")
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="the site's data folder (default: VMS_DATA_DIR or the user data folder)")
+    p.add_argument("--demo", action="store_true",
+                   help="run the demo site: local test cameras recording, no real camera needed")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="open the main window, check libVLC and FFmpeg load, and exit 0")
+    return p.parse_args(argv)
+
+
+def smoke_test(app, window) -> int:
+    """Packaging check: the window opens, libVLC and FFmpeg are found and run."""
+    import subprocess
+
+    from recorder.ffmpeg import find_tool
+    from vms_desktop.vlc_player import VlcPlayer, vlc_version
+
+    window.show()
+    app.processEvents()
+    VlcPlayer(window).release()
+    ffmpeg = subprocess.run([find_tool("ffmpeg"), "-hide_banner", "-version"], capture_output=True, text=True)
+    ok = window.isVisible() and ffmpeg.returncode == 0
+    print(f"vms-desktop {__version__}: window {'ok' if window.isVisible() else 'FAILED'}, "
+          f"libVLC {vlc_version()}, {ffmpeg.stdout.splitlines()[0] if ffmpeg.stdout else 'FFmpeg FAILED'}")
+    return 0 if ok else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from PySide6.QtWidgets import QApplication
+
+    from recorder.paths import DataDir, default_data_dir
+    from vms_desktop.main_window import MainWindow
+    from vms_desktop.recorder_link import RecorderSupervisor
+    from vms_desktop.settings import client_settings, install_language
+    from vms_desktop.theme import apply_dark_theme
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("VMS Desktop")
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(True)
+    apply_dark_theme(app)
+    settings = client_settings()
+    install_language(app, str(settings.value("language", "system")))
+    data = DataDir(args.data_dir or default_data_dir())
+    supervisor = RecorderSupervisor(data, demo=args.demo)
+    holder: dict = {}
+
+    def open_window() -> MainWindow:
+        window = MainWindow(supervisor, settings)
+        window.language_chosen.connect(relanguage)
+        holder["window"] = window
+        return window
+
+    def relanguage(choice: str) -> None:
+        """Rebuild the window in the new language (every label is made through tr())."""
+        old = holder["window"]
+        install_language(app, choice)
+        app.setQuitOnLastWindowClosed(False)
+        old.close()
+        old.deleteLater()
+        open_window().show()
+        app.setQuitOnLastWindowClosed(True)
+
+    window = open_window()
+    if args.smoke_test:
+        return smoke_test(app, window)
+    supervisor.start()
+    window.show()
+    code = app.exec()
+    supervisor.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

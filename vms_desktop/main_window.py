@@ -1,0 +1,314 @@
+"""The window a guard watches all shift: the live grid, the recorder's health in the status
+bar and the tray, camera setup, layouts and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMainWindow,
+                               QMenu, QMessageBox, QSystemTrayIcon, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from vms_desktop import __version__
+from vms_desktop.camera_dialog import CameraDialog
+from vms_desktop.focus_view import FocusView
+from vms_desktop.grid import LiveGrid
+from vms_desktop.messages import translate
+from vms_desktop.recorder_link import RecorderError, RecorderSupervisor
+from vms_desktop.settings import LANGUAGES
+from vms_desktop.tasks import run_in_background
+
+STATE_COLORS = {"ok": "#34c759", "warn": "#ffb454", "down": "#ff3b30"}
+
+
+def dot_icon(color: str) -> QIcon:
+    pix = QPixmap(64, 64)
+    pix.fill(Qt.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.Antialiasing)
+    p.setBrush(QColor(color))
+    p.setPen(QColor("#101010"))
+    p.drawEllipse(6, 6, 52, 52)
+    p.end()
+    return QIcon(pix)
+
+
+def human_bytes(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if n < 1024 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit in ("B", "KB") else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} TB"
+
+
+class MainWindow(QMainWindow):
+    language_chosen = Signal(str)
+
+    def __init__(self, supervisor: RecorderSupervisor, settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.supervisor = supervisor
+        self.api = supervisor.api
+        self.settings = settings
+        self.cameras: list[dict] = []
+        self.plan: dict = {}
+        self.recorder_ok = False
+        self._snapshots_asked: set[int] = set()
+        self.focus_view: FocusView | None = None
+        self.setWindowTitle(self.tr("VMS Desktop"))
+        self.grid = LiveGrid(self.api.live_url, self)
+        self.grid.open_requested.connect(self.open_camera)
+        self.grid.context_requested.connect(self.camera_menu)
+        self.grid.order_changed.connect(lambda order: self.settings.setValue("grid/order", order))
+        self.setCentralWidget(self.grid)
+        self.state_label = QLabel(self)
+        self.disk_label = QLabel(self)
+        self.statusBar().addWidget(self.state_label, 1)
+        self.statusBar().addPermanentWidget(self.disk_label)
+        self._build_menus()
+        self._build_tray()
+        self._restore()
+        supervisor.status_changed.connect(self.show_status)
+        supervisor.recorder_down.connect(self.show_recorder_down)
+        self.state_label.setText(self.tr("Connecting to the recorder…"))
+
+    # -- building ------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        act = menu.addAction(text)
+        act.triggered.connect(slot)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ApplicationShortcut)
+        return act
+
+    def _build_menus(self) -> None:
+        site = self.menuBar().addMenu(self.tr("&Site"))
+        self._action(site, self.tr("Settings…"), self.open_settings)
+        site.addSeparator()
+        self._action(site, self.tr("Close window (keep recording)"), self.close, QKeySequence.Quit)
+        self._action(site, self.tr("Quit and stop recording…"), self.quit_and_stop)
+        cams = self.menuBar().addMenu(self.tr("&Cameras"))
+        self._action(cams, self.tr("Add camera…"), self.add_camera, "Ctrl+N")
+        view = self.menuBar().addMenu(self.tr("&View"))
+        group = QActionGroup(self)
+        self.layout_actions = {}
+        for side, label, key in ((0, self.tr("Automatic layout"), "0"), (1, "1×1", "1"), (2, "2×2", "2"),
+                                 (3, "3×3", "3"), (4, "4×4", "4")):
+            act = self._action(view, label, lambda _=False, s=side: self.set_layout(s), key)
+            act.setCheckable(True)
+            group.addAction(act)
+            self.layout_actions[side] = act
+        view.addSeparator()
+        self._action(view, self.tr("Next page"), lambda: self.grid.turn_page(1), "PgDown")
+        self._action(view, self.tr("Previous page"), lambda: self.grid.turn_page(-1), "PgUp")
+        self._action(view, self.tr("Full screen"), self.toggle_fullscreen, "F11")
+        helpm = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(helpm, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self._action(helpm, self.tr("About VMS Desktop"), self.show_about)
+
+    def _build_tray(self) -> None:
+        self.tray = None
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self.tray = QSystemTrayIcon(dot_icon(STATE_COLORS["warn"]), self)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Show window"), self.showNormal)
+        menu.addAction(self.tr("Quit and stop recording…"), self.quit_and_stop)
+        self.tray.setContextMenu(menu)
+        self.tray.activated.connect(lambda _reason: (self.showNormal(), self.raise_()))
+        self.tray.show()
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        side = int(self.settings.value("grid/side", 0))
+        self.layout_actions.get(side, self.layout_actions[0]).setChecked(True)
+        self.grid.chosen_side = side
+        saved = self.settings.value("grid/order") or []
+        self.grid.order = [int(x) for x in (saved if isinstance(saved, list) else [saved])]
+
+    # -- the recorder's status -------------------------------------------------------------
+
+    def show_status(self, status: dict) -> None:
+        self.recorder_ok = True
+        self.cameras = status["cameras"]
+        self.plan = status.get("plan", {})
+        self.grid.update_cameras(self.cameras)
+        if self.focus_view is not None:
+            self.focus_view.update_state(self.cameras)
+        self._fetch_pictures()
+        enabled = [c for c in self.cameras if c.get("enabled")]
+        recording = [c for c in enabled if c["state"] == "recording"]
+        down = [c for c in enabled if c["state"] in ("error", "retrying")]
+        text = self.tr("Recording {n} of {m} cameras").format(n=len(recording), m=len(enabled))
+        if down:
+            text += " · " + self.tr("offline: {names}").format(names=", ".join(c["name"] for c in down))
+        self.state_label.setObjectName("")
+        self.state_label.setText(text)
+        self.state_label.style().polish(self.state_label)
+        disk = status["disk"]
+        pct = 100 * disk["used"] / disk["total"] if disk["total"] else 0
+        self.disk_label.setText(self.tr("Disk {pct:.0f}% used · recordings {size} · {free} free").format(
+            pct=pct, size=human_bytes(disk["recordings"]), free=human_bytes(disk["free"])))
+        self._set_tray("warn" if down else "ok", text)
+
+    def _fetch_pictures(self) -> None:
+        """Down cameras show their last picture: fetched once per outage, off the GUI thread."""
+        for cam in self.cameras:
+            down = cam["state"] not in ("recording", "starting", "connecting")
+            if down and cam["id"] not in self._snapshots_asked:
+                self._snapshots_asked.add(cam["id"])
+                run_in_background(lambda c=cam["id"]: (c, self.api.snapshot(c)),
+                                  lambda r: r[1] and self.grid.set_picture(*r), lambda _e: None)
+            elif not down:
+                self._snapshots_asked.discard(cam["id"])
+
+    def show_recorder_down(self, why: str) -> None:
+        self.recorder_ok = False
+        self.state_label.setObjectName("recorderDown")
+        self.state_label.setText(self.tr("Recorder problem: {why}").format(why=translate(why)))
+        self.state_label.style().polish(self.state_label)
+        self._set_tray("down", self.state_label.text())
+
+    def _set_tray(self, level: str, text: str) -> None:
+        self.setWindowIcon(dot_icon(STATE_COLORS[level]))
+        if self.tray is not None:
+            self.tray.setIcon(dot_icon(STATE_COLORS[level]))
+            self.tray.setToolTip(self.tr("VMS Desktop") + " — " + text)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def set_layout(self, side: int) -> None:
+        self.layout_actions[side].setChecked(True)
+        self.grid.set_side(side)
+        self.settings.setValue("grid/side", side)
+
+    def toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def open_camera(self, camera_id: int) -> None:
+        cam = next((c for c in self.cameras if c["id"] == camera_id), None)
+        if cam is None:
+            return
+        if self.focus_view is not None:
+            self.focus_view.close()
+        self.focus_view = view = FocusView(cam, self.api.live_url)
+        view.destroyed.connect(lambda: setattr(self, "focus_view", None) if self.focus_view is view else None)
+        view.showFullScreen()
+
+    def camera_menu(self, camera_id: int, where: QPoint) -> None:
+        cam = next((c for c in self.cameras if c["id"] == camera_id), None)
+        if cam is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_camera(camera_id))
+        menu.addAction(self.tr("Edit…"), lambda: self.edit_camera(camera_id))
+        if cam.get("enabled"):
+            menu.addAction(self.tr("Stop recording"), lambda: self._camera_call("POST", f"/api/cameras/{camera_id}/stop"))
+        else:
+            menu.addAction(self.tr("Start recording"), lambda: self._camera_call("POST", f"/api/cameras/{camera_id}/start"))
+        menu.addSeparator()
+        menu.addAction(self.tr("Remove…"), lambda: self.remove_camera(camera_id))
+        menu.exec(where)
+
+    def _camera_call(self, method: str, path: str) -> None:
+        run_in_background(lambda: self.api.call(method, path), lambda _r: None, self._error_box)
+
+    def _error_box(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("VMS Desktop"), translate(str(error)))
+
+    def _plan_days(self) -> int | None:
+        return self.plan.get("days")
+
+    def add_camera(self) -> None:
+        CameraDialog(self.api, None, self._plan_days(), self).exec()
+
+    def edit_camera(self, camera_id: int) -> None:
+        try:
+            cam = self.api.camera(camera_id)
+        except RecorderError as e:
+            self._error_box(e)
+            return
+        CameraDialog(self.api, cam, self._plan_days(), self).exec()
+
+    def remove_camera(self, camera_id: int) -> None:
+        cam = next((c for c in self.cameras if c["id"] == camera_id), {"name": str(camera_id)})
+        answer = QMessageBox.question(
+            self, self.tr("Remove camera"),
+            self.tr("Remove camera “{name}”? Recording stops; its recordings stay until retention removes "
+                    "them, and its clips are kept.").format(name=cam["name"]))
+        if answer == QMessageBox.Yes:
+            self._camera_call("DELETE", f"/api/cameras/{camera_id}")
+
+    def quit_and_stop(self) -> None:
+        answer = QMessageBox.warning(
+            self, self.tr("Stop recording"),
+            self.tr("Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is "
+                    "started again."), QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+        if answer != QMessageBox.Yes:
+            return
+        self.state_label.setText(self.tr("Stopping the recorder…"))
+        self.supervisor.stop_recording()
+        self.close()
+
+    def open_settings(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Settings"))
+        combo = QComboBox(dialog)
+        for key, label in LANGUAGES.items():
+            combo.addItem(label or self.tr("System language"), key)
+        combo.setCurrentIndex(max(0, combo.findData(self.settings.value("language", "system"))))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("Language"), combo)
+        form.addRow(buttons)
+        if dialog.exec() == QDialog.Accepted and combo.currentData() != self.settings.value("language", "system"):
+            self.settings.setValue("language", combo.currentData())
+            self.language_chosen.emit(combo.currentData())
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        return [("F11", self.tr("Full screen on / off")), ("1 – 4", self.tr("Layout 1×1 to 4×4")),
+                ("0", self.tr("Automatic layout")), ("PgDown / PgUp", self.tr("Next / previous page of cameras")),
+                (self.tr("Enter / double-click"), self.tr("Open the selected camera")),
+                ("Esc", self.tr("Close the camera view")), (self.tr("Drag a tile"), self.tr("Swap two cameras")),
+                ("Ctrl+N", self.tr("Add a camera")), ("F1", self.tr("This list")),
+                ("Ctrl+Q", self.tr("Close the window (recording goes on)"))]
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = self.shortcuts()
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        for i, (keys, action) in enumerate(rows):
+            table.setItem(i, 0, QTableWidgetItem(keys))
+            table.setItem(i, 1, QTableWidgetItem(action))
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnsToContents()
+        box = QVBoxLayout(dialog)
+        box.addWidget(table)
+        dialog.resize(520, 380)
+        dialog.exec()
+
+    def show_about(self) -> None:
+        from vms_desktop.vlc_player import vlc_version
+
+        QMessageBox.about(self, self.tr("About VMS Desktop"),
+                          self.tr("VMS Desktop {version}\nlibVLC {vlc}\nData: {data}").format(
+                              version=__version__, vlc=vlc_version(), data=self.supervisor.data.root))
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("grid/order", self.grid.order)
+        self.grid.close_players()
+        if self.focus_view is not None:
+            self.focus_view.close()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)

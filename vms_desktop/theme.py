@@ -1,0 +1,43 @@
+"""The dark control-room theme: low glare for a shift in a dim room, red kept for trouble."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+STYLE = """
+QMainWindow, QDialog { background: #15181c; }
+QWidget { color: #e4e7eb; }
+QMenuBar, QMenu, QStatusBar { background: #1d2126; }
+QMenu::item:selected, QMenuBar::item:selected { background: #2d5b8c; }
+QFrame#tile { background: #000; border: 1px solid #2a2f36; }
+QFrame#blankCell { background: #0d0f12; border: 1px solid #1d2126; }
+QFrame#tile:focus { border: 1px solid #4d90d6; }
+QLabel#tileName { font-weight: bold; color: #f2f4f6; }
+QLabel#tileNote { color: #ffb454; }
+QLabel#tileRec { color: #6b7380; font-size: 14px; }
+QLabel#tileRec[on="true"] { color: #ff3b30; }
+QLabel#emptyGrid { color: #9aa3ad; font-size: 16px; qproperty-alignment: AlignCenter; }
+QLabel#formError { color: #ff6b6b; }
+QLabel#probeResult[ok="true"] { color: #5fd38d; }
+QLabel#probeResult[ok="false"] { color: #ff6b6b; }
+QLabel#recorderDown { color: #ff6b6b; font-weight: bold; }
+QLineEdit, QComboBox, QSpinBox { background: #23282e; border: 1px solid #3a414a; padding: 3px; }
+QPushButton { background: #2a3038; border: 1px solid #3a414a; padding: 4px 12px; }
+QPushButton:hover { background: #34404d; }
+QPushButton:disabled { color: #6b7380; }
+"""
+
+
+def apply_dark_theme(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    pal = QPalette()
+    for role, color in ((QPalette.Window, "#15181c"), (QPalette.WindowText, "#e4e7eb"),
+                        (QPalette.Base, "#23282e"), (QPalette.AlternateBase, "#1d2126"),
+                        (QPalette.Text, "#e4e7eb"), (QPalette.Button, "#2a3038"),
+                        (QPalette.ButtonText, "#e4e7eb"), (QPalette.Highlight, "#2d5b8c"),
+                        (QPalette.HighlightedText, "#ffffff"), (QPalette.ToolTipBase, "#1d2126"),
+                        (QPalette.ToolTipText, "#e4e7eb"), (QPalette.PlaceholderText, "#7d8691")):
+        pal.setColor(role, QColor(color))
+    app.setPalette(pal)
+    app.setStyleSheet(STYLE)
