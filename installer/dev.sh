@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a Debian/Ubuntu machine from nothing and run VMS Desktop from the source tree.
-#   installer/dev.sh run     the demo site: local test cameras, recording
+#   installer/dev.sh run     the app on the demo site: local test cameras, recording, live grid
+#   installer/dev.sh recorder-demo   the demo site without the window (headless machines)
 #   installer/dev.sh test    the whole test suite
 #   installer/dev.sh bench   the benchmarks (JSON on stdout)
 # Each call installs only what is missing: system packages, a virtual environment, the package.
@@ -61,6 +62,17 @@ case "$cmd" in
   run)
     # The demo site lives in its own data dir so it never mixes with a real site's.
     export VMS_DATA_DIR="${VMS_DATA_DIR:-$HOME/.local/share/vms-desktop-demo}"
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      echo "No display here: the window cannot open. For the demo without a window use:" >&2
+      echo "  installer/dev.sh recorder-demo" >&2
+      exit 1
+    fi
+    echo "Demo site data: $VMS_DATA_DIR"
+    echo "Closing the window leaves the demo recording; Site → Quit and stop recording ends it."
+    exec vms-desktop --demo "$@"
+    ;;
+  recorder-demo)
+    export VMS_DATA_DIR="${VMS_DATA_DIR:-$HOME/.local/share/vms-desktop-demo}"
     echo "Demo site data: $VMS_DATA_DIR (Ctrl-C stops it)"
     exec vms-recorder demo "$@"
     ;;
@@ -71,7 +83,7 @@ case "$cmd" in
     exec python -m bench "$@"
     ;;
   *)
-    echo "usage: installer/dev.sh run|test|bench [args]" >&2
+    echo "usage: installer/dev.sh run|recorder-demo|test|bench [args]" >&2
     exit 2
     ;;
 esac

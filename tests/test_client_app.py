@@ -106,6 +106,16 @@ def test_tiles_show_moving_video_and_a_wrong_password(tmp_path, qtbot, camera_fa
     qtbot.keyClick(win.focus_view, Qt.Key_Escape)
     qtbot.waitUntil(lambda: win.focus_view is None, timeout=5000)
 
+    # the camera drops: its tile shows the last recorded picture and why
+    good.stop()
+    qtbot.waitUntil(lambda: gate.pages.currentWidget() is gate.down, timeout=30_000)
+    qtbot.waitUntil(lambda: gate.down.picture is not None, timeout=20_000)
+    assert gate.down.picture.width() == 640
+    qtbot.wait(300)
+    shot = grab(gate)
+    shot.save(str(tmp_path / "tile-camera-down.png"))
+    assert lit_fraction(shot) > 0.3, "the last picture is not shown"
+
 
 def test_recorder_that_dies_is_restarted_and_outlives_the_client(tmp_path, qtbot, window_for):
     sup, win = window_for(tmp_path / "data")
@@ -125,3 +135,38 @@ def test_recorder_that_dies_is_restarted_and_outlives_the_client(tmp_path, qtbot
     os.kill(second, 0)
     sup.stop_recording()
     assert read_runtime(sup.data) is None
+
+
+def test_camera_dialog_tests_the_connection_and_saves_through_the_recorder(tmp_path, qtbot, camera_factory,
+                                                                           recorder_factory):
+    from vms_desktop.camera_dialog import CameraDialog
+    from vms_desktop.recorder_link import RecorderApi
+
+    cam = camera_factory(user="admin", password="s3cret")
+    rec = recorder_factory().start()
+    api = RecorderApi(rec.data)
+    dialog = CameraDialog(api, None, 7)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Gate")
+    dialog.url.setText(cam.url)
+    dialog.username.setText("admin")
+    for password, expect in (("nope", "Failed: wrong username or password"), ("s3cret", "Connected: H264 640x360")):
+        dialog.password.setText(password)
+        began = time.monotonic()
+        dialog.test_connection()
+        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+        assert time.monotonic() - began < 10
+        assert dialog.result.text().startswith(expect), dialog.result.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
+    saved = api.camera(dialog.saved["id"])
+    assert saved["url"] == cam.url and saved["username"] == "admin" and saved["has_password"]
+    assert "s3cret" not in str(api.status())
+    # the recorder refuses what the dialog cannot know: nothing is half-saved
+    again = CameraDialog(api, saved, 7)
+    qtbot.addWidget(again)
+    again.url.setText("rtsp://10.0.0.5/" + "x" * 2100)
+    again.save()
+    qtbot.waitUntil(lambda: again.buttons.isEnabled(), timeout=10_000)
+    assert again.error.text().startswith("Not saved:") and again.saved is None
+    assert api.camera(saved["id"])["url"] == cam.url

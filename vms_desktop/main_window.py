@@ -156,15 +156,22 @@ class MainWindow(QMainWindow):
         self._set_tray("warn" if down else "ok", text)
 
     def _fetch_pictures(self) -> None:
-        """Down cameras show their last picture: fetched once per outage, off the GUI thread."""
+        """Down cameras show their last picture, fetched off the GUI thread until one arrives
+        (the recorder writes it a moment after the outage begins)."""
         for cam in self.cameras:
-            down = cam["state"] not in ("recording", "starting", "connecting")
-            if down and cam["id"] not in self._snapshots_asked:
-                self._snapshots_asked.add(cam["id"])
-                run_in_background(lambda c=cam["id"]: (c, self.api.snapshot(c)),
-                                  lambda r: r[1] and self.grid.set_picture(*r), lambda _e: None)
-            elif not down:
-                self._snapshots_asked.discard(cam["id"])
+            cid = cam["id"]
+            if cam["state"] in ("recording", "starting", "connecting"):
+                self._snapshots_asked.discard(cid)
+            elif cid not in self._snapshots_asked:
+                self._snapshots_asked.add(cid)
+                run_in_background(lambda c=cid: self.api.snapshot(c),
+                                  lambda data, c=cid: self._got_picture(c, data), lambda _e: None)
+
+    def _got_picture(self, camera_id: int, data: bytes | None) -> None:
+        if data:
+            self.grid.set_picture(camera_id, data)
+        else:
+            self._snapshots_asked.discard(camera_id)  # none yet: ask again at the next status
 
     def show_recorder_down(self, why: str) -> None:
         self.recorder_ok = False

@@ -110,7 +110,7 @@ def recorder_command(data: DataDir, demo: bool) -> list[str]:
         cmd = [str(exe)]
     else:
         cmd = [sys.executable, "-m", "recorder.cli"]
-    return cmd + ["--data-dir", str(data.root), "demo" if demo else "run"]
+    return cmd + ["--data-dir", str(data.root)] + (["demo", "--cameras", "4"] if demo else ["run"])
 
 
 def _detached() -> dict:
