@@ -16,7 +16,7 @@ APT_PACKAGES=(
   python3 python3-venv python3-pip         # our environment
   python3-gi gir1.2-gst-rtsp-server-1.0    # the local RTSP test cameras
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly
-  gstreamer1.0-plugins-bad gstreamer1.0-libav
+  gstreamer1.0-plugins-bad gstreamer1.0-libav gstreamer1.0-x   # -x: clockoverlay (pango)
   libvlc5 vlc-plugin-base vlc-plugin-video-output   # playback in the client
   xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3  # Qt on X11 / Xvfb
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-xinerama0 libxcb-shape0

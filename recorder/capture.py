@@ -19,7 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.credentials import redact, with_credentials
-from recorder.ffmpeg import CameraError, StreamInfo, explain, grab_last_frame, probe_stream, record_command
+from recorder.ffmpeg import (CameraError, StreamInfo, explain, grab_last_frame, probe_file, probe_stream,
+                             record_command)
 from recorder.models import Event, utcnow
 from recorder.segments import SegmentStore
 
@@ -155,6 +156,7 @@ class CameraRecorder:
         self.last_segment: str | None = None
         self._run: FFmpegRun | None = None
         self._snapshotter: threading.Thread | None = None
+        self._start_measured = False
         self._last_end: datetime | None = None
         self._list_size = -1
         self._outage_id: int | None = None
@@ -237,6 +239,9 @@ class CameraRecorder:
                 now_listed = self._index_listed(list_file, listed)
                 if now_listed != listed or self.current_file is None:
                     self._update_current(incoming, prefix, run, first=now_listed == 0)
+                    self._start_measured = now_listed > 0  # later files start where the last ended
+                elif not self._start_measured:
+                    self._start_measured = self._measure_current_start()
                 listed = now_listed
                 if run.stalled_for() > self.settings.stall_seconds:
                     log.warning("camera %s: no video for %.0f s, restarting FFmpeg",
@@ -310,6 +315,26 @@ class CameraRecorder:
         self._snapshotter = threading.Thread(target=grab_last_frame, args=(src, dest),
                                              name=f"snapshot-{self.config.id}", daemon=True)
         self._snapshotter.start()
+
+    def _measure_current_start(self) -> bool:
+        """The first file of a run: FFmpeg's progress only estimates its start (its probing
+        burst blurs it by a second or two). Once the file holds a few fragments, measure it as
+        indexing will: its mtime minus the video it holds. The player needs it to ±1 s."""
+        path = self.current_file
+        try:
+            if path is None or time.time() - path.stat().st_ctime < 4:
+                return False
+            mtime = path.stat().st_mtime
+            info = probe_file(path, timeout=30)
+            if path.stat().st_mtime != mtime:
+                return False  # a fragment arrived meanwhile: measure again at the next poll
+        except (OSError, subprocess.SubprocessError):
+            return False
+        if info is None or info.video_packets < 2:
+            return False
+        if path == self.current_file:
+            self.current_start = datetime.fromtimestamp(mtime, timezone.utc) - timedelta(seconds=info.duration)
+        return True
 
     def _update_current(self, incoming: Path, prefix: str, run: FFmpegRun, first: bool) -> None:
         """The file being written, and when its footage starts (where the last one ended)."""

@@ -76,6 +76,33 @@ class DemoCamera:
         os.kill(self.proc.pid, signal.SIGCONT)
 
 
+TIMECODE_BITS = 24  # resources/demo_camera.py --timecode
+
+
+def read_timecode(luma, width: int, height: int, near: float) -> float | None:
+    """The wall-clock time (epoch seconds, to a tenth) a --timecode camera drew on a frame.
+
+    luma(x, y) gives the brightness (0-255) of the frame scaled to width x height; near is any
+    time within a few days of the answer. None when a block is neither black nor white (no
+    timecode there, or a picture too damaged to trust)."""
+    native_block = 1 / TIMECODE_BITS  # block width as a fraction of the frame's width
+    gray = 0
+    for i in range(TIMECODE_BITS):
+        x = int((i + 0.5) * native_block * width)
+        y = int(height * (1 - 1 / 32))  # the middle of the band (a sixteenth of the height)
+        level = luma(x, y)
+        if 70 < level < 185:
+            return None
+        gray = (gray << 1) | (level >= 128)
+    value, shift = gray, gray >> 1
+    while shift:  # Gray code back to binary
+        value ^= shift
+        shift >>= 1
+    period = (1 << TIMECODE_BITS) / 10
+    turns = round((near - value / 10) / period)
+    return value / 10 + turns * period
+
+
 def _readline(proc: subprocess.Popen, timeout: float) -> str:
     result = [""]
     reader = threading.Thread(target=lambda: result.__setitem__(0, proc.stdout.readline()), daemon=True)

@@ -219,11 +219,12 @@ def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Pat
             + [str(out_pattern)]
     # One connection to the camera for both uses: the tee muxer writes the segments and a
     # live MPEG-TS copy to the recorder's relay; a live leg that fails is dropped, never
-    # the recording (onfail=ignore), and UDP never waits for a slow reader.
+    # the recording (onfail=ignore), and UDP never waits for a slow reader. max_delay=0:
+    # MPEG-TS otherwise stamps frames 0.7 s after their clock reference, and players wait it out.
     seg_opts = ":".join(f"{k}={_tee_value(str(v))}" for k, v in segments.items())
     live = f"udp://127.0.0.1:{live_port}?pkt_size={LIVE_PACKET}"
     return cmd + ["-f", "tee", f"[f=segment:{seg_opts}]{_tee_slave(str(out_pattern))}"
-                  f"|[f=mpegts:onfail=ignore]{live}"]
+                  f"|[f=mpegts:onfail=ignore:max_delay=0]{live}"]
 
 
 def _tee_slave(text: str) -> str:

@@ -179,8 +179,9 @@ class SubstreamFeed(LiveFeed):
                 if url is None:
                     return
                 cmd = [find_tool("ffmpeg"), "-hide_banner", "-loglevel", "error", "-nostats",
-                       "-rtsp_transport", "tcp", "-i", url, "-map", "0:v:0", "-c:v", "copy", "-an",
-                       "-f", "mpegts", f"udp://127.0.0.1:{self.port}?pkt_size={LIVE_PACKET}"]
+                       "-rtsp_transport", "tcp", "-fflags", "nobuffer", "-analyzeduration", "0", "-probesize", "32768",
+                       "-i", url, "-map", "0:v:0", "-c:v", "copy", "-an",
+                       "-muxdelay", "0", "-f", "mpegts", f"udp://127.0.0.1:{self.port}?pkt_size={LIVE_PACKET}"]
                 self.proc = self._spawn(cmd)
                 await loop.run_in_executor(None, self.proc.wait)
                 log.info("substream %s ended (exit %s); again in %.0f s", self.name, self.proc.returncode, backoff)

@@ -17,6 +17,7 @@ started from tests on machines where the project's virtualenv is not usable.
 import argparse
 import signal
 import sys
+import time
 
 import gi
 
@@ -25,6 +26,23 @@ gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
 
 ROLE = "viewer"
+# --blink: white for the first BLINK_ON_S of every BLINK_PERIOD_S of wall-clock time, so a
+# viewer that knows the period can tell camera-to-screen latency from the screen alone.
+BLINK_PERIOD_S = 2.0
+BLINK_ON_S = 0.5
+PATTERN_BLACK, PATTERN_WHITE = 2, 3  # videotestsrc's "black" and "white"
+# --timecode: the wall clock in tenths of a second (mod 2**24, Gray-coded so a frame caught
+# mid-change reads the old or the new value, never a third) as black/white blocks along the
+# bottom edge, most significant first. recorder.demo.read_timecode decodes it.
+TIMECODE_BITS = 24
+
+
+def yes_no(text):
+    if text.lower() in ("1", "true", "yes", "on"):
+        return True
+    if text.lower() in ("0", "false", "no", "off"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected yes or no, not {text!r}")
 
 
 def parse_args(argv=None):
@@ -46,6 +64,12 @@ def parse_args(argv=None):
     p.add_argument("--sub-width", type=int, default=320)
     p.add_argument("--sub-height", type=int, default=180)
     p.add_argument("--sub-bitrate-kbps", type=int, default=200)
+    # An optional value too, so DemoCamera(blink=True) can pass it as "--blink True".
+    p.add_argument("--blink", nargs="?", const=True, default=False, type=yes_no,
+                   help=f"whole picture white for {BLINK_ON_S} s at the start of every "
+                        f"{BLINK_PERIOD_S:g} s of wall-clock time, black otherwise (latency tests)")
+    p.add_argument("--timecode", nargs="?", const=True, default=False, type=yes_no,
+                   help="the wall-clock time as blocks along the bottom edge (playback tests)")
     args = p.parse_args(argv)
     if bool(args.user) != bool(args.password):
         p.error("--user and --password must be given together")
@@ -64,13 +88,36 @@ def aac_encoder():
     return None
 
 
+def timecode_band(width, height):
+    """(block width, band height, band top) of the timecode blocks; mirrored in recorder.demo."""
+    block = -(-width // TIMECODE_BITS)  # rounded up: block i starts at i * width // BITS
+    band = max(8, height // 16)
+    return block, band, height - band
+
+
+def timecode_sources(args, width, height):
+    """One small live source per bit, laid over the picture by a compositor."""
+    block, band, top = timecode_band(width, height)
+    caps = f"video/x-raw,format=I420,width={block},height={band},framerate={args.fps}/1"
+    pads = " ".join(f"sink_{i + 1}::xpos={i * width // TIMECODE_BITS} sink_{i + 1}::ypos={top} "
+                    f"sink_{i + 1}::zorder={i + 1}" for i in range(TIMECODE_BITS))
+    bits = " ".join(f"videotestsrc name=tc{i} is-live=true pattern=black ! {caps} ! mix.sink_{i + 1}"
+                    for i in range(TIMECODE_BITS))
+    return f"compositor name=mix sink_0::zorder=0 {pads} ", bits
+
+
 def video_branch(args, width, height, bitrate):
     keyint = max(1, round(args.fps * args.gop_seconds))
+    raw = f"video/x-raw,format=I420,width={width},height={height},framerate={args.fps}/1"
     # Motion over the whole frame (scrolling bars) so the encoder does realistic
     # work and recorders see changing content; is-live paces it in real time.
-    src = (
-        f"videotestsrc is-live=true pattern=smpte horizontal-speed=2 "
-        f"! video/x-raw,format=I420,width={width},height={height},framerate={args.fps}/1 "
+    src = f"videotestsrc name=src is-live=true pattern=smpte horizontal-speed=2 ! {raw} "
+    bits = ""
+    if args.timecode:
+        mix, bits = timecode_sources(args, width, height)
+        bits += f" {src}! mix.sink_0"  # the picture under the blocks
+        src = f"{mix}! {raw} "
+    src += (
         # Host wall-clock on the picture lets tests eyeball end-to-end latency.
         # The label text is set later in media-configure: no quoting issues.
         f"! clockoverlay name=overlay time-format=\"%Y-%m-%d %H:%M:%S\" "
@@ -94,7 +141,7 @@ def video_branch(args, width, height, bitrate):
         pay = "! rtph265pay name=pay0 pt=96 config-interval=-1"
     # config-interval=-1: VPS/SPS/PPS in front of every IDR, so a client joining a
     # shared stream mid-way can decode from the next keyframe.
-    return src + enc + pay
+    return src + enc + pay + " " + bits
 
 
 def audio_branch(audio):
@@ -111,7 +158,55 @@ def audio_branch(audio):
             f"{aac_encoder()} bitrate=32000 ! rtpmp4gpay name=pay1 pt=97")
 
 
-def make_factory(args, width, height, bitrate, permissions):
+def blink_phase() -> int:
+    return PATTERN_WHITE if time.time() % BLINK_PERIOD_S < BLINK_ON_S else PATTERN_BLACK
+
+
+def start_blinking(sources):
+    """Flip every registered videotestsrc between white and black on the wall clock. A 5 ms
+    tick is far finer than a frame, so the switch lands on the first frame after the edge."""
+    shown = [None]
+
+    def tick():
+        pattern = blink_phase()
+        if pattern != shown[0]:
+            for src in sources:
+                src.set_property("pattern", pattern)
+            shown[0] = pattern
+        return GLib.SOURCE_CONTINUE
+
+    GLib.timeout_add(5, tick)
+
+
+def gray_bits(value):
+    gray = value ^ (value >> 1)
+    return [(gray >> (TIMECODE_BITS - 1 - i)) & 1 for i in range(TIMECODE_BITS)]
+
+
+def timecode_patterns(value=None):
+    if value is None:
+        value = int(time.time() * 10) % (1 << TIMECODE_BITS)
+    return [PATTERN_WHITE if b else PATTERN_BLACK for b in gray_bits(value)]
+
+
+def start_timecode(bit_sources):
+    """Every 5 ms, set the blocks to the current tenth of a second (each lands on the next frame)."""
+    shown = [None]
+
+    def tick():
+        value = int(time.time() * 10) % (1 << TIMECODE_BITS)
+        if value != shown[0]:
+            patterns = timecode_patterns(value)
+            for sources in bit_sources:
+                for src, pattern in zip(sources, patterns):
+                    src.set_property("pattern", pattern)
+            shown[0] = value
+        return GLib.SOURCE_CONTINUE
+
+    GLib.timeout_add(5, tick)
+
+
+def make_factory(args, width, height, bitrate, permissions, blink_sources=None, timecode_sources=None):
     launch = f"( {video_branch(args, width, height, bitrate)} {audio_branch(args.audio)} )"
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch)
@@ -129,13 +224,25 @@ def make_factory(args, width, height, bitrate, permissions):
         overlay = media.get_element().get_by_name("overlay")
         if overlay is not None:
             overlay.set_property("text", args.label)
+        src = media.get_element().get_by_name("src")
+        if blink_sources is not None and src is not None:
+            src.set_property("pattern", blink_phase())
+            blink_sources.append(src)
+            # A shared media is rebuilt once every client has left: forget the old source.
+            media.connect("unprepared", lambda _media: blink_sources.remove(src))
+        if timecode_sources is not None:
+            bits = [media.get_element().get_by_name(f"tc{i}") for i in range(TIMECODE_BITS)]
+            for src, pattern in zip(bits, timecode_patterns()):
+                src.set_property("pattern", pattern)
+            timecode_sources.append(bits)
+            media.connect("unprepared", lambda _media: timecode_sources.remove(bits))
 
     factory.connect("media-configure", on_media_configure)
     return factory
 
 
 def check_elements(args):
-    needed = ["videotestsrc", "clockoverlay"]
+    needed = ["videotestsrc", "clockoverlay"] + (["compositor"] if args.timecode else [])
     needed += ["x264enc", "rtph264pay"] if args.codec == "h264" else ["x265enc", "rtph265pay"]
     if args.audio != "none":
         needed.append("audiotestsrc")
@@ -176,12 +283,18 @@ def main(argv=None):
         auth, permissions = make_auth(args)
         server.set_auth(auth)
 
+    blink_sources = [] if args.blink else None
+    if args.blink:
+        start_blinking(blink_sources)
+    timecode = [] if args.timecode else None
+    if args.timecode:
+        start_timecode(timecode)
     mounts = server.get_mount_points()
     mounts.add_factory(args.path, make_factory(
-        args, args.width, args.height, args.bitrate_kbps, permissions))
+        args, args.width, args.height, args.bitrate_kbps, permissions, blink_sources, timecode))
     if args.sub_path:
         mounts.add_factory(args.sub_path, make_factory(
-            args, args.sub_width, args.sub_height, args.sub_bitrate_kbps, permissions))
+            args, args.sub_width, args.sub_height, args.sub_bitrate_kbps, permissions, blink_sources, timecode))
 
     # attach() creates and binds the listening socket; 0 means it failed, which
     # in practice is "address already in use" (or an address we cannot bind).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -99,12 +100,14 @@ def test_tiles_show_moving_video_and_a_wrong_password(tmp_path, qtbot, camera_fa
     assert lit_fraction(shot) > 0.002, "the error state shows nothing"
     assert "Recording 1 of 2 cameras" in win.state_label.text()
 
-    # double-click opens the camera full screen; Esc returns
+    # double-click opens the camera's player at the live edge of the file being written; Esc returns
     qtbot.mouseDClick(gate.surface, Qt.LeftButton)
-    qtbot.waitUntil(lambda: win.focus_view is not None and win.focus_view.isVisible(), timeout=5000)
-    qtbot.waitUntil(lambda: win.focus_view.tile.player.video_size() == (640, 360), timeout=20_000)
-    qtbot.keyClick(win.focus_view, Qt.Key_Escape)
-    qtbot.waitUntil(lambda: win.focus_view is None, timeout=5000)
+    qtbot.waitUntil(lambda: win.player is not None and win.player.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: win.player.engine.vlc.video_size() == (640, 360), timeout=20_000)
+    qtbot.waitUntil(lambda: win.player.engine.now() is not None, timeout=10_000)
+    assert abs((datetime.now(timezone.utc) - win.player.engine.now()).total_seconds()) < 30
+    qtbot.keyClick(win.player, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: win.player is None, timeout=5000)
 
     # the camera drops: its tile shows the last recorded picture and why
     good.stop()

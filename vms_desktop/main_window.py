@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from vms_desktop import __version__
 from vms_desktop.camera_dialog import CameraDialog
-from vms_desktop.focus_view import FocusView
 from vms_desktop.grid import LiveGrid
+from vms_desktop.player_window import PlayerWindow
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderError, RecorderSupervisor
 from vms_desktop.settings import LANGUAGES
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.plan: dict = {}
         self.recorder_ok = False
         self._snapshots_asked: set[int] = set()
-        self.focus_view: FocusView | None = None
+        self.player: PlayerWindow | None = None
         self.setWindowTitle(self.tr("VMS Desktop"))
         self.grid = LiveGrid(self.api.live_url, self)
         self.grid.open_requested.connect(self.open_camera)
@@ -137,8 +137,6 @@ class MainWindow(QMainWindow):
         self.cameras = status["cameras"]
         self.plan = status.get("plan", {})
         self.grid.update_cameras(self.cameras)
-        if self.focus_view is not None:
-            self.focus_view.update_state(self.cameras)
         self._fetch_pictures()
         enabled = [c for c in self.cameras if c.get("enabled")]
         recording = [c for c in enabled if c["state"] == "recording"]
@@ -200,10 +198,10 @@ class MainWindow(QMainWindow):
         cam = next((c for c in self.cameras if c["id"] == camera_id), None)
         if cam is None:
             return
-        if self.focus_view is not None:
-            self.focus_view.close()
-        self.focus_view = view = FocusView(cam, self.api.live_url)
-        view.destroyed.connect(lambda: setattr(self, "focus_view", None) if self.focus_view is view else None)
+        if self.player is not None:
+            self.player.close()
+        self.player = view = PlayerWindow(cam, self.api)
+        view.destroyed.connect(lambda: setattr(self, "player", None) if self.player is view else None)
         view.showFullScreen()
 
     def camera_menu(self, camera_id: int, where: QPoint) -> None:
@@ -314,8 +312,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("grid/order", self.grid.order)
         self.grid.close_players()
-        if self.focus_view is not None:
-            self.focus_view.close()
+        if self.player is not None:
+            self.player.close()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

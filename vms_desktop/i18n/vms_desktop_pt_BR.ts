@@ -146,6 +146,39 @@
     </message>
 </context>
 <context>
+    <name>EventKind</name>
+    <message>
+        <location filename="../timeline.py" line="20"/>
+        <source>camera offline</source>
+        <translation>câmera offline</translation>
+    </message>
+    <message>
+        <location filename="../timeline.py" line="21"/>
+        <source>recording error</source>
+        <translation>erro de gravação</translation>
+    </message>
+    <message>
+        <location filename="../timeline.py" line="22"/>
+        <source>motion</source>
+        <translation>movimento</translation>
+    </message>
+    <message>
+        <location filename="../timeline.py" line="23"/>
+        <source>licence plate</source>
+        <translation>placa</translation>
+    </message>
+    <message>
+        <location filename="../timeline.py" line="24"/>
+        <source>person</source>
+        <translation>pessoa</translation>
+    </message>
+    <message>
+        <location filename="../timeline.py" line="25"/>
+        <source>vehicle</source>
+        <translation>veículo</translation>
+    </message>
+</context>
+<context>
     <name>LiveGrid</name>
     <message>
         <location filename="../grid.py" line="27"/>
@@ -210,8 +243,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="57"/>
-        <location filename="../main_window.py" line="180"/>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="226"/>
         <source>VMS Desktop</source>
         <translation>VMS Desktop</translation>
     </message>
@@ -258,7 +291,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="95"/>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
@@ -284,13 +317,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="106"/>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="107"/>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="307"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
@@ -300,159 +333,306 @@
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Recording {n} of {m} cameras</source>
         <translation>Gravando {n} de {m} câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="146"/>
         <source>offline: {names}</source>
         <translation>offline: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Disk {pct:.0f}% used · recordings {size} · {free} free</source>
         <translation>Disco {pct:.0f}% usado · gravações {size} · {free} livres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="177"/>
         <source>Recorder problem: {why}</source>
         <translation>Problema no gravador: {why}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="253"/>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Remove…</source>
         <translation>Remover…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Remove camera</source>
         <translation>Remover câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="246"/>
         <source>Remove camera “{name}”? Recording stops; its recordings stay until retention removes them, and its clips are kept.</source>
         <translation>Remover a câmera “{name}”? A gravação para; as gravações ficam até a retenção apagá-las, e os clipes são mantidos.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is started again.</source>
         <translation>Parar a gravação de todas as câmeras e sair? Nada será gravado até o VMS Desktop ser aberto de novo.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Stopping the recorder…</source>
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="267"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="282"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="282"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="284"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="285"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="292"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="292"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="308"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
 Data: {data}</source>
         <translation>VMS Desktop {version}
 libVLC {vlc}
 Dados: {data}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackEngine</name>
+    <message>
+        <location filename="../playback.py" line="63"/>
+        <source>Nothing recorded after {t}</source>
+        <translation>Nada gravado depois de {t}</translation>
+    </message>
+    <message>
+        <location filename="../playback.py" line="66"/>
+        <location filename="../playback.py" line="148"/>
+        <source>No recording from {a} to {b}: skipped</source>
+        <translation>Sem gravação de {a} a {b}: pulado</translation>
+    </message>
+    <message>
+        <location filename="../playback.py" line="111"/>
+        <source>The recording from {t} is no longer on disk (removed by retention?)</source>
+        <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
+    </message>
+    <message>
+        <location filename="../playback.py" line="144"/>
+        <source>End of the recordings</source>
+        <translation>Fim das gravações</translation>
+    </message>
+    <message>
+        <location filename="../playback.py" line="156"/>
+        <source>The recording from {t} cannot be played; going on with the next</source>
+        <translation>A gravação de {t} não pode ser reproduzida; seguindo para a próxima</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWindow</name>
+    <message>
+        <location filename="../player_window.py" line="72"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="76"/>
+        <source>Play / pause</source>
+        <translation>Reproduzir / pausar</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="87"/>
+        <source>Mute</source>
+        <translation>Mudo</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="89"/>
+        <source>Previous frame</source>
+        <translation>Quadro anterior</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="92"/>
+        <source>Next frame</source>
+        <translation>Próximo quadro</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="95"/>
+        <source>Snapshot</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="95"/>
+        <source>Save this frame as a picture</source>
+        <translation>Salvar este quadro como imagem</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="96"/>
+        <source>Full screen</source>
+        <translation>Tela cheia</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="98"/>
+        <source>◀ Event</source>
+        <translation>◀ Evento</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="98"/>
+        <source>Previous event</source>
+        <translation>Evento anterior</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="100"/>
+        <source>Event ▶</source>
+        <translation>Evento ▶</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="100"/>
+        <source>Next event</source>
+        <translation>Próximo evento</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="101"/>
+        <source>Now</source>
+        <translation>Agora</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="101"/>
+        <source>Go to now</source>
+        <translation>Ir para agora</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="113"/>
+        <source>◀ Previous day</source>
+        <translation>◀ Dia anterior</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="113"/>
+        <source>Previous day</source>
+        <translation>Dia anterior</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="115"/>
+        <source>Next day ▶</source>
+        <translation>Próximo dia ▶</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="115"/>
+        <source>Next day</source>
+        <translation>Próximo dia</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="184"/>
+        <source>Day {n} of {m} available ({plan} plan)</source>
+        <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="187"/>
+        <source>Outside the {m} days kept ({plan} plan)</source>
+        <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="212"/>
+        <source>No more events this day</source>
+        <translation>Não há mais eventos neste dia</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="235"/>
+        <source>The snapshot could not be saved</source>
+        <translation>A foto não pôde ser salva</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="237"/>
+        <source>Snapshot saved: {path}</source>
+        <translation>Foto salva: {path}</translation>
     </message>
 </context>
 <context>

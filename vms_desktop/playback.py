@@ -1,0 +1,170 @@
+"""Playing a camera's recordings as one continuous stream of wall-clock time: which file to
+open at which offset, the next file when one ends, gaps skipped with a notice, the growing
+file followed at the live edge, and the wall-clock time of the frame on screen."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from vms_desktop.timemap import Position, Span, TimeMap
+from vms_desktop.vlc_player import VlcPlayer, vlc_instance
+
+POSITION_MS = 200  # how often the shown wall-clock time follows the player
+LIVE_SPAN_ID = -1  # the file being written has no index row yet
+GAP_NOTICE = timedelta(seconds=2)
+
+
+class PlaybackEngine(QObject):
+    position = Signal(object)  # UTC datetime of the frame on screen
+    notice = Signal(str)  # for the operator: gap skipped, file gone, end reached
+    state_changed = Signal(bool)  # playing?
+
+    def __init__(self, resolve_path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.vlc = VlcPlayer(self)
+        self.resolve_path = resolve_path  # Span.path -> absolute Path
+        self.timemap = TimeMap([])
+        self.span: Span | None = None
+        self.rate = 1.0
+        self.want_playing = True
+        self._reopen_at: float | None = None
+        self._clock = QTimer(self, interval=POSITION_MS, timeout=self._tick)
+        self.vlc.ended.connect(self._file_ended)
+        self.vlc.error.connect(self._file_failed)
+        self.vlc.playing.connect(self._started)
+
+    # -- what there is to play ------------------------------------------------------------
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self.timemap = TimeMap(spans)
+        if self.span is not None:  # the growing file gets a new end each refresh
+            same = next((s for s in spans if s.id == self.span.id and s.path == self.span.path), None)
+            if same is not None:
+                self.span = same
+
+    def now(self) -> datetime | None:
+        """The wall-clock time of the frame on screen."""
+        if self.span is None:
+            return None
+        ms = self.vlc.player.get_time()
+        if ms is None or ms < 0:
+            return None
+        return self.span.start + timedelta(milliseconds=ms)
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def seek(self, t: datetime) -> bool:
+        """Show the frame recorded at t, or the next recorded one after a gap."""
+        pos = self.timemap.next_recorded(t)
+        if pos is None:
+            self.notice.emit(self.tr("Nothing recorded after {t}").format(t=_hms(t)))
+            return False
+        if pos.instant - t > GAP_NOTICE:
+            self.notice.emit(self.tr("No recording from {a} to {b}: skipped").format(a=_hms(t), b=_hms(pos.instant)))
+        self._go(pos)
+        return True
+
+    def toggle(self) -> None:
+        self.set_playing(not self.want_playing)
+
+    def set_playing(self, playing: bool) -> None:
+        self.want_playing = playing
+        self.vlc.player.set_pause(0 if playing else 1)
+        self.state_changed.emit(playing)
+
+    def set_rate(self, rate: float) -> None:
+        self.rate = rate
+        self.vlc.player.set_rate(rate)
+
+    def step(self, forward: bool) -> None:
+        """One frame forward (libVLC's own); back: a precise seek one frame earlier."""
+        self.set_playing(False)
+        if forward:
+            self.vlc.player.next_frame()
+        else:
+            fps = self.vlc.player.get_fps() or 15.0
+            ms = self.vlc.player.get_time()
+            self.vlc.player.set_time(max(0, int(ms - 1000 / fps)))
+        QTimer.singleShot(120, self._tick)
+
+    def close(self) -> None:
+        self._clock.stop()
+        self.vlc.release()
+
+    # -- files ------------------------------------------------------------------------------
+
+    def _go(self, pos: Position) -> None:
+        same_file = self.span is not None and pos.span.path == self.span.path and self.vlc.player.get_length() > 0
+        if same_file and self.vlc.player.is_playing() or same_file and not self.want_playing:
+            self.span = pos.span
+            self.vlc.player.set_time(int(pos.offset * 1000))
+            QTimer.singleShot(60, self._tick)
+            return
+        self._open(pos.span, pos.offset)
+
+    def _open(self, span: Span, offset: float) -> None:
+        path = self.resolve_path(span.path)
+        if not Path(path).exists():
+            self.notice.emit(self.tr("The recording from {t} is no longer on disk (removed by retention?)")
+                             .format(t=_hms(span.start)))
+            nxt = self.timemap.after(span)
+            self.span = None
+            if nxt is not None:
+                self._open(nxt.span, nxt.offset)
+            return
+        self.span = span
+        media = vlc_instance().media_new_path(str(path))
+        if offset > 0.05:
+            media.add_option(f":start-time={offset:.3f}")
+        self.vlc.player.set_media(media)
+        self.vlc.player.play()
+        self._clock.start()
+
+    def _started(self) -> None:
+        if self.rate != 1.0:
+            self.vlc.player.set_rate(self.rate)
+        if not self.want_playing:
+            self.vlc.player.set_pause(1)
+
+    def _file_ended(self) -> None:
+        # Called through a queued signal: safe to drive libVLC from here.
+        span = self.span
+        if span is None:
+            return
+        if span.id == LIVE_SPAN_ID:  # caught up with the file being written: wait, then reopen
+            offset = (self.now() or span.end) - span.start
+            QTimer.singleShot(1000, lambda: self._open(self.span, max(0.0, offset.total_seconds() - 0.5))
+                              if self.span is span else None)
+            return
+        nxt = self.timemap.after(span)
+        if nxt is None:
+            self.notice.emit(self.tr("End of the recordings"))
+            self.set_playing(False)
+            return
+        if nxt.span.start - span.end > GAP_NOTICE:
+            self.notice.emit(self.tr("No recording from {a} to {b}: skipped").format(
+                a=_hms(span.end), b=_hms(nxt.span.start)))
+        self._open(nxt.span, nxt.offset)
+
+    def _file_failed(self) -> None:
+        span = self.span
+        if span is None:
+            return
+        self.notice.emit(self.tr("The recording from {t} cannot be played; going on with the next")
+                         .format(t=_hms(span.start)))
+        nxt = self.timemap.after(span)
+        self.span = None
+        if nxt is not None:
+            self._open(nxt.span, nxt.offset)
+
+    def _tick(self) -> None:
+        t = self.now()
+        if t is not None:
+            self.position.emit(t)
+
+
+def _hms(t: datetime) -> str:
+    return t.astimezone().strftime("%H:%M:%S")

@@ -1,0 +1,250 @@
+"""The fullscreen playback window of one camera: video, controls, the 24 h timeline with its
+markers, and the day picker. Esc closes it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle,
+                               QVBoxLayout, QWidget)
+
+from vms_desktop.playback import LIVE_SPAN_ID, PlaybackEngine
+from vms_desktop.recorder_link import RecorderApi
+from vms_desktop.tasks import run_in_background
+from vms_desktop.tile import VideoSurface
+from vms_desktop.timeline import Timeline, describe_event
+from vms_desktop.timemap import Span, local_day
+
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+REFRESH_MS = 10_000  # new segments and events reach the timeline this often
+PRE_ROLL = timedelta(seconds=3)
+
+
+def _utc(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
+
+
+class PlayerWindow(QWidget):
+    def __init__(self, camera: dict, api: RecorderApi, parent: QWidget | None = None):
+        super().__init__(parent, Qt.Window)
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.camera, self.api = camera, api
+        self.tz = datetime.now().astimezone().tzinfo
+        self.day = date.today()
+        self.days_info: dict = {}
+        self.events: list[dict] = []
+        self.setWindowTitle(camera["name"])
+        self.engine = PlaybackEngine(lambda rel: api.data.absolute(rel) if not Path(rel).is_absolute() else Path(rel),
+                                     self)
+        self._build()
+        self.engine.vlc.show_in(self.video)
+        self.engine.position.connect(self._at)
+        self.engine.notice.connect(self.notice.setText)
+        self.engine.state_changed.connect(lambda p: self.play_button.setIcon(
+            self.style().standardIcon(QStyle.SP_MediaPause if p else QStyle.SP_MediaPlay)))
+        self._refresh_timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        self._refresh_timer.start()
+        self._first = datetime.now(timezone.utc) - timedelta(seconds=10)  # open near "now"
+        self.load_day(self.day)
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _button(self, text: str, tip: str, slot, key=None, icon=None) -> QPushButton:
+        b = QPushButton(text, self)
+        if icon is not None:  # the style's own icons: no emoji font needed
+            b.setIcon(self.style().standardIcon(icon))
+        b.setToolTip(tip + (f" ({QKeySequence(key).toString()})" if key else ""))
+        b.clicked.connect(slot)
+        b.setFocusPolicy(Qt.NoFocus)
+        if key is not None:
+            QShortcut(QKeySequence(key), self, slot)
+        return b
+
+    def _build(self) -> None:
+        title = QLabel(self.camera["name"], self)
+        title.setObjectName("playerTitle")
+        self.clock = QLabel("--:--:--", self)
+        self.clock.setObjectName("playerClock")
+        top = QHBoxLayout()
+        top.addWidget(self._button("", self.tr("Close"), self.close, Qt.Key_Escape, QStyle.SP_TitleBarCloseButton))
+        top.addWidget(title, 1)
+        top.addWidget(self.clock)
+        self.video = VideoSurface(self)
+        self.play_button = self._button("", self.tr("Play / pause"), self.engine.toggle, Qt.Key_Space,
+                                        QStyle.SP_MediaPause)
+        self.speed = QComboBox(self)
+        for s in SPEEDS:
+            self.speed.addItem(f"{s:g}×", s)
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.currentIndexChanged.connect(lambda i: self.engine.set_rate(SPEEDS[i]))
+        self.speed.setFocusPolicy(Qt.NoFocus)
+        self.volume = QSlider(Qt.Horizontal, self, minimum=0, maximum=100, value=80, maximumWidth=120)
+        self.volume.valueChanged.connect(lambda v: self.engine.vlc.player.audio_set_volume(v))
+        self.volume.setFocusPolicy(Qt.NoFocus)
+        self.mute = self._button("", self.tr("Mute"), self.toggle_mute, "M", QStyle.SP_MediaVolume)
+        controls = QHBoxLayout()
+        for w in (self._button("", self.tr("Previous frame"), lambda: self.engine.step(False), Qt.Key_Comma,
+                               QStyle.SP_MediaSkipBackward),
+                  self.play_button,
+                  self._button("", self.tr("Next frame"), lambda: self.engine.step(True), Qt.Key_Period,
+                               QStyle.SP_MediaSkipForward),
+                  self.speed, self.mute, self.volume,
+                  self._button(self.tr("Snapshot"), self.tr("Save this frame as a picture"), self.snapshot, "S"),
+                  self._button("", self.tr("Full screen"), self.toggle_fullscreen, Qt.Key_F11,
+                               QStyle.SP_TitleBarMaxButton),
+                  self._button(self.tr("◀ Event"), self.tr("Previous event"), lambda: self.jump_event(-1),
+                               "Ctrl+Left"),
+                  self._button(self.tr("Event ▶"), self.tr("Next event"), lambda: self.jump_event(1), "Ctrl+Right"),
+                  self._button(self.tr("Now"), self.tr("Go to now"), self.go_live, "End")):
+            controls.addWidget(w)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("playerNotice")
+        controls.addWidget(self.notice, 1)
+        self.timeline = Timeline(self.tz, self)
+        self.timeline.seek_requested.connect(self.seek)
+        self.date_edit = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.date_edit.dateChanged.connect(lambda d: self.load_day(d.toPython()))
+        self.day_label = QLabel(self)
+        days = QHBoxLayout()
+        days.addWidget(self.date_edit)
+        days.addWidget(self._button(self.tr("◀ Previous day"), self.tr("Previous day"),
+                                    lambda: self.shift_day(-1), Qt.Key_PageUp))
+        days.addWidget(self._button(self.tr("Next day ▶"), self.tr("Next day"), lambda: self.shift_day(1),
+                                    Qt.Key_PageDown))
+        days.addWidget(self.day_label, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 6, 6, 6)
+        box.addLayout(top)
+        box.addWidget(self.video, 1)
+        box.addLayout(controls)
+        box.addWidget(self.timeline)
+        box.addLayout(days)
+
+    # -- data ------------------------------------------------------------------------------
+
+    def load_day(self, day: date) -> None:
+        self.day = day
+        if self.date_edit.date().toPython() != day:
+            self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        start, end = local_day(day, self.tz)
+        self.timeline.set_day(start, end)
+        self.refresh()
+
+    def shift_day(self, step: int) -> None:
+        self.load_day(self.day + timedelta(days=step))
+
+    def refresh(self) -> None:
+        start, end = local_day(self.day, self.tz)
+        cid = self.camera["id"]
+
+        def fetch() -> tuple:
+            q = {"camera_id": cid, "start": start.isoformat(), "end": end.isoformat(), "limit": 100_000}
+            segs = self.api.call("GET", "/api/recordings", params=q)
+            events = self.api.call("GET", "/api/events", params=q)
+            days = self.api.call("GET", "/api/recordings/days", params={"camera_id": cid})
+            cam = next((c for c in self.api.status()["cameras"] if c["id"] == cid), None)
+            return segs, events, days, cam
+
+        run_in_background(fetch, self._loaded, lambda e: self.notice.setText(str(e)))
+
+    def _loaded(self, result: tuple) -> None:
+        segs, events, days, cam = result
+        spans = [Span(s["id"], _utc(s["start"]), _utc(s["end"]), s["path"]) for s in segs]
+        now = datetime.now(timezone.utc)
+        if cam and cam.get("current_file") and cam.get("current_start"):
+            spans.append(Span(LIVE_SPAN_ID, _utc(cam["current_start"]), now, cam["current_file"]))
+        self.engine.set_spans(spans)
+        self.events = sorted(({**e, "start": _utc(e["start"]), "end": _utc(e["end"])} for e in events),
+                             key=lambda e: e["start"])
+        start, end = local_day(self.day, self.tz)
+        self.timeline.live_edge = now if start <= now < end else None
+        self.timeline.set_data(self.engine.timemap.runs(start, end), self.events)
+        self._show_days(days)
+        if self._first is not None:
+            first, self._first = self._first, None
+            if not self.engine.seek(first) and spans:
+                self.engine.seek(spans[-1].start)
+
+    def _show_days(self, info: dict) -> None:
+        self.days_info = info
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor("#5fd38d"))
+        fmt.setFontWeight(700)
+        cal = self.date_edit.calendarWidget()
+        for d in info.get("days", []):
+            y, m, dd = (int(x) for x in d["date"].split("-"))
+            cal.setDateTextFormat(QDate(y, m, dd), fmt)
+        keep, plan = info.get("retention_days", 0), info.get("plan", "")
+        first_kept = date.today() - timedelta(days=keep - 1) if keep else self.day
+        n = (self.day - first_kept).days + 1
+        if keep and 1 <= n <= keep:
+            self.day_label.setText(self.tr("Day {n} of {m} available ({plan} plan)").format(
+                n=n, m=keep, plan=plan.capitalize()))
+        else:
+            self.day_label.setText(self.tr("Outside the {m} days kept ({plan} plan)").format(
+                m=keep, plan=plan.capitalize()))
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def seek(self, t: datetime) -> None:
+        self.notice.clear()
+        self.engine.seek(t)
+
+    def go_live(self) -> None:
+        if self.day != date.today():
+            self._first = datetime.now(timezone.utc) - timedelta(seconds=5)
+            self.load_day(date.today())
+        else:
+            self.seek(datetime.now(timezone.utc) - timedelta(seconds=5))
+
+    def jump_event(self, direction: int) -> None:
+        now = self.engine.now() or self.timeline.playhead
+        if now is None:
+            return
+        if direction > 0:
+            ev = next((e for e in self.events if e["start"] > now + PRE_ROLL + timedelta(seconds=1)), None)
+        else:
+            ev = next((e for e in reversed(self.events) if e["start"] < now + PRE_ROLL - timedelta(seconds=1)), None)
+        if ev is None:
+            self.notice.setText(self.tr("No more events this day"))
+            return
+        self.notice.setText(describe_event(ev, self.tz))
+        self.engine.seek(ev["start"] - PRE_ROLL)
+
+    def toggle_mute(self) -> None:
+        muted = not self.engine.vlc.player.audio_get_mute()
+        self.engine.vlc.player.audio_set_mute(muted)
+        self.mute.setIcon(self.style().standardIcon(QStyle.SP_MediaVolumeMuted if muted else QStyle.SP_MediaVolume))
+
+    def toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def snapshot(self) -> Path | None:
+        """The frame on screen as a PNG in the user's Pictures folder."""
+        t = self.engine.now()
+        if t is None:
+            return None
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.PicturesLocation) or Path.home()) / "VMS Desktop"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = f"{self.camera['name']}_{t.astimezone(self.tz):%Y-%m-%d_%H-%M-%S}.png".replace("/", "-")
+        path = folder / name
+        if self.engine.vlc.player.video_take_snapshot(0, str(path), 0, 0) != 0:
+            self.notice.setText(self.tr("The snapshot could not be saved"))
+            return None
+        self.notice.setText(self.tr("Snapshot saved: {path}").format(path=path))
+        return path
+
+    def _at(self, t: datetime) -> None:
+        local = t.astimezone(self.tz)
+        self.clock.setText(local.strftime("%d/%m/%Y %H:%M:%S"))
+        start, end = local_day(self.day, self.tz)
+        if start <= t < end:
+            self.timeline.set_playhead(t)
+
+    def closeEvent(self, event) -> None:
+        self._refresh_timer.stop()
+        self.engine.close()
+        super().closeEvent(event)

@@ -1,0 +1,243 @@
+"""The playback timeline: a local day (23, 24 or 25 h) with recorded runs, gaps, event markers
+and a playhead; click or drag to seek, wheel to zoom down to a minute, Shift+wheel to pan."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QElapsedTimer, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from vms_desktop.messages import translate
+from vms_desktop.timemap import hour_marks
+
+SEEK_EVERY_MS = 150  # while dragging: at most one seek this often, and a final one on release
+MIN_SPAN = timedelta(minutes=1)
+KIND_COLORS = {"offline": "#ff453a", "error": "#ff9f0a", "motion": "#ffd60a", "plate": "#64d2ff",
+               "person": "#bf5af2", "vehicle": "#30d158"}
+OTHER_KIND = "#a2a2a2"
+KIND_NAMES = {"offline": QT_TRANSLATE_NOOP("EventKind", "camera offline"),
+              "error": QT_TRANSLATE_NOOP("EventKind", "recording error"),
+              "motion": QT_TRANSLATE_NOOP("EventKind", "motion"),
+              "plate": QT_TRANSLATE_NOOP("EventKind", "licence plate"),
+              "person": QT_TRANSLATE_NOOP("EventKind", "person"),
+              "vehicle": QT_TRANSLATE_NOOP("EventKind", "vehicle")}
+# Tick steps (seconds) and, for each, how many hours between labelled hour marks.
+TICK_STEPS = [(60, 0), (300, 0), (600, 0), (1800, 0), (3600, 1), (3 * 3600, 3), (6 * 3600, 6)]
+
+
+class Timeline(QWidget):
+    seek_requested = Signal(object)  # UTC datetime
+    view_changed = Signal()
+
+    def __init__(self, tz: tzinfo, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tz = tz
+        self.day_start = self.day_end = self.view_start = self.view_end = None
+        self.runs: list[tuple[datetime, datetime]] = []
+        self.events: list[dict] = []
+        self.playhead: datetime | None = None
+        self.live_edge: datetime | None = None
+        self._dragging = False
+        self._last_seek = QElapsedTimer()
+        self._pending: datetime | None = None
+        self._flush = QTimer(self, singleShot=True, timeout=self._send_pending)
+        self.setMouseTracking(True)
+        self.setMinimumHeight(86)
+        self.setFocusPolicy(Qt.NoFocus)
+
+    # -- data --------------------------------------------------------------------------------
+
+    def set_day(self, start: datetime, end: datetime) -> None:
+        self.day_start, self.day_end = start, end
+        self.view_start, self.view_end = start, end
+        self.update()
+
+    def set_data(self, runs: list[tuple[datetime, datetime]], events: list[dict]) -> None:
+        self.runs, self.events = runs, events
+        self.update()
+
+    def set_playhead(self, t: datetime | None) -> None:
+        if self._dragging:
+            return  # the user's hand wins over the player's position
+        self.playhead = t
+        if t is not None and self.view_start and not (self.view_start <= t < self.view_end):
+            self._center_on(t)
+        self.update()
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def _bar(self) -> QRectF:
+        return QRectF(8, 22, max(10, self.width() - 16), 26)
+
+    def x_of(self, t: datetime) -> float:
+        bar = self._bar()
+        span = (self.view_end - self.view_start).total_seconds()
+        return bar.left() + bar.width() * (t - self.view_start).total_seconds() / span
+
+    def time_at(self, x: float) -> datetime:
+        bar = self._bar()
+        frac = min(1.0, max(0.0, (x - bar.left()) / bar.width()))
+        return self.view_start + (self.view_end - self.view_start) * frac
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def paintEvent(self, _event) -> None:
+        if self.view_start is None:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        bar = self._bar()
+        p.fillRect(self.rect(), QColor("#15181c"))
+        p.fillRect(bar, QColor("#3a2326"))  # gaps: a muted red under everything
+        for a, b in self.runs:
+            if b > self.view_start and a < self.view_end:
+                x0, x1 = self.x_of(max(a, self.view_start)), self.x_of(min(b, self.view_end))
+                p.fillRect(QRectF(x0, bar.top(), max(1.0, x1 - x0), bar.height()), QColor("#2f7d4f"))
+        if self.live_edge and self.view_start < self.live_edge < self.view_end:
+            x = self.x_of(self.live_edge)
+            p.fillRect(QRectF(x, bar.top(), bar.right() - x, bar.height()), QColor("#1d2126"))
+        self._paint_ticks(p, bar)
+        self._paint_events(p, bar)
+        if self.playhead and self.view_start <= self.playhead <= self.view_end:
+            x = self.x_of(self.playhead)
+            p.setPen(QPen(QColor("#ffffff"), 2))
+            p.drawLine(QPointF(x, bar.top() - 6), QPointF(x, bar.bottom() + 6))
+
+    def _tick_step(self) -> tuple[int, int]:
+        span = (self.view_end - self.view_start).total_seconds()
+        for step, hours in TICK_STEPS:
+            if span / step <= 12:
+                return step, hours
+        return TICK_STEPS[-1]
+
+    def _paint_ticks(self, p: QPainter, bar: QRectF) -> None:
+        step, hours = self._tick_step()
+        p.setPen(QColor("#9aa3ad"))
+        if hours:
+            marks = hour_marks(self.view_start, self.view_end, self.tz, hours)
+        else:
+            marks = []
+            t = self.view_start.replace(second=0, microsecond=0)
+            while t < self.view_end:
+                local = t.astimezone(self.tz)
+                if t >= self.view_start and (local.hour * 3600 + local.minute * 60) % step == 0:
+                    marks.append((t, local.strftime("%H:%M")))
+                t += timedelta(minutes=1)
+        for t, label in marks:
+            x = self.x_of(t)
+            p.drawLine(QPointF(x, bar.top() - 4), QPointF(x, bar.top()))
+            p.drawText(QRectF(x - 30, 2, 60, 16), Qt.AlignCenter, label)
+        if self.day_end and self.view_start < self.day_end <= self.view_end:
+            p.drawText(QRectF(self.x_of(self.day_end) - 60, 2, 58, 16), Qt.AlignRight, "24:00")
+
+    def _paint_events(self, p: QPainter, bar: QRectF) -> None:
+        y = bar.bottom() + 4
+        for ev in self.events:
+            start = ev["start"]
+            if not (self.view_start <= start <= self.view_end):
+                continue
+            color = QColor(KIND_COLORS.get(ev["kind"], OTHER_KIND))
+            x0 = self.x_of(start)
+            end = ev.get("end")
+            if end is not None and end > start:
+                x1 = self.x_of(min(end, self.view_end))
+                p.fillRect(QRectF(x0, y + 10, max(2.0, x1 - x0), 3), color)
+            p.setPen(Qt.NoPen)
+            p.setBrush(color)
+            p.drawPolygon(QPolygonF([QPointF(x0, y), QPointF(x0 - 5, y + 9), QPointF(x0 + 5, y + 9)]))
+
+    # -- interaction -------------------------------------------------------------------------
+
+    def event_near(self, x: float) -> dict | None:
+        best = None
+        for ev in self.events:
+            if self.view_start <= ev["start"] <= self.view_end:
+                d = abs(self.x_of(ev["start"]) - x)
+                if d <= 6 and (best is None or d < best[0]):
+                    best = (d, ev)
+        return best[1] if best else None
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton and self.view_start is not None:
+            self._dragging = True
+            self._drag_to(event.position().x(), force=True)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self.view_start is None:
+            return
+        x = event.position().x()
+        if self._dragging:
+            self._drag_to(x)
+        t = self.time_at(x)
+        tip = t.astimezone(self.tz).strftime("%H:%M:%S")
+        ev = self.event_near(x)
+        if ev is not None:
+            tip += "\n" + describe_event(ev, self.tz)
+        QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._dragging:
+            self._flush.stop()
+            self._pending = None
+            self.playhead = self.time_at(event.position().x())
+            self._dragging = False
+            self.seek_requested.emit(self.playhead)  # the final seek, always
+            self.update()
+
+    def _drag_to(self, x: float, force: bool = False) -> None:
+        self.playhead = self.time_at(x)
+        self.update()
+        if force or not self._last_seek.isValid() or self._last_seek.elapsed() >= SEEK_EVERY_MS:
+            self._last_seek.restart()
+            self.seek_requested.emit(self.playhead)
+        else:
+            self._pending = self.playhead
+            if not self._flush.isActive():
+                self._flush.start(SEEK_EVERY_MS - self._last_seek.elapsed())
+
+    def _send_pending(self) -> None:
+        if self._pending is not None and self._dragging:
+            self._last_seek.restart()
+            self.seek_requested.emit(self._pending)
+        self._pending = None
+
+    def wheelEvent(self, event) -> None:
+        if self.view_start is None:
+            return
+        steps = event.angleDelta().y() / 120 or event.angleDelta().x() / 120
+        if event.modifiers() & Qt.ShiftModifier or event.angleDelta().x():
+            self.pan(-steps * 0.1)
+        else:
+            self.zoom(0.8 ** steps, self.time_at(event.position().x()))
+
+    def zoom(self, factor: float, around: datetime) -> None:
+        span = (self.view_end - self.view_start) * factor
+        span = max(MIN_SPAN, min(self.day_end - self.day_start, span))
+        frac = (around - self.view_start) / (self.view_end - self.view_start)
+        self._set_view(around - span * frac, span)
+
+    def pan(self, fraction: float) -> None:
+        span = self.view_end - self.view_start
+        self._set_view(self.view_start + span * fraction, span)
+
+    def _center_on(self, t: datetime) -> None:
+        span = self.view_end - self.view_start
+        self._set_view(t - span / 2, span)
+
+    def _set_view(self, start: datetime, span: timedelta) -> None:
+        start = max(self.day_start, min(self.day_end - span, start))
+        self.view_start, self.view_end = start, start + span
+        self.view_changed.emit()
+        self.update()
+
+
+def describe_event(ev: dict, tz: tzinfo) -> str:
+    when = ev["start"].astimezone(tz).strftime("%H:%M:%S")
+    if ev.get("end"):
+        when += "–" + ev["end"].astimezone(tz).strftime("%H:%M:%S")
+    kind = ev["kind"]
+    name = QCoreApplication.translate("EventKind", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+    label = f" — {translate(ev['label'])}" if ev.get("label") else ""
+    return f"{when} {name}{label}"
