@@ -56,13 +56,13 @@ class PlaybackEngine(QObject):
 
     # -- commands ---------------------------------------------------------------------------
 
-    def seek(self, t: datetime) -> bool:
+    def seek(self, t: datetime, quiet: bool = False) -> bool:
         """Show the frame recorded at t, or the next recorded one after a gap."""
         pos = self.timemap.next_recorded(t)
         if pos is None:
             self.notice.emit(self.tr("Nothing recorded after {t}").format(t=_hms(t)))
             return False
-        if pos.instant - t > GAP_NOTICE:
+        if pos.instant - t > GAP_NOTICE and not quiet:
             self.notice.emit(self.tr("No recording from {a} to {b}: skipped").format(a=_hms(t), b=_hms(pos.instant)))
         self._go(pos)
         return True
@@ -89,6 +89,12 @@ class PlaybackEngine(QObject):
             ms = self.vlc.player.get_time()
             self.vlc.player.set_time(max(0, int(ms - 1000 / fps)))
         QTimer.singleShot(120, self._tick)
+
+    def stop(self) -> None:
+        """Nothing to show (a day without recordings): no picture, no clock."""
+        self.span = None
+        self._clock.stop()
+        self.vlc.stop()
 
     def close(self) -> None:
         self._clock.stop()
@@ -138,6 +144,9 @@ class PlaybackEngine(QObject):
             offset = (self.now() or span.end) - span.start
             QTimer.singleShot(1000, lambda: self._open(self.span, max(0.0, offset.total_seconds() - 0.5))
                               if self.span is span else None)
+            return
+        if self.vlc.player.get_length() <= 0:  # "ended" without a single frame: unreadable
+            self._file_failed()
             return
         nxt = self.timemap.after(span)
         if nxt is None:

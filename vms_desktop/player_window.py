@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushB
                                QVBoxLayout, QWidget)
 
 from vms_desktop.playback import LIVE_SPAN_ID, PlaybackEngine
+from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
 from vms_desktop.tile import VideoSurface
@@ -21,6 +22,7 @@ from vms_desktop.timemap import Span, local_day
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 REFRESH_MS = 10_000  # new segments and events reach the timeline this often
 PRE_ROLL = timedelta(seconds=3)
+MARGIN = timedelta(hours=1)  # files fetched beyond the day, so playback runs on over midnight
 
 
 def _utc(text: str | None) -> datetime | None:
@@ -47,7 +49,8 @@ class PlayerWindow(QWidget):
             self.style().standardIcon(QStyle.SP_MediaPause if p else QStyle.SP_MediaPlay)))
         self._refresh_timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self._refresh_timer.start()
-        self._first = datetime.now(timezone.utc) - timedelta(seconds=10)  # open near "now"
+        self._first: datetime | None = None  # where to go once the day's files are known
+        self.removed = False
         self.load_day(self.day)
 
     # -- layout ---------------------------------------------------------------------------
@@ -125,30 +128,47 @@ class PlayerWindow(QWidget):
 
     # -- data ------------------------------------------------------------------------------
 
-    def load_day(self, day: date) -> None:
+    def load_day(self, day: date, go: bool = True) -> None:
+        """Show a day; go: play from its first recording (today: from just before now)."""
         self.day = day
         if self.date_edit.date().toPython() != day:
+            self.date_edit.blockSignals(True)
             self.date_edit.setDate(QDate(day.year, day.month, day.day))
+            self.date_edit.blockSignals(False)
         start, end = local_day(day, self.tz)
         self.timeline.set_day(start, end)
+        if go:
+            now = datetime.now(timezone.utc)
+            self._first = now - timedelta(seconds=10) if start <= now < end else start
         self.refresh()
 
     def shift_day(self, step: int) -> None:
         self.load_day(self.day + timedelta(days=step))
 
     def refresh(self) -> None:
+        if self.removed:
+            return
         start, end = local_day(self.day, self.tz)
         cid = self.camera["id"]
 
         def fetch() -> tuple:
-            q = {"camera_id": cid, "start": start.isoformat(), "end": end.isoformat(), "limit": 100_000}
+            q = {"camera_id": cid, "start": (start - MARGIN).isoformat(), "end": (end + MARGIN).isoformat(),
+                 "limit": 100_000}
             segs = self.api.call("GET", "/api/recordings", params=q)
             events = self.api.call("GET", "/api/events", params=q)
             days = self.api.call("GET", "/api/recordings/days", params={"camera_id": cid})
             cam = next((c for c in self.api.status()["cameras"] if c["id"] == cid), None)
             return segs, events, days, cam
 
-        run_in_background(fetch, self._loaded, lambda e: self.notice.setText(str(e)))
+        run_in_background(fetch, self._loaded, self._not_loaded)
+
+    def _not_loaded(self, error: Exception) -> None:
+        if getattr(error, "status", None) == 404:  # removed meanwhile: play on what is loaded
+            self.removed = True
+            self._refresh_timer.stop()
+            self.notice.setText(self.tr("This camera has been removed: no new recordings will appear"))
+        else:
+            self.notice.setText(translate(str(error)))
 
     def _loaded(self, result: tuple) -> None:
         segs, events, days, cam = result
@@ -160,13 +180,24 @@ class PlayerWindow(QWidget):
         self.events = sorted(({**e, "start": _utc(e["start"]), "end": _utc(e["end"])} for e in events),
                              key=lambda e: e["start"])
         start, end = local_day(self.day, self.tz)
-        self.timeline.live_edge = now if start <= now < end else None
-        self.timeline.set_data(self.engine.timemap.runs(start, end), self.events)
+        self.timeline.set_data(self.engine.timemap.runs(start, end), self.events,
+                               live_edge=now if start <= now < end else None)
         self._show_days(days)
         if self._first is not None:
-            first, self._first = self._first, None
-            if not self.engine.seek(first) and spans:
-                self.engine.seek(spans[-1].start)
+            self._go_first(start, end)
+
+    def _go_first(self, start: datetime, end: datetime) -> None:
+        first, self._first = self._first, None
+        pos = self.engine.timemap.next_recorded(first)
+        if pos is None or pos.instant >= end:
+            live = self.engine.timemap.previous_recorded(first)
+            if first > start and live is not None and live.instant >= start:
+                self.engine.seek(live.instant)  # today, just before the newest footage
+                return
+            self.engine.stop()
+            self.notice.setText(self.tr("No recording on {day}").format(day=self.day.strftime("%d/%m/%Y")))
+            return
+        self.engine.seek(pos.instant, quiet=True)
 
     def _show_days(self, info: dict) -> None:
         self.days_info = info
@@ -195,7 +226,6 @@ class PlayerWindow(QWidget):
 
     def go_live(self) -> None:
         if self.day != date.today():
-            self._first = datetime.now(timezone.utc) - timedelta(seconds=5)
             self.load_day(date.today())
         else:
             self.seek(datetime.now(timezone.utc) - timedelta(seconds=5))
@@ -243,6 +273,8 @@ class PlayerWindow(QWidget):
         start, end = local_day(self.day, self.tz)
         if start <= t < end:
             self.timeline.set_playhead(t)
+        elif end <= t < end + MARGIN and local.date() == self.day + timedelta(days=1):
+            self.load_day(local.date(), go=False)  # played on over midnight: the timeline follows
 
     def closeEvent(self, event) -> None:
         self._refresh_timer.stop()

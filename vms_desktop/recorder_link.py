@@ -26,6 +26,10 @@ NOT_RUNNING = "the recorder is not running"
 class RecorderError(Exception):
     """The recorder refused or could not be reached; the message is for the user."""
 
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status  # the HTTP status when the recorder answered
+
 
 class RecorderApi:
     """Calls to the running recorder; each raises RecorderError with words for the user."""
@@ -67,7 +71,7 @@ class RecorderApi:
                 detail = r.json().get("detail", r.text)
             except ValueError:
                 detail = r.text
-            raise RecorderError(str(detail))
+            raise RecorderError(str(detail), r.status_code)
         return r.json()
 
     def live_url(self, camera_id: int, sub: bool) -> str:

@@ -497,22 +497,22 @@ Dados: {data}</translation>
     </message>
     <message>
         <location filename="../playback.py" line="66"/>
-        <location filename="../playback.py" line="148"/>
+        <location filename="../playback.py" line="157"/>
         <source>No recording from {a} to {b}: skipped</source>
         <translation>Sem gravação de {a} a {b}: pulado</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="111"/>
+        <location filename="../playback.py" line="117"/>
         <source>The recording from {t} is no longer on disk (removed by retention?)</source>
         <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="144"/>
+        <location filename="../playback.py" line="153"/>
         <source>End of the recordings</source>
         <translation>Fim das gravações</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="156"/>
+        <location filename="../playback.py" line="165"/>
         <source>The recording from {t} cannot be played; going on with the next</source>
         <translation>A gravação de {t} não pode ser reproduzida; seguindo para a próxima</translation>
     </message>
@@ -520,117 +520,127 @@ Dados: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../player_window.py" line="72"/>
+        <location filename="../player_window.py" line="75"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="76"/>
+        <location filename="../player_window.py" line="79"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="87"/>
+        <location filename="../player_window.py" line="90"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="89"/>
+        <location filename="../player_window.py" line="92"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="92"/>
+        <location filename="../player_window.py" line="95"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="95"/>
+        <location filename="../player_window.py" line="98"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="95"/>
+        <location filename="../player_window.py" line="98"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="96"/>
+        <location filename="../player_window.py" line="99"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="98"/>
+        <location filename="../player_window.py" line="101"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="98"/>
+        <location filename="../player_window.py" line="101"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="100"/>
+        <location filename="../player_window.py" line="103"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="100"/>
+        <location filename="../player_window.py" line="103"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="101"/>
+        <location filename="../player_window.py" line="104"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="101"/>
+        <location filename="../player_window.py" line="104"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="113"/>
+        <location filename="../player_window.py" line="116"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="113"/>
+        <location filename="../player_window.py" line="116"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="115"/>
+        <location filename="../player_window.py" line="118"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="115"/>
+        <location filename="../player_window.py" line="118"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="184"/>
+        <location filename="../player_window.py" line="169"/>
+        <source>This camera has been removed: no new recordings will appear</source>
+        <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="198"/>
+        <source>No recording on {day}</source>
+        <translation>Nenhuma gravação em {day}</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="215"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="187"/>
+        <location filename="../player_window.py" line="218"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="212"/>
+        <location filename="../player_window.py" line="242"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="235"/>
+        <location filename="../player_window.py" line="265"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="237"/>
+        <location filename="../player_window.py" line="267"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
     </message>

@@ -1,0 +1,170 @@
+"""The playback window on a real recording of a real RTSP camera, on a real X server: the
+camera draws its wall clock on every frame (demo_camera.py --timecode), so the test can read
+which instant is on the screen and compare it with what the player says and was asked for."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtGui import QImage, qGray
+from PySide6.QtTest import QTest
+
+from recorder.demo import read_timecode
+from tests.harness import cli, wait_for
+from tests.test_client_app import grab, lit_fraction
+
+pytestmark = pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
+                                reason="needs a real X server for libVLC's video")
+TOLERANCE_S = 1.0  # the issue's "the frame shown for T is the one the camera sent at T (±1 s)"
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(timezone.utc)
+
+
+@pytest.fixture
+def recording(tmp_path, camera_factory, recorder_factory):
+    """A camera recorded into 4 s segments until at least six are closed."""
+    cam = camera_factory(timecode=True, fps=15, gop_seconds=1)
+    data = tmp_path / "data"
+    cli(data, "camera", "add", "--name", "Gate", "--url", cam.url)
+    rec = recorder_factory(data, segment_seconds=4).start()
+    wait_for(lambda: len(rec.segments(1)) >= 6, 90, 1, "six closed segments")
+    return rec
+
+
+@pytest.fixture
+def player(qtbot, recording):
+    from vms_desktop.player_window import PlayerWindow
+    from vms_desktop.recorder_link import RecorderApi
+
+    win = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(recording.data))
+    qtbot.addWidget(win)
+    win.resize(960, 720)
+    with qtbot.waitExposed(win):
+        win.show()
+    qtbot.waitUntil(lambda: win.engine.now() is not None, timeout=20_000)
+    return win  # qtbot closes it
+
+
+def on_screen(win, tmp_path) -> tuple[float, float]:
+    """(instant drawn on the frame libVLC shows, instant the player says it shows), epoch s."""
+    path = tmp_path / f"frame-{time.monotonic_ns()}.png"
+    for _ in range(20):  # just after a file opens, its video output may not be there yet
+        said_before = win.engine.now().timestamp()
+        if win.engine.vlc.player.video_take_snapshot(0, str(path), 0, 0) == 0:
+            break
+        QTest.qWait(100)
+    said_after = win.engine.now().timestamp()
+    img = QImage(str(path))
+    drawn = read_timecode(lambda x, y: qGray(img.pixel(x, y)), img.width(), img.height(), said_before)
+    assert drawn is not None, f"no timecode on {path}"
+    return drawn, (said_before + said_after) / 2
+
+
+def play_until(qtbot, win, predicate, timeout_ms=15_000):
+    qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout_ms)
+
+
+def test_the_frame_shown_is_the_one_recorded_at_that_time(qtbot, player, recording, tmp_path):
+    win = player
+    segs = recording.segments(1)
+    # the timeline holds what the index holds
+    qtbot.waitUntil(lambda: bool(win.timeline.runs), timeout=10_000)
+    assert win.timeline.runs[0][0] == _utc(segs[0]["start"])
+    # at the live edge, as opened from the grid
+    qtbot.wait(1500)
+    drawn, said = on_screen(win, tmp_path)
+    assert abs(drawn - said) <= TOLERANCE_S, ("live edge", drawn, said)
+    assert abs(drawn - (time.time() - 10)) < 5  # opened ~10 s before now
+    # after seeks: into a file, and to a moment in another file
+    for target in (_utc(segs[1]["start"]) + timedelta(seconds=2.3), _utc(segs[4]["start"]) + timedelta(seconds=0.6)):
+        asked = time.monotonic()
+        win.seek(target)
+        play_until(qtbot, win, lambda: win.engine.now() and abs(win.engine.now() - target) < timedelta(seconds=3))
+        qtbot.wait(700)
+        drawn, said = on_screen(win, tmp_path)
+        played = time.monotonic() - asked
+        assert abs(drawn - said) <= TOLERANCE_S, ("after seek", target, drawn, said)
+        assert -TOLERANCE_S <= drawn - target.timestamp() <= played + TOLERANCE_S, ("seek target", target, drawn)
+    # across segment boundaries, by itself
+    boundary = _utc(segs[2]["end"])
+    win.seek(boundary - timedelta(seconds=1.5))
+    play_until(qtbot, win, lambda: win.engine.span and win.engine.span.id == segs[3]["id"])
+    qtbot.wait(1000)
+    drawn, said = on_screen(win, tmp_path)
+    assert abs(drawn - said) <= TOLERANCE_S, ("after a boundary", drawn, said)
+    assert drawn > boundary.timestamp()
+    assert win.notice.text() == "", win.notice.text()  # a join is not news
+    shot = grab(win)
+    shot.save(str(tmp_path / "player.png"))
+    assert lit_fraction(grab(win.video)) > 0.5, "the video area is black"
+    # the clock shown to the guard is the frame's time, in local time
+    shown = datetime.strptime(win.clock.text(), "%d/%m/%Y %H:%M:%S").astimezone()
+    assert abs(shown.timestamp() - drawn) <= TOLERANCE_S + 1  # the label shows whole seconds
+
+
+def test_events_show_on_the_timeline_and_the_player_jumps_to_them(qtbot, player, recording, tmp_path):
+    from recorder.db import database_url, open_index
+    from recorder.models import Event
+
+    win = player
+    segs = recording.segments(1)
+    plate_at = _utc(segs[4]["start"]) + timedelta(seconds=2)
+    motion_at = _utc(segs[1]["start"]) + timedelta(seconds=3)
+    sessions = open_index(database_url(recording.data.db_file))
+    with sessions.begin() as s:  # as the detectors will: rows in the index
+        s.add(Event(camera_id=1, kind="plate", start=plate_at, label="ABC1D23", confidence=0.9))
+        s.add(Event(camera_id=1, kind="motion", start=motion_at, end=motion_at + timedelta(seconds=2)))
+    sessions.kw["bind"].dispose()
+    win.refresh()
+    qtbot.waitUntil(lambda: len(win.timeline.events) == 2, timeout=10_000)
+    assert {e["kind"] for e in win.timeline.events} == {"plate", "motion"}
+    win.seek(_utc(segs[0]["start"]) + timedelta(seconds=1))
+    qtbot.waitUntil(lambda: win.engine.now() is not None and win.engine.now() < motion_at, timeout=10_000)
+    win.jump_event(1)  # to the motion, 3 s before it
+    assert "motion" in win.notice.text()
+    qtbot.waitUntil(lambda: abs(win.engine.now() - (motion_at - timedelta(seconds=3))) < timedelta(seconds=1.5),
+                    timeout=10_000)
+    drawn, _ = on_screen(win, tmp_path)
+    assert abs(drawn - (motion_at.timestamp() - 3)) <= TOLERANCE_S + 0.5
+    win.jump_event(1)
+    assert "licence plate — ABC1D23" in win.notice.text()
+    qtbot.waitUntil(lambda: abs(win.engine.now() - (plate_at - timedelta(seconds=3))) < timedelta(seconds=1.5),
+                    timeout=10_000)
+    win.jump_event(-1)
+    assert "motion" in win.notice.text()
+
+
+def test_bad_cases_give_a_message_and_playback_goes_on(qtbot, player, recording, tmp_path):
+    win = player
+    segs = recording.segments(1)
+    data = recording.data
+    # a file deleted (by retention, say) before playback reaches it: skipped, said
+    (data.absolute(segs[2]["path"])).unlink()
+    win.seek(_utc(segs[1]["end"]) - timedelta(seconds=1))
+    play_until(qtbot, win, lambda: win.engine.span and win.engine.span.id == segs[3]["id"])
+    assert "no longer on disk" in win.notice.text()
+    # a corrupt file: skipped with a message, the next one plays
+    bad = data.absolute(segs[4]["path"])
+    bad.write_bytes(os.urandom(4096))
+    win.seek(_utc(segs[4]["start"]) + timedelta(seconds=1))
+    play_until(qtbot, win, lambda: win.engine.span and win.engine.span.id > segs[4]["id"]
+               and win.engine.now() is not None)
+    assert "cannot be played" in win.notice.text() or "no longer" in win.notice.text(), win.notice.text()
+    # a day without recordings: said, nothing playing, the timeline all gap
+    win.load_day(date.today() - timedelta(days=3))
+    qtbot.waitUntil(lambda: win.notice.text().startswith("No recording on"), timeout=10_000)
+    assert win.timeline.runs == [] and win.engine.now() is None
+    win.load_day(date.today())
+    qtbot.waitUntil(lambda: win.engine.now() is not None, timeout=15_000)
+    # the camera removed while its player is open: said, what was loaded still plays
+    cli(data.root, "camera", "remove", "1")
+    win.refresh()
+    qtbot.waitUntil(lambda: "removed" in win.notice.text(), timeout=10_000)
+    before = win.engine.now()
+    qtbot.wait(1200)
+    assert win.engine.now() is not None and win.engine.now() > before
