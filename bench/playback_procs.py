@@ -49,12 +49,16 @@ def commands(handle) -> None:
     emit(ev="eof", t=time.time())
 
 
+_managers: list = []
+
+
 def watch_events(player, tag: str) -> None:
     """Log libVLC's events on its own thread. python-vlc keeps one callback per event type per
     EventManager object and player.event_manager() is memoised: a second wrapper of the same
     manager leaves the engine's own callbacks in place."""
     import vlc
     em = vlc.EventManager(player.event_manager()._as_parameter_.value)
+    _managers.append(em)  # its ctypes callback must outlive this call, or libVLC calls freed memory
     for kind in ("MediaPlayerEndReached", "MediaPlayerPlaying", "MediaPlayerVout", "MediaPlayerOpening",
                  "MediaPlayerEncounteredError"):
         em.event_attach(getattr(vlc.EventType, kind), lambda e, k=kind: emit(ev=k, who=tag, t=time.time()))
@@ -124,7 +128,7 @@ def client_main(spec: dict) -> None:
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
     from vms_desktop.playback import PlaybackEngine
-    from vms_desktop.tile import VideoSurface
+    from vms_desktop.player_window import VideoStack
     from vms_desktop.timemap import Span
     from vms_desktop.vlc_player import vlc_instance
 
@@ -135,14 +139,11 @@ def client_main(spec: dict) -> None:
     win.setGeometry(0, 0, W, H)
     box = QVBoxLayout(win)
     box.setContentsMargins(0, 0, 0, 0)
-    surface = VideoSurface(win)
-    box.addWidget(surface)
+    stack = VideoStack(win)
+    box.addWidget(stack)
     engine = PlaybackEngine(Path, win)
-    engine.vlc.show_in(surface)
-    watch_events(engine.vlc.player, "client")
-    engine.vlc.ended.connect(lambda: emit(ev="ended_slot", who="client", t=time.time()))
+    engine.show_in(*stack.surfaces)
     engine.notice.connect(lambda text: emit(ev="notice", who="client", t=time.time(), text=text))
-    real_set_media, real_play = engine.vlc.player.set_media, engine.vlc.player.play
 
     def timed(name, call):
         def run(*args):
@@ -152,8 +153,11 @@ def client_main(spec: dict) -> None:
             return out
         return run
 
-    engine.vlc.player.set_media = timed("set_media", real_set_media)  # this process's player only
-    engine.vlc.player.play = timed("play", real_play)
+    for vlc in engine.players:  # both of the engine's players take turns on screen
+        watch_events(vlc.player, "client")
+        vlc.ended.connect(lambda: emit(ev="ended_slot", who="client", t=time.time()))
+        vlc.player.set_media = timed("set_media", vlc.player.set_media)  # this process's players only
+        vlc.player.play = timed("play", vlc.player.play)
     t0 = datetime(2030, 1, 1, tzinfo=timezone.utc)
     spans, start = [], t0
     for i, (path, duration) in enumerate(zip(spec["files"], spec["durations"])):

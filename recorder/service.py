@@ -196,7 +196,9 @@ class Recorder:
         killed = self.children.kill_leftovers()
         if killed:
             log.warning("ended %d FFmpeg left running by a previous recorder", killed)
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY on accepted connections only then;
+        # without it Nagle and delayed ACKs add ~40 ms to every call on a kept-alive connection.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.api.host, self.api.port))
         sock.listen(128)  # before recorder.json says where we are: clients queue, never refused

@@ -35,6 +35,7 @@ PATTERN_BLACK, PATTERN_WHITE = 2, 3  # videotestsrc's "black" and "white"
 # mid-change reads the old or the new value, never a third) as black/white blocks along the
 # bottom edge, most significant first. recorder.demo.read_timecode decodes it.
 TIMECODE_BITS = 24
+BLACK, WHITE = 0xFF000000, 0xFFFFFFFF  # ARGB for videotestsrc's solid-color
 
 
 def yes_no(text):
@@ -101,7 +102,8 @@ def timecode_sources(args, width, height):
     caps = f"video/x-raw,format=I420,width={block},height={band},framerate={args.fps}/1"
     pads = " ".join(f"sink_{i + 1}::xpos={i * width // TIMECODE_BITS} sink_{i + 1}::ypos={top} "
                     f"sink_{i + 1}::zorder={i + 1}" for i in range(TIMECODE_BITS))
-    bits = " ".join(f"videotestsrc name=tc{i} is-live=true pattern=black ! {caps} ! mix.sink_{i + 1}"
+    bits = " ".join(f"videotestsrc name=tc{i} is-live=true pattern=solid-color foreground-color={BLACK} "
+                    f"! {caps} ! mix.sink_{i + 1}"
                     for i in range(TIMECODE_BITS))
     return f"compositor name=mix sink_0::zorder=0 {pads} ", bits
 
@@ -183,10 +185,10 @@ def gray_bits(value):
     return [(gray >> (TIMECODE_BITS - 1 - i)) & 1 for i in range(TIMECODE_BITS)]
 
 
-def timecode_patterns(value=None):
+def timecode_colors(value=None):
     if value is None:
         value = int(time.time() * 10) % (1 << TIMECODE_BITS)
-    return [PATTERN_WHITE if b else PATTERN_BLACK for b in gray_bits(value)]
+    return [WHITE if b else BLACK for b in gray_bits(value)]
 
 
 def start_timecode(bit_sources):
@@ -196,10 +198,12 @@ def start_timecode(bit_sources):
     def tick():
         value = int(time.time() * 10) % (1 << TIMECODE_BITS)
         if value != shown[0]:
-            patterns = timecode_patterns(value)
+            colors = timecode_colors(value)
             for sources in bit_sources:
-                for src, pattern in zip(sources, patterns):
-                    src.set_property("pattern", pattern)
+                for src, color in zip(sources, colors):
+                    # a plain colour field: safe to change while the source streams, unlike
+                    # its pattern (which swaps the drawing code under the streaming thread)
+                    src.set_property("foreground-color", color)
             shown[0] = value
         return GLib.SOURCE_CONTINUE
 
@@ -232,8 +236,8 @@ def make_factory(args, width, height, bitrate, permissions, blink_sources=None, 
             media.connect("unprepared", lambda _media: blink_sources.remove(src))
         if timecode_sources is not None:
             bits = [media.get_element().get_by_name(f"tc{i}") for i in range(TIMECODE_BITS)]
-            for src, pattern in zip(bits, timecode_patterns()):
-                src.set_property("pattern", pattern)
+            for src, color in zip(bits, timecode_colors()):
+                src.set_property("foreground-color", color)
             timecode_sources.append(bits)
             media.connect("unprepared", lambda _media: timecode_sources.remove(bits))
 

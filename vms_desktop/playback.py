@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from vms_desktop.timemap import Position, Span, TimeMap
 from vms_desktop.vlc_player import VlcPlayer, vlc_instance
@@ -15,26 +16,46 @@ from vms_desktop.vlc_player import VlcPlayer, vlc_instance
 POSITION_MS = 200  # how often the shown wall-clock time follows the player
 LIVE_SPAN_ID = -1  # the file being written has no index row yet
 GAP_NOTICE = timedelta(seconds=2)
+PRELOAD = timedelta(seconds=3)  # the next file is opened this long before the playing one ends
 
 
 class PlaybackEngine(QObject):
+    """Two libVLC players take turns: while one plays a file, the other opens the next one,
+    paused, in a window underneath; at the join they swap, so a boundary costs a frame or two
+    instead of a file open (a quarter of a second for an hour of fragmented MP4)."""
+
     position = Signal(object)  # UTC datetime of the frame on screen
     notice = Signal(str)  # for the operator: gap skipped, file gone, end reached
     state_changed = Signal(bool)  # playing?
 
     def __init__(self, resolve_path, parent: QObject | None = None):
         super().__init__(parent)
-        self.vlc = VlcPlayer(self)
+        self.players = (VlcPlayer(self), VlcPlayer(self))
+        self.surfaces: tuple[QWidget, ...] = ()
+        self.active = 0
         self.resolve_path = resolve_path  # Span.path -> absolute Path
         self.timemap = TimeMap([])
         self.span: Span | None = None
+        self.standby: Position | None = None  # what the other player holds, ready to go on
         self.rate = 1.0
         self.want_playing = True
-        self._reopen_at: float | None = None
         self._clock = QTimer(self, interval=POSITION_MS, timeout=self._tick)
-        self.vlc.ended.connect(self._file_ended)
-        self.vlc.error.connect(self._file_failed)
-        self.vlc.playing.connect(self._started)
+        for i, vlc in enumerate(self.players):
+            vlc.ended.connect(lambda i=i: self._file_ended() if i == self.active else None)
+            vlc.error.connect(lambda i=i: self._file_failed() if i == self.active else self._drop_standby())
+            vlc.playing.connect(lambda i=i: self._started() if i == self.active else None)
+
+    @property
+    def vlc(self) -> VlcPlayer:
+        """The player on screen."""
+        return self.players[self.active]
+
+    def show_in(self, first: QWidget, second: QWidget) -> None:
+        """Two stacked native windows of the same size, one per player."""
+        self.surfaces = (first, second)
+        for vlc, surface in zip(self.players, self.surfaces):
+            vlc.show_in(surface)
+        first.raise_()
 
     # -- what there is to play ------------------------------------------------------------
 
@@ -72,7 +93,8 @@ class PlaybackEngine(QObject):
 
     def set_playing(self, playing: bool) -> None:
         self.want_playing = playing
-        self.vlc.player.set_pause(0 if playing else 1)
+        if self.span is not None:
+            self.vlc.player.set_pause(0 if playing else 1)
         self.state_changed.emit(playing)
 
     def set_rate(self, rate: float) -> None:
@@ -94,15 +116,18 @@ class PlaybackEngine(QObject):
         """Nothing to show (a day without recordings): no picture, no clock."""
         self.span = None
         self._clock.stop()
+        self._drop_standby()
         self.vlc.stop()
 
     def close(self) -> None:
         self._clock.stop()
-        self.vlc.release()
+        for vlc in self.players:
+            vlc.release()
 
     # -- files ------------------------------------------------------------------------------
 
     def _go(self, pos: Position) -> None:
+        self._drop_standby()
         same_file = self.span is not None and pos.span.path == self.span.path and self.vlc.player.get_length() > 0
         if same_file and self.vlc.player.is_playing() or same_file and not self.want_playing:
             self.span = pos.span
@@ -112,6 +137,7 @@ class PlaybackEngine(QObject):
         self._open(pos.span, pos.offset)
 
     def _open(self, span: Span, offset: float) -> None:
+        self._drop_standby()
         path = self.resolve_path(span.path)
         if not Path(path).exists():
             self.notice.emit(self.tr("The recording from {t} is no longer on disk (removed by retention?)")
@@ -122,12 +148,45 @@ class PlaybackEngine(QObject):
                 self._open(nxt.span, nxt.offset)
             return
         self.span = span
-        media = vlc_instance().media_new_path(str(path))
-        if offset > 0.05:
-            media.add_option(f":start-time={offset:.3f}")
-        self.vlc.player.set_media(media)
+        self.vlc.player.set_media(_media(path, offset))
         self.vlc.player.play()
         self._clock.start()
+
+    # -- the next file, opened ahead --------------------------------------------------------------
+
+    def _preload(self) -> None:
+        span = self.span
+        if span is None or span.id == LIVE_SPAN_ID or self.standby is not None:
+            return
+        now = self.now()
+        if now is None or span.end - now > PRELOAD * max(1.0, self.rate):
+            return
+        nxt = self.timemap.after(span)
+        if nxt is None or not Path(path := self.resolve_path(nxt.span.path)).exists():
+            return  # the end, or a missing file: said when playback gets there
+        self.standby = nxt
+        media = _media(path, nxt.offset)
+        media.add_option(":start-paused")
+        other = self.players[1 - self.active].player
+        other.set_media(media)
+        other.play()
+
+    def _swap(self, nxt: Position) -> None:
+        old = self.vlc
+        self.active = 1 - self.active
+        self.span, self.standby = nxt.span, None
+        self.surfaces and self.surfaces[self.active].raise_()
+        self.vlc.player.set_rate(self.rate)
+        self.vlc.player.audio_set_volume(old.player.audio_get_volume())
+        self.vlc.player.audio_set_mute(old.player.audio_get_mute())
+        if self.want_playing:
+            self.vlc.player.set_pause(0)
+        QTimer.singleShot(300, lambda: old.stop() if old is not self.vlc else None)
+
+    def _drop_standby(self) -> None:
+        if self.standby is not None:
+            self.standby = None
+            self.players[1 - self.active].stop()
 
     def _started(self) -> None:
         if self.rate != 1.0:
@@ -149,6 +208,13 @@ class PlaybackEngine(QObject):
             self._file_failed()
             return
         nxt = self.timemap.after(span)
+        if nxt is not None and self.standby is not None and self.standby.span.id == nxt.span.id:
+            if nxt.span.start - span.end > GAP_NOTICE:
+                self.notice.emit(self.tr("No recording from {a} to {b}: skipped").format(
+                    a=_hms(span.end), b=_hms(nxt.span.start)))
+            self._swap(self.standby)
+            return
+        self._drop_standby()
         if nxt is None:
             self.notice.emit(self.tr("End of the recordings"))
             self.set_playing(False)
@@ -173,6 +239,17 @@ class PlaybackEngine(QObject):
         t = self.now()
         if t is not None:
             self.position.emit(t)
+            self._preload()
+
+
+def _media(path: Path, offset: float):
+    media = vlc_instance().media_new_path(str(path))
+    # FFmpeg's demuxer for our fragmented MP4: libVLC's own walks every fragment of an hour's
+    # file on open (~200 ms) and lands seeks on the next keyframe, up to a GOP late.
+    media.add_option(":demux=avformat,any")
+    if offset > 0.05:
+        media.add_option(f":start-time={offset:.3f}")
+    return media
 
 
 def _hms(t: datetime) -> str:

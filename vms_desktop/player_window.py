@@ -29,6 +29,19 @@ def _utc(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
 
 
+class VideoStack(QWidget):
+    """Two video windows on top of each other: the playback engine's two players take turns."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.surfaces = (VideoSurface(self), VideoSurface(self))
+
+    def resizeEvent(self, event) -> None:
+        for surface in self.surfaces:
+            surface.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
 class PlayerWindow(QWidget):
     def __init__(self, camera: dict, api: RecorderApi, parent: QWidget | None = None):
         super().__init__(parent, Qt.Window)
@@ -42,7 +55,7 @@ class PlayerWindow(QWidget):
         self.engine = PlaybackEngine(lambda rel: api.data.absolute(rel) if not Path(rel).is_absolute() else Path(rel),
                                      self)
         self._build()
-        self.engine.vlc.show_in(self.video)
+        self.engine.show_in(*self.video.surfaces)
         self.engine.position.connect(self._at)
         self.engine.notice.connect(self.notice.setText)
         self.engine.state_changed.connect(lambda p: self.play_button.setIcon(
@@ -75,7 +88,7 @@ class PlayerWindow(QWidget):
         top.addWidget(self._button("", self.tr("Close"), self.close, Qt.Key_Escape, QStyle.SP_TitleBarCloseButton))
         top.addWidget(title, 1)
         top.addWidget(self.clock)
-        self.video = VideoSurface(self)
+        self.video = VideoStack(self)
         self.play_button = self._button("", self.tr("Play / pause"), self.engine.toggle, Qt.Key_Space,
                                         QStyle.SP_MediaPause)
         self.speed = QComboBox(self)

@@ -148,32 +148,32 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../timeline.py" line="20"/>
+        <location filename="../timeline.py" line="24"/>
         <source>camera offline</source>
         <translation>câmera offline</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="21"/>
+        <location filename="../timeline.py" line="25"/>
         <source>recording error</source>
         <translation>erro de gravação</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="22"/>
+        <location filename="../timeline.py" line="26"/>
         <source>motion</source>
         <translation>movimento</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="23"/>
+        <location filename="../timeline.py" line="27"/>
         <source>licence plate</source>
         <translation>placa</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="24"/>
+        <location filename="../timeline.py" line="28"/>
         <source>person</source>
         <translation>pessoa</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="25"/>
+        <location filename="../timeline.py" line="29"/>
         <source>vehicle</source>
         <translation>veículo</translation>
     </message>
@@ -491,28 +491,29 @@ Dados: {data}</translation>
 <context>
     <name>PlaybackEngine</name>
     <message>
-        <location filename="../playback.py" line="63"/>
+        <location filename="../playback.py" line="84"/>
         <source>Nothing recorded after {t}</source>
         <translation>Nada gravado depois de {t}</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="66"/>
-        <location filename="../playback.py" line="157"/>
+        <location filename="../playback.py" line="87"/>
+        <location filename="../playback.py" line="213"/>
+        <location filename="../playback.py" line="223"/>
         <source>No recording from {a} to {b}: skipped</source>
         <translation>Sem gravação de {a} a {b}: pulado</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="117"/>
+        <location filename="../playback.py" line="143"/>
         <source>The recording from {t} is no longer on disk (removed by retention?)</source>
         <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="153"/>
+        <location filename="../playback.py" line="219"/>
         <source>End of the recordings</source>
         <translation>Fim das gravações</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="165"/>
+        <location filename="../playback.py" line="231"/>
         <source>The recording from {t} cannot be played; going on with the next</source>
         <translation>A gravação de {t} não pode ser reproduzida; seguindo para a próxima</translation>
     </message>
@@ -520,127 +521,127 @@ Dados: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../player_window.py" line="75"/>
+        <location filename="../player_window.py" line="88"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="79"/>
+        <location filename="../player_window.py" line="92"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="90"/>
+        <location filename="../player_window.py" line="103"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="92"/>
+        <location filename="../player_window.py" line="105"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="95"/>
+        <location filename="../player_window.py" line="108"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="98"/>
+        <location filename="../player_window.py" line="111"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="98"/>
+        <location filename="../player_window.py" line="111"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="99"/>
+        <location filename="../player_window.py" line="112"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="101"/>
+        <location filename="../player_window.py" line="114"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="101"/>
+        <location filename="../player_window.py" line="114"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="103"/>
+        <location filename="../player_window.py" line="116"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="103"/>
+        <location filename="../player_window.py" line="116"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="104"/>
+        <location filename="../player_window.py" line="117"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="104"/>
+        <location filename="../player_window.py" line="117"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="116"/>
+        <location filename="../player_window.py" line="129"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="116"/>
+        <location filename="../player_window.py" line="129"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="118"/>
+        <location filename="../player_window.py" line="131"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="118"/>
+        <location filename="../player_window.py" line="131"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="169"/>
+        <location filename="../player_window.py" line="182"/>
         <source>This camera has been removed: no new recordings will appear</source>
         <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="198"/>
+        <location filename="../player_window.py" line="211"/>
         <source>No recording on {day}</source>
         <translation>Nenhuma gravação em {day}</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="215"/>
+        <location filename="../player_window.py" line="228"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="218"/>
+        <location filename="../player_window.py" line="231"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="242"/>
+        <location filename="../player_window.py" line="255"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="265"/>
+        <location filename="../player_window.py" line="278"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="267"/>
+        <location filename="../player_window.py" line="280"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
     </message>
