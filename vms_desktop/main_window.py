@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from vms_desktop import __version__
 from vms_desktop.camera_dialog import CameraDialog
 from vms_desktop.grid import LiveGrid
-from vms_desktop.player_window import PlayerWindow
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderError, RecorderSupervisor
 from vms_desktop.settings import LANGUAGES
@@ -53,7 +52,7 @@ class MainWindow(QMainWindow):
         self.plan: dict = {}
         self.recorder_ok = False
         self._snapshots_asked: set[int] = set()
-        self.player: PlayerWindow | None = None
+        self.player = None  # the playback window, when open
         self.setWindowTitle(self.tr("VMS Desktop"))
         self.grid = LiveGrid(self.api.live_url, self)
         self.grid.open_requested.connect(self.open_camera)
@@ -200,6 +199,8 @@ class MainWindow(QMainWindow):
             return
         if self.player is not None:
             self.player.close()
+        from vms_desktop.player_window import PlayerWindow  # numpy and the timeline: loaded when first used
+
         self.player = view = PlayerWindow(cam, self.api)
         view.destroyed.connect(lambda: setattr(self, "player", None) if self.player is view else None)
         view.showFullScreen()
