@@ -14,7 +14,7 @@ cd "$ROOT"
 APT_PACKAGES=(
   ffmpeg                                   # recording and probing
   python3 python3-venv python3-pip         # our environment
-  python3-gi gir1.2-gst-rtsp-server-1.0    # the local RTSP test cameras
+  python3-gi gir1.2-gst-rtsp-server-1.0 python3-gi-cairo  # the local RTSP test cameras
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly
   gstreamer1.0-plugins-bad gstreamer1.0-libav gstreamer1.0-x   # -x: clockoverlay (pango)
   libvlc5 vlc-plugin-base vlc-plugin-video-output   # playback in the client

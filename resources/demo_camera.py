@@ -31,11 +31,10 @@ ROLE = "viewer"
 BLINK_PERIOD_S = 2.0
 BLINK_ON_S = 0.5
 PATTERN_BLACK, PATTERN_WHITE = 2, 3  # videotestsrc's "black" and "white"
-# --timecode: the wall clock in tenths of a second (mod 2**24, Gray-coded so a frame caught
-# mid-change reads the old or the new value, never a third) as black/white blocks along the
-# bottom edge, most significant first. recorder.demo.read_timecode decodes it.
+# --timecode: the wall clock in tenths of a second (mod 2**24, Gray-coded: consecutive values
+# differ in one block) as black/white blocks along the bottom edge, most significant first,
+# drawn by cairo on each frame as it passes. recorder.demo.read_timecode decodes it.
 TIMECODE_BITS = 24
-BLACK, WHITE = 0xFF000000, 0xFFFFFFFF  # ARGB for videotestsrc's solid-color
 
 
 def yes_no(text):
@@ -89,36 +88,14 @@ def aac_encoder():
     return None
 
 
-def timecode_band(width, height):
-    """(block width, band height, band top) of the timecode blocks; mirrored in recorder.demo."""
-    block = -(-width // TIMECODE_BITS)  # rounded up: block i starts at i * width // BITS
-    band = max(8, height // 16)
-    return block, band, height - band
-
-
-def timecode_sources(args, width, height):
-    """One small live source per bit, laid over the picture by a compositor."""
-    block, band, top = timecode_band(width, height)
-    caps = f"video/x-raw,format=I420,width={block},height={band},framerate={args.fps}/1"
-    pads = " ".join(f"sink_{i + 1}::xpos={i * width // TIMECODE_BITS} sink_{i + 1}::ypos={top} "
-                    f"sink_{i + 1}::zorder={i + 1}" for i in range(TIMECODE_BITS))
-    bits = " ".join(f"videotestsrc name=tc{i} is-live=true pattern=solid-color foreground-color={BLACK} "
-                    f"! {caps} ! mix.sink_{i + 1}"
-                    for i in range(TIMECODE_BITS))
-    return f"compositor name=mix sink_0::zorder=0 {pads} ", bits
-
-
 def video_branch(args, width, height, bitrate):
     keyint = max(1, round(args.fps * args.gop_seconds))
     raw = f"video/x-raw,format=I420,width={width},height={height},framerate={args.fps}/1"
     # Motion over the whole frame (scrolling bars) so the encoder does realistic
     # work and recorders see changing content; is-live paces it in real time.
     src = f"videotestsrc name=src is-live=true pattern=smpte horizontal-speed=2 ! {raw} "
-    bits = ""
-    if args.timecode:
-        mix, bits = timecode_sources(args, width, height)
-        bits += f" {src}! mix.sink_0"  # the picture under the blocks
-        src = f"{mix}! {raw} "
+    if args.timecode:  # cairo draws in BGRx; back to I420 for the encoder
+        src += f"! videoconvert ! cairooverlay name=timecode ! videoconvert ! {raw} "
     src += (
         # Host wall-clock on the picture lets tests eyeball end-to-end latency.
         # The label text is set later in media-configure: no quoting issues.
@@ -143,7 +120,7 @@ def video_branch(args, width, height, bitrate):
         pay = "! rtph265pay name=pay0 pt=96 config-interval=-1"
     # config-interval=-1: VPS/SPS/PPS in front of every IDR, so a client joining a
     # shared stream mid-way can decode from the next keyframe.
-    return src + enc + pay + " " + bits
+    return src + enc + pay
 
 
 def audio_branch(audio):
@@ -185,32 +162,18 @@ def gray_bits(value):
     return [(gray >> (TIMECODE_BITS - 1 - i)) & 1 for i in range(TIMECODE_BITS)]
 
 
-def timecode_colors(value=None):
-    if value is None:
-        value = int(time.time() * 10) % (1 << TIMECODE_BITS)
-    return [WHITE if b else BLACK for b in gray_bits(value)]
+def draw_timecode(_overlay, ctx, _timestamp, _duration, size):
+    """Called for every frame on the streaming thread: the blocks for the time it passes by."""
+    width, height = size
+    band = max(8, height // 16)
+    for i, bit in enumerate(gray_bits(int(time.time() * 10) % (1 << TIMECODE_BITS))):
+        ctx.set_source_rgb(bit, bit, bit)
+        x = i * width / TIMECODE_BITS
+        ctx.rectangle(x, height - band, width / TIMECODE_BITS + 1, band)
+        ctx.fill()
 
 
-def start_timecode(bit_sources):
-    """Every 5 ms, set the blocks to the current tenth of a second (each lands on the next frame)."""
-    shown = [None]
-
-    def tick():
-        value = int(time.time() * 10) % (1 << TIMECODE_BITS)
-        if value != shown[0]:
-            colors = timecode_colors(value)
-            for sources in bit_sources:
-                for src, color in zip(sources, colors):
-                    # a plain colour field: safe to change while the source streams, unlike
-                    # its pattern (which swaps the drawing code under the streaming thread)
-                    src.set_property("foreground-color", color)
-            shown[0] = value
-        return GLib.SOURCE_CONTINUE
-
-    GLib.timeout_add(5, tick)
-
-
-def make_factory(args, width, height, bitrate, permissions, blink_sources=None, timecode_sources=None):
+def make_factory(args, width, height, bitrate, permissions, blink_sources=None):
     launch = f"( {video_branch(args, width, height, bitrate)} {audio_branch(args.audio)} )"
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch)
@@ -234,19 +197,16 @@ def make_factory(args, width, height, bitrate, permissions, blink_sources=None, 
             blink_sources.append(src)
             # A shared media is rebuilt once every client has left: forget the old source.
             media.connect("unprepared", lambda _media: blink_sources.remove(src))
-        if timecode_sources is not None:
-            bits = [media.get_element().get_by_name(f"tc{i}") for i in range(TIMECODE_BITS)]
-            for src, color in zip(bits, timecode_colors()):
-                src.set_property("foreground-color", color)
-            timecode_sources.append(bits)
-            media.connect("unprepared", lambda _media: timecode_sources.remove(bits))
+        timecode = media.get_element().get_by_name("timecode")
+        if timecode is not None:
+            timecode.connect("draw", draw_timecode, (width, height))
 
     factory.connect("media-configure", on_media_configure)
     return factory
 
 
 def check_elements(args):
-    needed = ["videotestsrc", "clockoverlay"] + (["compositor"] if args.timecode else [])
+    needed = ["videotestsrc", "clockoverlay"] + (["videoconvert", "cairooverlay"] if args.timecode else [])
     needed += ["x264enc", "rtph264pay"] if args.codec == "h264" else ["x265enc", "rtph265pay"]
     if args.audio != "none":
         needed.append("audiotestsrc")
@@ -290,15 +250,12 @@ def main(argv=None):
     blink_sources = [] if args.blink else None
     if args.blink:
         start_blinking(blink_sources)
-    timecode = [] if args.timecode else None
-    if args.timecode:
-        start_timecode(timecode)
     mounts = server.get_mount_points()
     mounts.add_factory(args.path, make_factory(
-        args, args.width, args.height, args.bitrate_kbps, permissions, blink_sources, timecode))
+        args, args.width, args.height, args.bitrate_kbps, permissions, blink_sources))
     if args.sub_path:
         mounts.add_factory(args.sub_path, make_factory(
-            args, args.sub_width, args.sub_height, args.sub_bitrate_kbps, permissions, blink_sources, timecode))
+            args, args.sub_width, args.sub_height, args.sub_bitrate_kbps, permissions, blink_sources))
 
     # attach() creates and binds the listening socket; 0 means it failed, which
     # in practice is "address already in use" (or an address we cannot bind).

@@ -54,10 +54,13 @@ def on_screen(win, tmp_path) -> tuple[float, float]:
     """(instant drawn on the frame libVLC shows, instant the player says it shows), epoch s."""
     path = tmp_path / f"frame-{time.monotonic_ns()}.png"
     for _ in range(20):  # just after a file opens, its video output may not be there yet
-        said_before = win.engine.now().timestamp()
-        if win.engine.vlc.player.video_take_snapshot(0, str(path), 0, 0) == 0:
-            break
+        now = win.engine.now()
+        if now is not None:
+            said_before = now.timestamp()
+            if win.engine.vlc.player.video_take_snapshot(0, str(path), 0, 0) == 0:
+                break
         QTest.qWait(100)
+    assert now is not None, ("nothing on screen", win.notice.text(), win.engine.span, win.engine.standby)
     said_after = win.engine.now().timestamp()
     img = QImage(str(path))
     drawn = read_timecode(lambda x, y: qGray(img.pixel(x, y)), img.width(), img.height(), said_before)
@@ -137,6 +140,50 @@ def test_events_show_on_the_timeline_and_the_player_jumps_to_them(qtbot, player,
                     timeout=10_000)
     win.jump_event(-1)
     assert "motion" in win.notice.text()
+
+
+def test_pause_frame_steps_speed_and_snapshot(qtbot, player, recording, tmp_path, monkeypatch):
+    win = player
+    segs = recording.segments(1)
+    win.seek(_utc(segs[1]["start"]) + timedelta(seconds=1))
+    play_until(qtbot, win, lambda: win.engine.span and win.engine.span.id == segs[1]["id"])
+    qtbot.wait(500)
+    win.engine.set_playing(False)
+    qtbot.wait(400)
+    paused, _ = on_screen(win, tmp_path)
+    qtbot.wait(800)
+    assert on_screen(win, tmp_path)[0] == paused  # paused means the picture holds
+    for _ in range(4):  # forward, a frame at a time (15 fps: 4 frames ≈ 0.27 s)
+        win.engine.step(True)
+        qtbot.wait(150)
+    qtbot.wait(300)
+    forward, _ = on_screen(win, tmp_path)
+    assert 0 < forward - paused <= 0.6, (paused, forward)
+    for _ in range(6):  # and back: exact seeks one frame earlier each
+        win.engine.step(False)
+        qtbot.wait(250)
+    back, said = on_screen(win, tmp_path)
+    # back it goes; how far is only as exact as libVLC's time after forward steps (up to ~1 s)
+    assert back < forward and forward - back <= 1.5, (forward, back)
+    assert abs(back - said) <= TOLERANCE_S, ("the clock after steps back", back, said)
+    # 4x: about four seconds of footage per second
+    win.speed.setCurrentIndex(win.speed.findData(4.0))
+    win.engine.set_playing(True)
+    qtbot.wait(700)
+    a = on_screen(win, tmp_path)[0]
+    t = time.monotonic()
+    qtbot.wait(1500)
+    b = on_screen(win, tmp_path)[0]
+    assert 2.5 <= (b - a) / (time.monotonic() - t) <= 5, ("speed", a, b)
+    win.speed.setCurrentIndex(win.speed.findData(1.0))
+    # the snapshot button's PNG: the frame on screen, full size
+    monkeypatch.setenv("HOME", str(tmp_path))
+    saved = win.snapshot()
+    assert saved is not None and saved.exists(), win.notice.text()
+    img = QImage(str(saved))
+    assert (img.width(), img.height()) == (640, 360)
+    assert read_timecode(lambda x, y: qGray(img.pixel(x, y)), 640, 360, time.time()) is not None
+    saved.unlink()
 
 
 def test_bad_cases_give_a_message_and_playback_goes_on(qtbot, player, recording, tmp_path):

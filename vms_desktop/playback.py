@@ -37,6 +37,7 @@ class PlaybackEngine(QObject):
         self.timemap = TimeMap([])
         self.span: Span | None = None
         self.standby: Position | None = None  # what the other player holds, ready to go on
+        self._stepped_to: int | None = None  # ms into the file, after frame steps back
         self.rate = 1.0
         self.want_playing = True
         self._clock = QTimer(self, interval=POSITION_MS, timeout=self._tick)
@@ -70,7 +71,7 @@ class PlaybackEngine(QObject):
         """The wall-clock time of the frame on screen."""
         if self.span is None:
             return None
-        ms = self.vlc.player.get_time()
+        ms = self._stepped_to if self._stepped_to is not None else self.vlc.player.get_time()
         if ms is None or ms < 0:
             return None
         return self.span.start + timedelta(milliseconds=ms)
@@ -93,6 +94,8 @@ class PlaybackEngine(QObject):
 
     def set_playing(self, playing: bool) -> None:
         self.want_playing = playing
+        if playing:
+            self._stepped_to = None
         if self.span is not None:
             self.vlc.player.set_pause(0 if playing else 1)
         self.state_changed.emit(playing)
@@ -100,16 +103,22 @@ class PlaybackEngine(QObject):
     def set_rate(self, rate: float) -> None:
         self.rate = rate
         self.vlc.player.set_rate(rate)
+        if rate != 1.0:
+            self._drop_standby()
 
     def step(self, forward: bool) -> None:
         """One frame forward (libVLC's own); back: a precise seek one frame earlier."""
         self.set_playing(False)
         if forward:
+            self._stepped_to = None
             self.vlc.player.next_frame()
         else:
+            # Counted from the last step's target: right after a paused seek, libVLC's time is
+            # that of the keyframe it decoded from, and steps would drift back a GOP at a time.
             fps = self.vlc.player.get_fps() or 15.0
-            ms = self.vlc.player.get_time()
-            self.vlc.player.set_time(max(0, int(ms - 1000 / fps)))
+            ms = self._stepped_to if self._stepped_to is not None else self.vlc.player.get_time()
+            self._stepped_to = max(0, int(ms - 1000 / fps))
+            self.vlc.player.set_time(self._stepped_to)
         QTimer.singleShot(120, self._tick)
 
     def stop(self) -> None:
@@ -128,6 +137,7 @@ class PlaybackEngine(QObject):
 
     def _go(self, pos: Position) -> None:
         self._drop_standby()
+        self._stepped_to = None
         same_file = self.span is not None and pos.span.path == self.span.path and self.vlc.player.get_length() > 0
         if same_file and self.vlc.player.is_playing() or same_file and not self.want_playing:
             self.span = pos.span
@@ -156,10 +166,11 @@ class PlaybackEngine(QObject):
 
     def _preload(self) -> None:
         span = self.span
-        if span is None or span.id == LIVE_SPAN_ID or self.standby is not None:
+        # Not at other speeds: a paused standby there was seen to start seconds into its file.
+        if span is None or span.id == LIVE_SPAN_ID or self.standby is not None or self.rate != 1.0:
             return
         now = self.now()
-        if now is None or span.end - now > PRELOAD * max(1.0, self.rate):
+        if now is None or span.end - now > PRELOAD:
             return
         nxt = self.timemap.after(span)
         if nxt is None or not Path(path := self.resolve_path(nxt.span.path)).exists():
@@ -181,7 +192,7 @@ class PlaybackEngine(QObject):
         self.vlc.player.audio_set_mute(old.player.audio_get_mute())
         if self.want_playing:
             self.vlc.player.set_pause(0)
-        QTimer.singleShot(300, lambda: old.stop() if old is not self.vlc else None)
+        old.stop()  # its file has ended: quick, and it must be free before the next preload
 
     def _drop_standby(self) -> None:
         if self.standby is not None:
