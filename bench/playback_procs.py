@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sys
 import threading
 import time
@@ -133,7 +132,6 @@ def client_main(spec: dict) -> None:
     from vms_desktop.vlc_player import vlc_instance
 
     app = QApplication([])
-    pad_none(5_000_000)
     vlc_instance()  # the app's libVLC instance exists before the double-click
     win = QWidget(None, Qt.Window)
     win.setGeometry(0, 0, W, H)
@@ -226,7 +224,6 @@ def timeline_main(spec: dict) -> None:
     from vms_desktop.timemap import local_day
 
     app = QApplication([])
-    leak = pad_none(20_000_000)  # 60 paints of 10,000 markers, a few calls each
     rng = random.Random(7)
     tz = timezone_here()
     start, end = local_day(date.today(), tz)
@@ -261,32 +258,7 @@ def timeline_main(spec: dict) -> None:
             times.append(time.perf_counter() - t)
         out[name + "_ms"] = round(1000 * statistics.median(times), 3)
         out[name + "_max_ms"] = round(1000 * max(times), 3)
-    emit(**out, runs=len(runs), events=len(events), width=tl.width(), none_refs_dropped_per_void_call=leak)
-    sys.stdout.flush()
-    os._exit(0)  # not through finalisation, which would drop the padding
-
-
-_none_refs: list = []
-
-
-def pad_none(n: int) -> float:
-    """Hold n extra references to None if PySide drops them (see none_leak); the leak measured."""
-    leak = none_leak()
-    if leak:
-        _none_refs.extend([None] * n)
-    return leak
-
-
-def none_leak() -> float:
-    """PySide6 6.12.0 on Python 3.11 (None not yet immortal) returns None from void methods
-    without a new reference: each call drops one, and the process aborts ("none_dealloc") once
-    None's count reaches zero, a few thousand calls from a fresh start. Measured, not assumed."""
-    from PySide6.QtCore import QRectF
-    r = QRectF()
-    before = sys.getrefcount(None)
-    for _ in range(100):
-        r.moveTo(1, 1)
-    return (before - sys.getrefcount(None)) / 100
+    emit(**out, runs=len(runs), events=len(events), width=tl.width())
 
 
 def timezone_here():

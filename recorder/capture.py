@@ -322,12 +322,18 @@ class CameraRecorder:
         indexing will: its mtime minus the video it holds. The player needs it to ±1 s."""
         path = self.current_file
         try:
-            if path is None or time.time() - path.stat().st_ctime < 4:
+            if path is None:
                 return False
-            mtime = path.stat().st_mtime
+            before = path.stat()
+            age = time.time() - before.st_ctime
+            if age < 4:
+                return False
             info = probe_file(path, timeout=30)
-            if path.stat().st_mtime != mtime:
-                return False  # a fragment arrived meanwhile: measure again at the next poll
+            mtime = before.st_mtime
+            # A fragment arrived while probing: measure again at the next poll, while the file
+            # is small; later, take it (off by at most that fragment) rather than probe forever.
+            if path.stat().st_mtime != mtime and age < 60:
+                return False
         except (OSError, subprocess.SubprocessError):
             return False
         if info is None or info.video_packets < 2:

@@ -85,12 +85,10 @@ def read_timecode(luma, width: int, height: int, near: float) -> float | None:
     luma(x, y) gives the brightness (0-255) of the frame scaled to width x height; near is any
     time within a few days of the answer. None when a block is neither black nor white (no
     timecode there, or a picture too damaged to trust)."""
-    native_block = 1 / TIMECODE_BITS  # block width as a fraction of the frame's width
+    y = int(height * (1 - 1 / 32))  # the middle of the band (a sixteenth of the height)
     gray = 0
     for i in range(TIMECODE_BITS):
-        x = int((i + 0.5) * native_block * width)
-        y = int(height * (1 - 1 / 32))  # the middle of the band (a sixteenth of the height)
-        level = luma(x, y)
+        level = luma(int((i + 0.5) * width / TIMECODE_BITS), y)
         if 70 < level < 185:
             return None
         gray = (gray << 1) | (level >= 128)

@@ -84,8 +84,8 @@ class PlaybackEngine(QObject):
         if pos is None:
             self.notice.emit(self.tr("Nothing recorded after {t}").format(t=_hms(t)))
             return False
-        if pos.instant - t > GAP_NOTICE and not quiet:
-            self.notice.emit(self.tr("No recording from {a} to {b}: skipped").format(a=_hms(t), b=_hms(pos.instant)))
+        if not quiet:
+            self._say_gap(t, pos.instant)
         self._go(pos)
         return True
 
@@ -150,12 +150,8 @@ class PlaybackEngine(QObject):
         self._drop_standby()
         path = self.resolve_path(span.path)
         if not Path(path).exists():
-            self.notice.emit(self.tr("The recording from {t} is no longer on disk (removed by retention?)")
-                             .format(t=_hms(span.start)))
-            nxt = self.timemap.after(span)
-            self.span = None
-            if nxt is not None:
-                self._open(nxt.span, nxt.offset)
+            self._skip(span, self.tr("The recording from {t} is no longer on disk (removed by retention?)")
+                       .format(t=_hms(span.start)))
             return
         self.span = span
         self.vlc.player.set_media(_media(path, offset))
@@ -219,32 +215,33 @@ class PlaybackEngine(QObject):
             self._file_failed()
             return
         nxt = self.timemap.after(span)
-        if nxt is not None and self.standby is not None and self.standby.span.id == nxt.span.id:
-            if nxt.span.start - span.end > GAP_NOTICE:
-                self.notice.emit(self.tr("No recording from {a} to {b}: skipped").format(
-                    a=_hms(span.end), b=_hms(nxt.span.start)))
-            self._swap(self.standby)
-            return
-        self._drop_standby()
         if nxt is None:
+            self._drop_standby()
             self.notice.emit(self.tr("End of the recordings"))
             self.set_playing(False)
             return
-        if nxt.span.start - span.end > GAP_NOTICE:
-            self.notice.emit(self.tr("No recording from {a} to {b}: skipped").format(
-                a=_hms(span.end), b=_hms(nxt.span.start)))
-        self._open(nxt.span, nxt.offset)
+        self._say_gap(span.end, nxt.span.start)
+        if self.standby is not None and self.standby.span.id == nxt.span.id:
+            self._swap(self.standby)
+        else:
+            self._open(nxt.span, nxt.offset)
 
     def _file_failed(self) -> None:
-        span = self.span
-        if span is None:
-            return
-        self.notice.emit(self.tr("The recording from {t} cannot be played; going on with the next")
-                         .format(t=_hms(span.start)))
+        if self.span is not None:
+            self._skip(self.span, self.tr("The recording from {t} cannot be played; going on with the next")
+                       .format(t=_hms(self.span.start)))
+
+    def _skip(self, span: Span, why: str) -> None:
+        """Say why a file is passed over, and go on with the one after it."""
+        self.notice.emit(why)
         nxt = self.timemap.after(span)
         self.span = None
         if nxt is not None:
             self._open(nxt.span, nxt.offset)
+
+    def _say_gap(self, a: datetime, b: datetime) -> None:
+        if b - a > GAP_NOTICE:
+            self.notice.emit(self.tr("No recording from {a} to {b}: skipped").format(a=_hms(a), b=_hms(b)))
 
     def _tick(self) -> None:
         t = self.now()

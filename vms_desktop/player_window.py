@@ -49,8 +49,6 @@ class PlayerWindow(QWidget):
         self.camera, self.api = camera, api
         self.tz = datetime.now().astimezone().tzinfo
         self.day = date.today()
-        self.days_info: dict = {}
-        self.events: list[dict] = []
         self.setWindowTitle(camera["name"])
         self.engine = PlaybackEngine(lambda rel: api.data.absolute(rel) if not Path(rel).is_absolute() else Path(rel),
                                      self)
@@ -153,12 +151,13 @@ class PlayerWindow(QWidget):
         if go:
             now = datetime.now(timezone.utc)
             self._first = now - timedelta(seconds=10) if start <= now < end else start
-        self.refresh()
+        self.refresh(with_days=True)
 
     def shift_day(self, step: int) -> None:
         self.load_day(self.day + timedelta(days=step))
 
-    def refresh(self) -> None:
+    def refresh(self, with_days: bool = False) -> None:
+        """Fetch the day's files and events (and the recorded days) off the GUI thread."""
         if self.removed:
             return
         start, end = local_day(self.day, self.tz)
@@ -167,11 +166,13 @@ class PlayerWindow(QWidget):
         def fetch() -> tuple:
             q = {"camera_id": cid, "start": (start - MARGIN).isoformat(), "end": (end + MARGIN).isoformat(),
                  "limit": 100_000}
-            segs = self.api.call("GET", "/api/recordings", params=q)
-            events = self.api.call("GET", "/api/events", params=q)
-            days = self.api.call("GET", "/api/recordings/days", params={"camera_id": cid})
+            spans = [Span(s["id"], _utc(s["start"]), _utc(s["end"]), s["path"])
+                     for s in self.api.call("GET", "/api/recordings", params=q)]
+            events = [{**e, "start": _utc(e["start"]), "end": _utc(e["end"])}  # in time order from the API
+                      for e in self.api.call("GET", "/api/events", params=q)]
+            days = self.api.call("GET", "/api/recordings/days", params={"camera_id": cid}) if with_days else None
             cam = next((c for c in self.api.status()["cameras"] if c["id"] == cid), None)
-            return segs, events, days, cam
+            return spans, events, days, cam
 
         run_in_background(fetch, self._loaded, self._not_loaded)
 
@@ -184,18 +185,16 @@ class PlayerWindow(QWidget):
             self.notice.setText(translate(str(error)))
 
     def _loaded(self, result: tuple) -> None:
-        segs, events, days, cam = result
-        spans = [Span(s["id"], _utc(s["start"]), _utc(s["end"]), s["path"]) for s in segs]
+        spans, events, days, cam = result
         now = datetime.now(timezone.utc)
         if cam and cam.get("current_file") and cam.get("current_start"):
             spans.append(Span(LIVE_SPAN_ID, _utc(cam["current_start"]), now, cam["current_file"]))
         self.engine.set_spans(spans)
-        self.events = sorted(({**e, "start": _utc(e["start"]), "end": _utc(e["end"])} for e in events),
-                             key=lambda e: e["start"])
         start, end = local_day(self.day, self.tz)
-        self.timeline.set_data(self.engine.timemap.runs(start, end), self.events,
+        self.timeline.set_data(self.engine.timemap.runs(start, end), events,
                                live_edge=now if start <= now < end else None)
-        self._show_days(days)
+        if days is not None:
+            self._show_days(days)
         if self._first is not None:
             self._go_first(start, end)
 
@@ -213,7 +212,6 @@ class PlayerWindow(QWidget):
         self.engine.seek(pos.instant, quiet=True)
 
     def _show_days(self, info: dict) -> None:
-        self.days_info = info
         fmt = QTextCharFormat()
         fmt.setForeground(QColor("#5fd38d"))
         fmt.setFontWeight(700)
@@ -247,10 +245,12 @@ class PlayerWindow(QWidget):
         now = self.engine.now() or self.timeline.playhead
         if now is None:
             return
+        # the event the pre-roll brought us to counts as passed: one second either way
+        here, events = now + PRE_ROLL, self.timeline.events
         if direction > 0:
-            ev = next((e for e in self.events if e["start"] > now + PRE_ROLL + timedelta(seconds=1)), None)
+            ev = next((e for e in events if e["start"] > here + timedelta(seconds=1)), None)
         else:
-            ev = next((e for e in reversed(self.events) if e["start"] < now + PRE_ROLL - timedelta(seconds=1)), None)
+            ev = next((e for e in reversed(events) if e["start"] < here - timedelta(seconds=1)), None)
         if ev is None:
             self.notice.setText(self.tr("No more events this day"))
             return

@@ -3,7 +3,6 @@ and a playhead; click or drag to seek, wheel to zoom down to a minute, Shift+whe
 
 from __future__ import annotations
 
-import bisect
 from datetime import datetime, timedelta, tzinfo
 
 import numpy as np
@@ -41,7 +40,6 @@ class Timeline(QWidget):
         self.day_start = self.day_end = self.view_start = self.view_end = None
         self.runs: list[tuple[datetime, datetime]] = []
         self.events: list[dict] = []
-        self._starts: list[float] = []  # the events' start instants, epoch seconds, sorted
         self._kinds: list[str] = []
         self._arrays = {"start": np.zeros(0), "end": np.zeros(0), "kind": np.zeros(0, np.int16)}
         self._layer: QPixmap | None = None
@@ -66,12 +64,11 @@ class Timeline(QWidget):
                  live_edge: datetime | None = None) -> None:
         self.runs, self.live_edge = runs, live_edge
         self.events = sorted(events, key=lambda ev: ev["start"])
-        self._starts = [ev["start"].timestamp() for ev in self.events]
         # Kinds drawn in this order, later on top: the camera's own trouble above detections.
         self._kinds = sorted({ev["kind"] for ev in self.events}, key=lambda k: (k in ("error", "offline"), k))
         index = {k: i for i, k in enumerate(self._kinds)}
         self._arrays = {
-            "start": np.array(self._starts, np.float64),
+            "start": np.array([ev["start"].timestamp() for ev in self.events], np.float64),  # sorted
             "end": np.array([ev["end"].timestamp() if ev.get("end") else np.nan for ev in self.events], np.float64),
             "kind": np.array([index[ev["kind"]] for ev in self.events], np.int16)}
         self._changed()
@@ -213,8 +210,9 @@ class Timeline(QWidget):
     def event_near(self, x: float) -> dict | None:
         """The event whose marker is nearest to x, within 6 px."""
         best = None
-        lo = bisect.bisect_left(self._starts, max(self.time_at(x - 6), self.view_start).timestamp())
-        hi = bisect.bisect_right(self._starts, min(self.time_at(x + 6), self.view_end).timestamp())
+        starts = self._arrays["start"]
+        lo = int(np.searchsorted(starts, self.time_at(x - 6).timestamp(), "left"))
+        hi = int(np.searchsorted(starts, self.time_at(x + 6).timestamp(), "right"))
         for ev in self.events[lo:hi]:
             d = abs(self.x_of(ev["start"]) - x)
             if d <= 6 and (best is None or d < best[0]):
