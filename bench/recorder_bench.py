@@ -106,7 +106,7 @@ def kill_loss_bench(work: Path, trials: int = 5) -> dict:
             wait_for(lambda: len(rec.segments(cid)) > n_before, 30, 0.2, "a clean segment close")
             prev = rec.segments(cid)[-1]
             time.sleep(3 + len(losses) % 4)  # into the next segment
-            [pid] = ffmpeg_pids(data)
+            [pid] = ffmpeg_pids(data, recording_only=True)
             os.kill(pid, signal.SIGKILL)
             killed = time.time()
             cut = wait_for(lambda: next((s for s in rec.segments(cid) if ts(s["start"]) >= ts(prev["end"]) - 1

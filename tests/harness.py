@@ -37,8 +37,9 @@ def cli_json(data_dir: Path, *args: str):
     return json.loads(cli(data_dir, "--json", *args).stdout)
 
 
-def ffmpeg_pids(data_dir: Path) -> list[int]:
-    """FFmpeg processes writing into this data dir, zombies included."""
+def ffmpeg_pids(data_dir: Path, recording_only: bool = False) -> list[int]:
+    """FFmpeg processes writing into this data dir, zombies included; recording_only: the
+    cameras' recording FFmpegs, not the short ones that grab a segment's last picture."""
     pids = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -47,7 +48,8 @@ def ffmpeg_pids(data_dir: Path) -> list[int]:
             argv = (proc / "cmdline").read_bytes().decode(errors="replace").split("\0")
         except OSError:
             continue
-        if Path(argv[0]).name == "ffmpeg" and any(str(data_dir) in a for a in argv):
+        if Path(argv[0]).name == "ffmpeg" and any(str(data_dir) in a for a in argv) \
+                and (not recording_only or "-progress" in argv):
             pids.append(int(proc.name))
     return pids
 

@@ -64,12 +64,12 @@ def test_ffmpeg_killed_keeps_footage_up_to_the_kill(tmp_path, camera_factory, re
     rec = recorder_factory(segment_seconds=30).start()
     wait_for(lambda: recording(rec, cid), 30, what="recording")
     time.sleep(6)  # well into the first segment
-    [pid] = ffmpeg_pids(rec.data_dir)
+    [pid] = ffmpeg_pids(rec.data_dir, recording_only=True)
     os.kill(pid, signal.SIGKILL)
     killed_at = time.time()
     # what the dead FFmpeg left is indexed before a new one starts (a clock boundary may
     # have closed a whole segment shortly before the kill: that one is not the cut one)
-    wait_for(lambda: recording(rec, cid) and ffmpeg_pids(rec.data_dir) not in ([], [pid]), 30,
+    wait_for(lambda: recording(rec, cid) and ffmpeg_pids(rec.data_dir, True) not in ([], [pid]), 30,
              what="FFmpeg restarted")
     cut = max((s for s in rec.segments(cid) if ts(s["end"]) <= killed_at + 1), key=lambda s: ts(s["end"]))
     assert killed_at - ts(cut["end"]) <= 2.0, "more than one keyframe interval lost"
@@ -193,9 +193,9 @@ def test_watchdog_restarts_a_hung_ffmpeg(tmp_path, camera_factory, recorder_fact
     cid = add(tmp_path / "data", cam.url)
     rec = recorder_factory(extra=("--stall-seconds", "10")).start()
     wait_for(lambda: recording(rec, cid), 30, what="recording")
-    [pid] = ffmpeg_pids(rec.data_dir)
+    [pid] = ffmpeg_pids(rec.data_dir, recording_only=True)
     os.kill(pid, signal.SIGSTOP)
-    wait_for(lambda: ffmpeg_pids(rec.data_dir) and pid not in ffmpeg_pids(rec.data_dir), 20,
+    wait_for(lambda: ffmpeg_pids(rec.data_dir, True) and pid not in ffmpeg_pids(rec.data_dir, True), 20,
              what="hung FFmpeg replaced")
     wait_for(lambda: recording(rec, cid), 30, what="recording again")
     assert "restarting FFmpeg" in rec.log()
