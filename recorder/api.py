@@ -18,6 +18,7 @@ from recorder import __version__
 from recorder import queries
 from recorder.cameras import (InputError, add_camera, check_url, get_camera, public, remove_camera,
                               update_camera)
+from recorder.clips import ClipBusy, ClipLimit, NoSpace
 from recorder.credentials import split_credentials, with_credentials
 from recorder.ffmpeg import CameraError, probe_stream
 
@@ -51,6 +52,20 @@ class ProbeIn(BaseModel):
     camera_id: int | None = None  # editing: a blank password means the stored one
 
 
+class ClipIn(BaseModel):
+    camera_id: int
+    start: datetime
+    end: datetime
+    name: str = Field(max_length=1000)  # the clip rules give the precise message
+    notes: str | None = Field(None, max_length=10_000)
+    created_by: str | None = Field(None, max_length=1000)
+
+
+class ClipPatch(BaseModel):
+    name: str | None = Field(None, max_length=1000)
+    notes: str | None = Field(None, max_length=10_000)
+
+
 def create_app(recorder) -> FastAPI:
     app = FastAPI(title="VMS recorder", version=__version__, docs_url=None, redoc_url=None)
 
@@ -69,6 +84,10 @@ def create_app(recorder) -> FastAPI:
     @app.exception_handler(LookupError)
     async def not_found(_req, exc: LookupError):
         return JSONResponse({"detail": str(exc).strip("'\"")}, status_code=404)
+
+    for exc_type, code in ((ClipLimit, 403), (ClipBusy, 409), (NoSpace, 507)):
+        app.add_exception_handler(exc_type, lambda _req, exc, code=code:
+                                  JSONResponse({"detail": str(exc)}, status_code=code))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_req, exc: RequestValidationError):
@@ -202,5 +221,35 @@ def create_app(recorder) -> FastAPI:
             if camera_id is not None:
                 get_camera(s, camera_id)
             return [queries.event_row(e) for e in queries.events(s, camera_id, kind, start, end, limit)]
+
+    @app.post("/api/clips", dependencies=auth, status_code=202)
+    def create_clip(body: ClipIn) -> dict:
+        """Queue a clip; its row says how far extraction is (GET with ?wait= to follow it)."""
+        return recorder.clips.request(**body.model_dump())
+
+    @app.get("/api/clips", dependencies=auth)
+    def clips(camera_id: int | None = None) -> list[dict]:
+        return recorder.clips.list(camera_id)
+
+    @app.get("/api/clips/{clip_id}", dependencies=auth)
+    def clip(clip_id: int, wait: Annotated[float, Query(ge=0, le=60)] = 0) -> dict:
+        return recorder.clips.get(clip_id, wait)
+
+    @app.patch("/api/clips/{clip_id}", dependencies=auth)
+    def change_clip(clip_id: int, body: ClipPatch) -> dict:
+        return recorder.clips.change(clip_id, **body.model_dump(exclude_unset=True))
+
+    @app.delete("/api/clips/{clip_id}", dependencies=auth)
+    def delete_clip(clip_id: int) -> dict:
+        recorder.clips.delete(clip_id)
+        return {"deleted": clip_id}
+
+    @app.get("/api/clips/{clip_id}/file", dependencies=auth)
+    def clip_file(clip_id: int) -> FileResponse:
+        row = recorder.clips.get(clip_id)
+        if row["state"] != "ready":
+            raise LookupError(f"clip {clip_id} has no file ({row['state']})")
+        return FileResponse(recorder.data.absolute(row["path"]), media_type="video/mp4",
+                            filename=f"clip_{clip_id}.mp4")
 
     return app

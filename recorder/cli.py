@@ -60,6 +60,18 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--from", dest="start", type=datetime.fromisoformat)
     ev.add_argument("--to", dest="end", type=datetime.fromisoformat)
 
+    clip = sub.add_parser("clip", help="save, list and delete clips (kept forever)")
+    clsub = clip.add_subparsers(dest="action", required=True)
+    make = clsub.add_parser("create", help="copy a range of a camera's footage into a clip")
+    make.add_argument("--camera", type=int, required=True)
+    make.add_argument("--start", type=datetime.fromisoformat, required=True, help="ISO time; local if no zone")
+    make.add_argument("--end", type=datetime.fromisoformat, required=True)
+    make.add_argument("--name", required=True)
+    make.add_argument("--notes")
+    clsub.add_parser("list").add_argument("--camera", type=int)
+    clsub.add_parser("show").add_argument("id", type=int)
+    clsub.add_parser("delete").add_argument("id", type=int)
+
     sub.add_parser("status", help="per camera: state, current file, last error; disk usage")
     plan = sub.add_parser("plan", help="show or set the site plan")
     plan.add_argument("name", nargs="?", choices=sorted(PLANS))
@@ -223,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_segments(args, sessions)
         if args.command == "events":
             return cmd_events(args, sessions)
+        if args.command == "clip":
+            from recorder.clip_cli import cmd_clip
+
+            return cmd_clip(args, data, sessions)
         if args.command == "status":
             return cmd_status(args, data, sessions)
         return cmd_plan(args, sessions)

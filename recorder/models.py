@@ -108,3 +108,32 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+CLIP_LIMITS = {"basic": 10, "pro": 50, "premium": None}  # None: unlimited
+
+
+class Clip(Base):
+    """A saved range of one camera's footage, with its own copy of the video: retention
+    never touches it."""
+
+    __tablename__ = "clips"
+    __table_args__ = (Index("ix_clips_camera_start", "camera_id", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("cameras.id"))
+    requested_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    requested_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    # What the file holds: from the keyframe at or before the requested start.
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    name: Mapped[str] = mapped_column(String(120))
+    notes: Mapped[str | None] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(Text)  # relative to the data dir
+    bytes: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    created_by: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="extracting")  # ready, failed, deleting
+    error: Mapped[str | None] = mapped_column(Text)
+    missing: Mapped[str | None] = mapped_column(Text)  # JSON [[start, end], ...]: no recording there

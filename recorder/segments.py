@@ -144,6 +144,17 @@ class SegmentStore:
                                                f"(first: {missing[0]})")
         return {"indexed": indexed, "missing": missing}
 
+    def delete(self, segment_id: int) -> None:
+        """Mark the row, unlink the file, flush the folder, drop the row (DESIGN.md): a crash
+        anywhere in between is finished by the next start's recovery."""
+        with self.sessions.begin() as s:
+            seg = s.get(Segment, segment_id)
+            if seg is None:
+                return
+            seg.deleting = True
+            camera_id = seg.camera_id
+        self._finish_deletions(camera_id)
+
     def _finish_deletions(self, camera_id: int) -> None:
         """A deletion interrupted by a crash: the row was marked, the file may still be there."""
         with self.sessions.begin() as s:

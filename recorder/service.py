@@ -22,11 +22,13 @@ from sqlalchemy import func, select
 from recorder import __version__
 from recorder.capture import CameraConfig, CameraRecorder, CaptureSettings, ChildRegistry
 from recorder.cameras import active_cameras, get_camera
+from recorder.clip_plan import Span
+from recorder.clips import ClipMaker
 from recorder.credentials import Vault, with_credentials, write_private
 from recorder.db import database_url, get_plan, open_index
 from recorder.live import LiveRelay
 from recorder.models import PLANS, Segment, utcnow
-from recorder.paths import DataDir, read_runtime  # noqa: F401 - read_runtime is part of this module's API
+from recorder.paths import DataDir
 from recorder.segments import SegmentStore
 
 log = logging.getLogger(__name__)
@@ -90,6 +92,7 @@ class Recorder:
         self.children = ChildRegistry(data.children_file)
         self.cameras: dict[int, CameraRecorder] = {}
         self.live = LiveRelay(self.substream_url)
+        self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children)
         self._server: uvicorn.Server | None = None
         self.started_at = utcnow()
         self._stopping = threading.Event()
@@ -129,6 +132,12 @@ class Recorder:
             if not cam.sub_url or not cam.enabled:
                 return None
             return with_credentials(cam.sub_url, cam.username, self.vault.decrypt(cam.password_enc))
+
+    def live_spans(self, camera_id: int) -> list[Span]:
+        """The file being written for a camera, so a clip can reach up to now."""
+        rec = self.cameras.get(camera_id)
+        path, start = (rec.current_file, rec.current_start) if rec else (None, None)
+        return [Span(start, utcnow(), path)] if path and start else []
 
     def poke(self) -> None:
         """The API changed a camera: reconcile now rather than at the next tick."""
@@ -196,6 +205,7 @@ class Recorder:
         killed = self.children.kill_leftovers()
         if killed:
             log.warning("ended %d FFmpeg left running by a previous recorder", killed)
+        self.clips.recover()
         # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY on accepted connections only then;
         # without it Nagle and delayed ACKs add ~40 ms to every call on a kept-alive connection.
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -240,6 +250,7 @@ class Recorder:
                 list(pool.map(lambda r: r.stop(), recs))
             self.cameras.clear()
         self.live.close()
+        self.clips.close()
         self.data.runtime_file.unlink(missing_ok=True)
         self._lock.release()
         log.info("recorder stopped")
