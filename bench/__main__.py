@@ -3,9 +3,10 @@
 import json
 import sys
 
-from bench import client_bench, playback_bench, recorder_bench
+from bench import clip_bench, client_bench, playback_bench, recorder_bench
 
-BENCHES = {"recorder": recorder_bench.main, "client": client_bench.main, "playback": playback_bench.main}
+BENCHES = {"recorder": recorder_bench.main, "client": client_bench.main, "playback": playback_bench.main,
+           "clips": clip_bench.main}
 
 
 def main() -> int:

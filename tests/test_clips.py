@@ -51,7 +51,11 @@ def make_clip(rec, start: datetime, end: datetime, name: str = "clip", camera_id
     r = rec.api("POST", "/api/clips", json={"camera_id": camera_id, "start": start.isoformat(),
                                             "end": end.isoformat(), "name": name, **kw})
     assert r.status_code == 202, r.text
-    return rec.api("GET", f"/api/clips/{r.json()['id']}", params={"wait": 30}).json()
+    row = rec.api("GET", f"/api/clips/{r.json()['id']}", params={"wait": 30}).json()
+    if row["state"] == "ready":  # its SHA-256 follows the moment it is durable
+        row = wait_for(lambda: (got := rec.api("GET", f"/api/clips/{row['id']}").json())["sha256"] and got,
+                       10, 0.05, "the clip's SHA-256")
+    return row
 
 
 def refused(rec, status: int, **body) -> str:
@@ -279,13 +283,20 @@ def test_recovery_fails_a_clip_cut_short_by_a_crash(site, tmp_path):
         clip = Clip(camera_id=1, requested_start=now, requested_end=now, start=now, end=now, name="cut short",
                     path="clips/cam_1/clip_9999.mp4", bytes=0, state="extracting")
         s.add(clip)
+        # and one stopped after it was durable, before its SHA-256
+        unsealed = Clip(camera_id=1, requested_start=now, requested_end=now, start=now, end=now, name="unsealed",
+                        path="clips/cam_1/clip_9998.mp4", bytes=0, state="ready")
+        s.add(unsealed)
     part = rec.data.clips / "cam_1" / ".clip_9999.part.mp4"
     part.write_bytes(b"partial")
+    (rec.data.clips / "cam_1" / "clip_9998.mp4").write_bytes(b"a whole clip")
     maker = ClipMaker(rec.data, sessions)
     try:
         maker.recover()
-        row = maker.get(clip.id)
+        row, sealed = maker.get(clip.id), maker.get(unsealed.id)
+        maker.delete(unsealed.id)
     finally:
         maker.close()
     assert row["state"] == "failed" and "stopped while this clip was being made" in row["error"]
     assert not part.exists()
+    assert sealed["state"] == "ready" and sealed["sha256"] == hashlib.sha256(b"a whole clip").hexdigest()
