@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+import time
 from datetime import datetime
 
 import requests
@@ -67,9 +68,11 @@ def _describe(row: dict) -> str:
 def _create(args, clips) -> dict:
     row = clips.request(camera_id=args.camera, start=args.start, end=args.end, name=args.name,
                         notes=args.notes, created_by=f"{getpass.getuser()} (command line)")
-    while row["state"] == "extracting":
+    while row["state"] == "extracting" or (row["state"] == "ready" and not row["sha256"]):
         if not args.json:
             print(f"\rmaking clip {row['id']}: {row['progress']:.0%}", end="", file=sys.stderr, flush=True)
+        if row["state"] == "ready":  # durable; its SHA-256 comes a moment later
+            time.sleep(0.02)
         row = clips.get(row["id"], wait=1.0)
     if not args.json:
         print("\r", end="", file=sys.stderr)

@@ -28,13 +28,14 @@ W, H = 640, 360
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("clips")
-    cams = [DemoCamera(timecode=1), DemoCamera(audio="alaw")]
+    cams = [DemoCamera(timecode=1), DemoCamera(audio="alaw"), DemoCamera(codec="h265")]
     try:
         for i, cam in enumerate(cams):
             cam.start()
             cli(data_dir, "camera", "add", "--name", f"cam {i + 1}", "--url", cam.url)
         rec = RecorderProcess(data_dir, segment_seconds=SEGMENT_S).start()
-        wait_for(lambda: len(rec.segments(1)) >= 4 and len(rec.segments(2)) >= 2, 60, 1, "four segments")
+        wait_for(lambda: len(rec.segments(1)) >= 4 and len(rec.segments(2)) >= 2 and len(rec.segments(3)) >= 2,
+                 60, 1, "four segments")
         cli(data_dir, "plan", "premium")
         yield rec
         rec.stop()
@@ -116,6 +117,19 @@ def test_clip_keeps_the_audio(site):
     codecs = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0",
                              str(path)], capture_output=True, text=True).stdout.split()
     assert codecs == ["h264", "aac"] and decodes(path)
+
+
+def test_hevc_clip_is_tagged_for_browsers_and_downloads_whole(site):
+    rec = site
+    segs = rec.segments(3)
+    clip = make_clip(rec, _t(segs[0]["end"]) - timedelta(seconds=2), _t(segs[1]["start"]) + timedelta(seconds=2),
+                     camera_id=3)
+    path = rec.data.absolute(clip["path"])
+    tag = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_name,codec_tag_string",
+                          "-of", "csv=p=0", str(path)], capture_output=True, text=True).stdout.strip()
+    assert tag == "hevc,hvc1" and decodes(path)
+    got = rec.api("GET", f"/api/clips/{clip['id']}/file")
+    assert got.status_code == 200 and hashlib.sha256(got.content).hexdigest() == clip["sha256"]
 
 
 def test_clip_reaches_the_live_edge(site):
@@ -300,3 +314,17 @@ def test_recovery_fails_a_clip_cut_short_by_a_crash(site, tmp_path):
     assert row["state"] == "failed" and "stopped while this clip was being made" in row["error"]
     assert not part.exists()
     assert sealed["state"] == "ready" and sealed["sha256"] == hashlib.sha256(b"a whole clip").hexdigest()
+
+
+def test_cli_makes_clips_while_recording_is_stopped(site):
+    """Last in this file: it stops the recorder. The command line then does the work itself."""
+    rec = site
+    seg = rec.segments(1)[-1]
+    assert rec.stop() == 0
+    made = cli_json(rec.data_dir, "clip", "create", "--camera", "1", "--start", seg["start"],
+                    "--end", seg["end"], "--name", "offline")
+    assert made["state"] == "ready" and made["sha256"]
+    path = rec.data.absolute(made["path"])
+    assert decodes(path) and hashlib.sha256(path.read_bytes()).hexdigest() == made["sha256"]
+    shown = cli(rec.data_dir, "clip", "show", str(made["id"])).stdout
+    assert made["sha256"] in shown and "offline" in shown
