@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 from dataclasses import asdict
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -221,6 +221,29 @@ def create_app(recorder) -> FastAPI:
             if camera_id is not None:
                 get_camera(s, camera_id)
             return [queries.event_row(e) for e in queries.events(s, camera_id, kind, start, end, limit)]
+
+    @app.get("/api/storage", dependencies=auth)
+    def storage() -> dict:
+        return recorder.retention.view()
+
+    @app.get("/api/storage/cleanup", dependencies=auth)
+    def cleanup(camera_id: int | None = None, start: Annotated[datetime | None, Query()] = None,
+                end: Annotated[datetime | None, Query()] = None,
+                limit: Annotated[int, Query(ge=1, le=100_000)] = 1000) -> list[dict]:
+        """The cleanup log, newest first: what was deleted, when, and why."""
+        return recorder.retention.cleanup_log(camera_id, start and queries.aware(start),
+                                              end and queries.aware(end), limit)
+
+    @app.post("/api/storage/sweep", dependencies=auth)
+    def sweep() -> dict:
+        return recorder.retention.sweep()
+
+    @app.delete("/api/recordings/day", dependencies=auth)
+    def delete_day(camera_id: int, day: date) -> dict:
+        """The administrator's bulk action: one camera's footage of one local day (logged)."""
+        with recorder.sessions() as s:
+            get_camera(s, camera_id)
+        return recorder.retention.delete_day(camera_id, day)
 
     @app.post("/api/clips", dependencies=auth, status_code=202)
     def create_clip(body: ClipIn) -> dict:

@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--api-port", type=int, default=0, help="0 picks a free port, published in recorder.json")
     run.add_argument("--stall-seconds", type=float, default=12.0, help="restart FFmpeg after this long without video")
     run.add_argument("--backoff-max", type=float, default=10.0, help="longest wait between reconnection attempts")
+    run.add_argument("--sweep-hour", type=int, default=3, help="local hour of the daily retention sweep (default 3)")
+    run.add_argument("--min-free-mb", type=float, help="free space to keep on the recordings disk "
+                                                        "(default: the larger of 5 %% and two hours of recording)")
+    run.add_argument("--guard-seconds", type=float, default=60.0, help="how often free space is checked")
 
     cam = sub.add_parser("camera", help="add, list, remove, enable or disable cameras")
     csub = cam.add_subparsers(dest="action", required=True)
@@ -101,6 +105,7 @@ def _setup_logging(data: DataDir, verbose: bool = True) -> None:
 def cmd_run(args, data: DataDir) -> int:
     from recorder.capture import CaptureSettings
     from recorder.ffmpeg import PROGRESS_SECONDS
+    from recorder.retention import GuardSettings
     from recorder.service import AlreadyRunning, ApiSettings, Recorder
 
     if not 60 <= args.segment_seconds <= 3600 and not _test_mode():
@@ -111,8 +116,12 @@ def cmd_run(args, data: DataDir) -> int:
     _setup_logging(data)
     capture = CaptureSettings(segment_seconds=args.segment_seconds, stall_seconds=args.stall_seconds,
                               backoff_max=args.backoff_max)
+    if not 0 <= args.sweep_hour <= 23:
+        raise InputError("--sweep-hour must be between 0 and 23")
+    guard = GuardSettings(args.sweep_hour, args.guard_seconds,
+                          None if args.min_free_mb is None else int(args.min_free_mb * 1e6))
     try:
-        rec = Recorder(data, capture, ApiSettings(args.api_host, args.api_port), args.db_url)
+        rec = Recorder(data, capture, ApiSettings(args.api_host, args.api_port), args.db_url, guard)
     except AlreadyRunning as e:
         print(f"error: {e}", file=sys.stderr)
         return 3

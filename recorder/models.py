@@ -137,3 +137,19 @@ class Clip(Base):
     state: Mapped[str] = mapped_column(String(16), default="extracting")  # ready, failed, deleting
     error: Mapped[str | None] = mapped_column(Text)
     missing: Mapped[str | None] = mapped_column(Text)  # JSON [[start, end], ...]: no recording there
+
+
+class Deletion(Base):
+    """The cleanup log: every segment removed, when and why (retention, disk_full, manual)."""
+
+    __tablename__ = "deletions"
+    __table_args__ = (Index("ix_deletions_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    camera_id: Mapped[int] = mapped_column(Integer)
+    path: Mapped[str] = mapped_column(Text)
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    bytes: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(16))

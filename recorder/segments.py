@@ -7,15 +7,15 @@ import logging
 import os
 import shutil
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.ffmpeg import probe_file
 from recorder.mp4 import trim_partial_fragment
-from recorder.models import Event, Segment, utcnow
+from recorder.models import Deletion, Event, Segment, utcnow
 from recorder.paths import DataDir
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class SegmentStore:
             found += [p for p in sorted(cam_dir.glob("*/*.mp4"))
                       if p.parent.name != ".incoming" and self.data.relative(p) not in known]
         indexed = sum(1 for p in found if self.index_file(camera_id, p) is not None)
-        self._finish_deletions(camera_id)
+        self.finish_deletions(camera_id)
         missing = [path for path, deleting in rows if not deleting and not self.data.absolute(path).exists()]
         if missing:
             log.warning("camera %s: %d indexed segments are missing from disk, first %s",
@@ -144,23 +144,61 @@ class SegmentStore:
                                                f"(first: {missing[0]})")
         return {"indexed": indexed, "missing": missing}
 
-    def delete(self, segment_id: int) -> None:
-        """Mark the row, unlink the file, flush the folder, drop the row (DESIGN.md): a crash
-        anywhere in between is finished by the next start's recovery."""
-        with self.sessions.begin() as s:
-            seg = s.get(Segment, segment_id)
-            if seg is None:
-                return
-            seg.deleting = True
-            camera_id = seg.camera_id
-        self._finish_deletions(camera_id)
+    def delete_segments(self, ids: list[int], reason: str) -> tuple[int, int]:
+        """Mark the rows and log why, unlink the files, flush each folder once, drop the rows
+        (DESIGN.md): a crash anywhere in between is finished by finish_deletions().
+        Returns (segments, bytes) deleted."""
+        marked, total = [], 0
+        for chunk in _chunks(ids):
+            with self.sessions.begin() as s:
+                for seg in s.scalars(select(Segment).where(Segment.id.in_(chunk), Segment.deleting.is_(False))):
+                    seg.deleting = True
+                    s.add(Deletion(at=utcnow(), camera_id=seg.camera_id, path=seg.path, start=seg.start,
+                                   end=seg.end, bytes=seg.bytes, reason=reason))
+                    marked.append(seg.id)
+                    total += seg.bytes
+        self._unlink_and_drop(marked)
+        return len(marked), total
 
-    def _finish_deletions(self, camera_id: int) -> None:
+    def finish_deletions(self, camera_id: int | None = None) -> None:
         """A deletion interrupted by a crash: the row was marked, the file may still be there."""
-        with self.sessions.begin() as s:
-            for seg in s.scalars(select(Segment).where(Segment.camera_id == camera_id, Segment.deleting)):
-                path = self.data.absolute(seg.path)
-                if path.exists():
-                    path.unlink()
-                    fsync_dir(path.parent)
-                s.delete(seg)
+        q = select(Segment.id).where(Segment.deleting)
+        if camera_id is not None:
+            q = q.where(Segment.camera_id == camera_id)
+        with self.sessions() as s:
+            ids = list(s.scalars(q))
+        self._unlink_and_drop(ids)
+
+    def _unlink_and_drop(self, ids: list[int]) -> None:
+        folders = set()
+        for chunk in _chunks(ids):
+            with self.sessions() as s:
+                paths = list(s.scalars(select(Segment.path).where(Segment.id.in_(chunk))))
+            for rel in paths:
+                path = self.data.absolute(rel)
+                path.unlink(missing_ok=True)
+                folders.add(path.parent)
+            for folder in folders:
+                if folder.exists():
+                    fsync_dir(folder)
+            with self.sessions.begin() as s:
+                s.execute(delete(Segment).where(Segment.id.in_(chunk)))
+        self._remove_empty(folders)
+
+    def _remove_empty(self, folders: set[Path]) -> None:
+        """Day folders emptied by deletion go too, but never today's or yesterday's: a
+        segment being closed may be moving into it."""
+        recent = {(date.today() - timedelta(days=d)).isoformat() for d in (-1, 0, 1)}
+        for folder in folders:
+            if folder.name in recent or folder.name == ".incoming":
+                continue
+            try:
+                folder.rmdir()
+                fsync_dir(folder.parent)
+            except OSError:
+                pass  # not empty, or already gone
+
+
+def _chunks(ids: list[int], size: int = 500):
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]

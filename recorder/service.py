@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import secrets
-import shutil
 import signal
 import socket
 import threading
@@ -29,6 +28,7 @@ from recorder.db import database_url, get_plan, open_index
 from recorder.live import LiveRelay
 from recorder.models import PLANS, Segment, utcnow
 from recorder.paths import DataDir
+from recorder.retention import GuardSettings, Retention
 from recorder.segments import SegmentStore
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,8 @@ class ApiSettings:
 
 
 class Recorder:
-    def __init__(self, data: DataDir, capture: CaptureSettings, api: ApiSettings, db_url: str | None = None):
+    def __init__(self, data: DataDir, capture: CaptureSettings, api: ApiSettings, db_url: str | None = None,
+                 guard: GuardSettings | None = None):
         self.data = data
         self.capture = capture
         self.api = api
@@ -93,6 +94,7 @@ class Recorder:
         self.cameras: dict[int, CameraRecorder] = {}
         self.live = LiveRelay(self.substream_url)
         self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children)
+        self.retention = Retention(data, self.sessions, self.store, guard)
         self._server: uvicorn.Server | None = None
         self.started_at = utcnow()
         self._stopping = threading.Event()
@@ -179,7 +181,7 @@ class Recorder:
             plan = get_plan(s)
             indexed = dict(s.execute(select(Segment.camera_id, func.sum(Segment.bytes))
                                      .group_by(Segment.camera_id)).all())
-        disk = shutil.disk_usage(self.data.recordings)
+        disk = self.retention.disk()
         rows = []
         for cam in cams:
             rec = self.cameras.get(cam.id)
@@ -194,8 +196,7 @@ class Recorder:
                              "started_at": self.started_at.isoformat(), "data_dir": str(self.data.root)},
                 "plan": {"name": plan, "days": PLANS[plan]},
                 "cameras": rows, "live_viewers": self.live.viewers(),
-                "disk": {"total": disk.total, "used": disk.used, "free": disk.free,
-                         "recordings": int(sum(indexed.values(), 0) or 0)}}
+                "disk": dict(disk, recordings=int(sum(indexed.values(), 0) or 0))}
 
     # -- the process -------------------------------------------------------------------------
 
@@ -215,6 +216,7 @@ class Recorder:
         port = sock.getsockname()[1]
         reconciler = threading.Thread(target=self._reconcile_loop, name="reconcile", daemon=True)
         reconciler.start()
+        threading.Thread(target=self.retention.run, args=(self._stopping,), name="retention", daemon=True).start()
         config = uvicorn.Config(create_app(self), log_level="warning", access_log=False)
         server = self._server = _QuietServer(config)
         runtime = {"pid": os.getpid(), "host": self.api.host, "port": port, "version": __version__,

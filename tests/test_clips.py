@@ -231,7 +231,7 @@ def test_clip_outlives_its_source_segments(site):
     seg = rec.segments(1)[0]
     clip = make_clip(rec, _t(seg["start"]), _t(seg["end"]), name="keep me")
     sessions = open_index(database_url(rec.data.db_file))
-    SegmentStore(rec.data, sessions).delete(seg["id"])
+    SegmentStore(rec.data, sessions).delete_segments([seg["id"]], "retention")
     assert not rec.data.absolute(seg["path"]).exists()
     assert seg["id"] not in [s["id"] for s in rec.segments(1)]
     again = rec.api("GET", f"/api/clips/{clip['id']}").json()

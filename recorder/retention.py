@@ -1,0 +1,233 @@
+"""Retention and the disk guard. Footage older than the plan's days (or the camera's own) goes
+in a daily sweep and at start-up; when free space falls below a floor, the oldest footage goes
+early so recording never stops. Clips live elsewhere and are never touched."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from recorder import queries
+from recorder.models import Camera, Clip, Deletion, Event, Segment, utcnow
+from recorder.paths import DataDir
+from recorder.segments import SegmentStore
+
+log = logging.getLogger(__name__)
+ALERT_LEVELS = (80, 90, 95)  # percent of the recordings volume in use
+FLOOR_SHARE = 0.05
+FLOOR_HOURS = 2.0
+BATCH = 20  # segments deleted per step when the disk is short: then free space is looked at again
+
+
+def alert_level(percent: float) -> int:
+    """The highest alert level reached (0: none)."""
+    return max((lvl for lvl in ALERT_LEVELS if percent >= lvl), default=0)
+
+
+def local_midnight(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time()).astimezone()
+
+
+@dataclass
+class GuardSettings:
+    sweep_hour: int = 3
+    check_seconds: float = 60.0
+    min_free: int | None = None  # bytes; None: the larger of 5 % and two hours of recording
+
+
+class Retention:
+    def __init__(self, data: DataDir, sessions: sessionmaker[Session], store: SegmentStore,
+                 settings: GuardSettings | None = None):
+        self.data = data
+        self.sessions = sessions
+        self.store = store
+        self.settings = settings or GuardSettings()
+        self.level = 0
+        self.trouble: str | None = None  # said loudly: the disk is short and nothing may go
+        self.last_sweep: dict | None = None
+
+    # -- retention -------------------------------------------------------------------------
+
+    def sweep(self, today: date | None = None) -> dict:
+        """Delete every segment that ended before its camera's first kept day (a day d is kept
+        until the sweep of day d + retention days, as the player's "Day N of M" counts)."""
+        began = time.perf_counter()
+        today = today or date.today()
+        deleted = freed = 0
+        with self.sessions() as s:
+            cams = list(s.scalars(select(Camera)))
+            keeps = {cam.id: queries.retention_days(s, cam)[0] for cam in cams}
+        for cam_id, keep in keeps.items():
+            cutoff = local_midnight(today - timedelta(days=keep - 1))
+            with self.sessions() as s:
+                ids = list(s.scalars(select(Segment.id).where(Segment.camera_id == cam_id, Segment.end <= cutoff,
+                                                              Segment.deleting.is_(False))))
+            n, size = self.store.delete_segments(ids, "retention")
+            deleted, freed = deleted + n, freed + size
+        self.last_sweep = {"at": utcnow().isoformat(), "deleted": deleted, "bytes": freed,
+                           "seconds": round(time.perf_counter() - began, 3)}
+        if deleted:
+            log.info("retention: %d segments deleted (%.1f MB) in %.2f s", deleted, freed / 1e6,
+                     self.last_sweep["seconds"])
+        return self.last_sweep
+
+    def next_sweep(self, now: datetime | None = None) -> datetime:
+        now = (now or utcnow()).astimezone()
+        at = now.replace(hour=self.settings.sweep_hour, minute=0, second=0, microsecond=0)
+        return at if at > now else (at + timedelta(days=1)).replace(hour=self.settings.sweep_hour)
+
+    # -- the disk --------------------------------------------------------------------------
+
+    def bandwidth(self) -> dict[int, float]:
+        """Bytes per second each camera recorded lately (its segments of the last two hours)."""
+        since = utcnow() - timedelta(hours=FLOOR_HOURS)
+        with self.sessions() as s:
+            rows = s.execute(select(Segment.camera_id, func.sum(Segment.bytes), func.min(Segment.start),
+                                    func.max(Segment.end))
+                             .where(Segment.end > since, Segment.deleting.is_(False))
+                             .group_by(Segment.camera_id)).all()
+        return {cid: size / max((end - start).total_seconds(), 1.0) for cid, size, start, end in rows}
+
+    def floor(self, total: int, rate: float) -> int:
+        if self.settings.min_free is not None:
+            return self.settings.min_free
+        return int(max(FLOOR_SHARE * total, FLOOR_HOURS * 3600 * rate))
+
+    def disk(self) -> dict:
+        usage = shutil.disk_usage(self.data.recordings)
+        rates = self.bandwidth()
+        rate = sum(rates.values())
+        percent = 100.0 * usage.used / usage.total if usage.total else 0.0
+        return {"total": usage.total, "used": usage.used, "free": usage.free, "percent": round(percent, 1),
+                "level": alert_level(percent), "floor": self.floor(usage.total, rate),
+                "bandwidth": round(rate, 1), "days_until_full": round(usage.free / rate / 86400, 1) if rate else None,
+                "trouble": self.trouble}
+
+    def guard(self) -> int:
+        """Below the floor: delete the oldest footage (any camera) until above it. Returns the
+        segments deleted early."""
+        deleted = 0
+        while True:
+            usage = shutil.disk_usage(self.data.recordings)
+            floor = self.floor(usage.total, sum(self.bandwidth().values()))
+            if usage.free >= floor:
+                self.trouble = None
+                break
+            ids = self._oldest(BATCH)
+            if not ids:
+                self._say_short(usage.free, floor)
+                break
+            n, size = self.store.delete_segments(ids, "disk_full")
+            deleted += n
+        if deleted:
+            log.warning("disk guard: %d segments deleted early to keep %s MB free", deleted, floor // 10**6)
+            self._event("early_deletion", f"{deleted} of the oldest recordings deleted early: the disk was "
+                                          f"nearly full ({usage.free / 1e9:.1f} GB free)")
+        self._alerts()
+        return deleted
+
+    def _oldest(self, n: int) -> list[int]:
+        """The oldest closed segments of all cameras (the files being written are not indexed)."""
+        with self.sessions() as s:
+            return list(s.scalars(select(Segment.id).where(Segment.deleting.is_(False))
+                                  .order_by(Segment.start).limit(n)))
+
+    def _say_short(self, free: int, floor: int) -> None:
+        with self.sessions() as s:
+            clips = s.scalar(select(func.count()).select_from(Clip).where(Clip.state == "ready"))
+        what = f"only clips are left ({clips}), and clips are never deleted" if clips else "there is no old footage left"
+        message = (f"The disk is almost full ({free / 1e6:.0f} MB free, {floor / 1e6:.0f} MB needed) and {what}: "
+                   "free space or add a disk, or recording will stop")
+        if message.split(" (")[0] != (self.trouble or "").split(" (")[0]:
+            log.error("%s", message)
+            self._event("disk_full", message)
+        self.trouble = message
+
+    def _alerts(self) -> None:
+        """An event each time use crosses 80, 90 or 95 % upwards; falling back clears it."""
+        usage = shutil.disk_usage(self.data.recordings)
+        level = alert_level(100.0 * usage.used / usage.total)
+        if level > self.level:
+            self._event("disk_alert", f"the recordings disk is {level} % full")
+        self.level = level
+
+    def _event(self, kind: str, label: str) -> None:
+        with self.sessions.begin() as s:
+            s.add(Event(camera_id=None, kind=kind, start=utcnow(), label=label))
+
+    # -- what the storage view shows ----------------------------------------------------------
+
+    def expiring(self, today: date | None = None) -> list[dict]:
+        """Per camera, the day the next sweep deletes: save clips from it now."""
+        today = today or date.today()
+        out = []
+        with self.sessions() as s:
+            for cam in s.scalars(select(Camera)):
+                days = queries.recorded_days(s, cam, today)
+                soon = [d for d in days["days"] if d["days_left"] <= 1]
+                if soon:
+                    out.append({"camera_id": cam.id, "camera_name": cam.name, "date": soon[-1]["date"],
+                                "bytes": sum(d["bytes"] for d in soon), "deleted_at": self.next_sweep().isoformat()})
+        return out
+
+    def view(self) -> dict:
+        """The storage view: the disk, each camera's days and rate, what expires, the last sweep."""
+        rates = self.bandwidth()
+        cams = []
+        with self.sessions() as s:
+            for cam in s.scalars(select(Camera).order_by(Camera.id)):
+                days = queries.recorded_days(s, cam)
+                cams.append({"id": cam.id, "name": cam.name, "removed": cam.removed_at is not None,
+                             "bytes": sum(d["bytes"] for d in days["days"]), "bandwidth": round(rates.get(cam.id, 0.0), 1),
+                             "retention_days": days["retention_days"], "days": days["days"]})
+        return {"disk": self.disk(), "cameras": cams, "expiring": self.expiring(), "last_sweep": self.last_sweep,
+                "next_sweep": self.next_sweep().isoformat()}
+
+    def cleanup_log(self, camera_id: int | None = None, start: datetime | None = None,
+                    end: datetime | None = None, limit: int = 1000) -> list[dict]:
+        q = select(Deletion).order_by(Deletion.at.desc(), Deletion.id.desc()).limit(limit)
+        if camera_id is not None:
+            q = q.where(Deletion.camera_id == camera_id)
+        if start is not None:
+            q = q.where(Deletion.start >= start)
+        if end is not None:
+            q = q.where(Deletion.start < end)
+        with self.sessions() as s:
+            return [{"at": d.at.isoformat(), "camera_id": d.camera_id, "path": d.path, "start": d.start.isoformat(),
+                     "end": d.end.isoformat(), "bytes": d.bytes, "reason": d.reason} for d in s.scalars(q)]
+
+    def delete_day(self, camera_id: int, day: date) -> dict:
+        """The administrator's bulk action: one camera's footage of one local day."""
+        start, end = local_midnight(day), local_midnight(day + timedelta(days=1))
+        with self.sessions() as s:
+            ids = list(s.scalars(select(Segment.id).where(Segment.camera_id == camera_id, Segment.start >= start,
+                                                          Segment.start < end, Segment.deleting.is_(False))))
+        n, size = self.store.delete_segments(ids, "manual")
+        return {"deleted": n, "bytes": size}
+
+    # -- the loop ---------------------------------------------------------------------------
+
+    def run(self, stop: threading.Event) -> None:
+        """Sweep at start-up and daily; guard the disk every check_seconds. Never raises."""
+        self._safely(self.store.finish_deletions)
+        self._safely(self.sweep)
+        due = self.next_sweep()
+        while not stop.is_set():
+            self._safely(self.guard)
+            if utcnow() >= due:
+                self._safely(self.sweep)
+                due = self.next_sweep()
+            stop.wait(self.settings.check_seconds)
+
+    def _safely(self, work) -> None:
+        try:
+            work()
+        except Exception:
+            log.exception("retention: %s failed", getattr(work, "__name__", work))
