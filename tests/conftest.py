@@ -77,3 +77,31 @@ def recorder_factory(tmp_path):
     for rec in procs:
         leftover = ffmpeg_pids(rec.data_dir)
         assert not leftover, f"FFmpeg left running: {leftover}"
+
+
+@pytest.fixture
+def recording(tmp_path, camera_factory, recorder_factory):
+    """A camera drawing its clock (recorder.demo.read_timecode), recorded into 4 s segments
+    until six are closed."""
+    cam = camera_factory(timecode=True, fps=15, gop_seconds=1)
+    data = tmp_path / "data"
+    cli(data, "camera", "add", "--name", "Gate", "--url", cam.url)
+    rec = recorder_factory(data, segment_seconds=4).start()
+    wait_for(lambda: len(rec.segments(1)) >= 6, 90, 1, "six closed segments")
+    return rec
+
+
+@pytest.fixture
+def player(qtbot, recording):
+    """The playback window of that camera, shown and playing (at the live edge)."""
+    from vms_desktop.player_window import PlayerWindow
+    from vms_desktop.recorder_link import RecorderApi
+
+    win = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(recording.data))
+    qtbot.addWidget(win)
+    win.resize(960, 720)
+    with qtbot.waitExposed(win):
+        win.show()
+    qtbot.waitUntil(lambda: win.engine.now() is not None, timeout=20_000)
+    return win  # qtbot closes it
+

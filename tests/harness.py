@@ -97,7 +97,8 @@ class RecorderProcess:
 
     def api(self, method: str, path: str, **kw) -> requests.Response:
         headers = kw.pop("headers", {"Authorization": f"Bearer {self.token}"})
-        return requests.request(method, self.base + path, headers=headers, timeout=15, **kw)
+        kw.setdefault("timeout", 15)
+        return requests.request(method, self.base + path, headers=headers, **kw)
 
     def camera_status(self, camera_id: int) -> dict:
         return next(c for c in self.api("GET", "/api/status").json()["cameras"] if c["id"] == camera_id)

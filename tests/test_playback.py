@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, qGray
 from PySide6.QtTest import QTest
 
 from recorder.demo import read_timecode
-from tests.harness import cli, wait_for
+from tests.harness import cli
 from tests.test_client_app import grab, lit_fraction
 
 pytestmark = pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
@@ -23,31 +23,6 @@ TOLERANCE_S = 1.0  # the issue's "the frame shown for T is the one the camera se
 
 def _utc(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(timezone.utc)
-
-
-@pytest.fixture
-def recording(tmp_path, camera_factory, recorder_factory):
-    """A camera recorded into 4 s segments until at least six are closed."""
-    cam = camera_factory(timecode=True, fps=15, gop_seconds=1)
-    data = tmp_path / "data"
-    cli(data, "camera", "add", "--name", "Gate", "--url", cam.url)
-    rec = recorder_factory(data, segment_seconds=4).start()
-    wait_for(lambda: len(rec.segments(1)) >= 6, 90, 1, "six closed segments")
-    return rec
-
-
-@pytest.fixture
-def player(qtbot, recording):
-    from vms_desktop.player_window import PlayerWindow
-    from vms_desktop.recorder_link import RecorderApi
-
-    win = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(recording.data))
-    qtbot.addWidget(win)
-    win.resize(960, 720)
-    with qtbot.waitExposed(win):
-        win.show()
-    qtbot.waitUntil(lambda: win.engine.now() is not None, timeout=20_000)
-    return win  # qtbot closes it
 
 
 def on_screen(win, tmp_path) -> tuple[float, float]:

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.recorder_ok = False
         self._snapshots_asked: set[int] = set()
         self.player = None  # the playback window, when open
+        self.clips_panel = None
         self.setWindowTitle(self.tr("VMS Desktop"))
         self.grid = LiveGrid(self.api.live_url, self)
         self.grid.open_requested.connect(self.open_camera)
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._action(site, self.tr("Quit and stop recording…"), self.quit_and_stop)
         cams = self.menuBar().addMenu(self.tr("&Cameras"))
         self._action(cams, self.tr("Add camera…"), self.add_camera, "Ctrl+N")
+        self._action(cams, self.tr("Saved clips…"), self.show_clips)
         view = self.menuBar().addMenu(self.tr("&View"))
         group = QActionGroup(self)
         self.layout_actions = {}
@@ -205,6 +207,18 @@ class MainWindow(QMainWindow):
         view.destroyed.connect(lambda: setattr(self, "player", None) if self.player is view else None)
         view.showFullScreen()
 
+    def show_clips(self) -> None:
+        from datetime import datetime
+
+        from vms_desktop.clips_panel import ClipsPanel  # opened rarely: loaded when first used
+
+        if self.clips_panel is None:  # lists the clips at once
+            self.clips_panel = ClipsPanel(self.api, datetime.now().astimezone().tzinfo, parent=self)
+        else:
+            self.clips_panel.refresh()
+        self.clips_panel.show()
+        self.clips_panel.raise_()
+
     def camera_menu(self, camera_id: int, where: QPoint) -> None:
         cam = next((c for c in self.cameras if c["id"] == camera_id), None)
         if cam is None:
@@ -283,7 +297,14 @@ class MainWindow(QMainWindow):
                 (self.tr("Enter / double-click"), self.tr("Open the selected camera")),
                 ("Esc", self.tr("Close the camera view")), (self.tr("Drag a tile"), self.tr("Swap two cameras")),
                 ("Ctrl+N", self.tr("Add a camera")), ("F1", self.tr("This list")),
-                ("Ctrl+Q", self.tr("Close the window (recording goes on)"))]
+                ("Ctrl+Q", self.tr("Close the window (recording goes on)")),
+                (self.tr("Space"), self.tr("Player: play / pause")),
+                (", / .", self.tr("Player: a frame back / forward")),
+                ("Ctrl+← / Ctrl+→", self.tr("Player: previous / next event")),
+                ("End", self.tr("Player: now")), ("PgUp / PgDown", self.tr("Player: previous / next day")),
+                ("M / S", self.tr("Player: mute / snapshot")),
+                ("I / O", self.tr("Player: clip starts / ends at the frame on screen")),
+                ("C", self.tr("Player: save the clip range"))]
 
     def show_shortcuts(self) -> None:
         dialog = QDialog(self)
@@ -315,6 +336,8 @@ class MainWindow(QMainWindow):
         self.grid.close_players()
         if self.player is not None:
             self.player.close()
+        if self.clips_panel is not None:
+            self.clips_panel.close()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

@@ -1,5 +1,5 @@
 """The fullscreen playback window of one camera: video, controls, the 24 h timeline with its
-markers, and the day picker. Esc closes it."""
+markers, the clip range (In / Out, preview, save), and the day picker. Esc closes it."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle,
                                QVBoxLayout, QWidget)
 
-from vms_desktop.playback import LIVE_SPAN_ID, PlaybackEngine
+from vms_desktop.clip_dialog import format_duration, format_range
+from vms_desktop.playback import LIVE_SPAN_ID, POSITION_MS, PlaybackEngine
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
 from vms_desktop.tile import VideoSurface
-from vms_desktop.timeline import Timeline, describe_event
+from vms_desktop.timeline import MIN_CLIP, Timeline, describe_event
 from vms_desktop.timemap import Span, local_day
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
@@ -61,6 +62,8 @@ class PlayerWindow(QWidget):
         self._refresh_timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self._refresh_timer.start()
         self._first: datetime | None = None  # where to go once the day's files are known
+        self._preview: list | None = None  # [start, end, reached the range yet] while previewing
+        self.clip_dialog = self.clips_panel = None
         self.removed = False
         self.load_day(self.day)
 
@@ -129,13 +132,34 @@ class PlayerWindow(QWidget):
         days.addWidget(self._button(self.tr("Next day ▶"), self.tr("Next day"), lambda: self.shift_day(1),
                                     Qt.Key_PageDown))
         days.addWidget(self.day_label, 1)
+        days.addWidget(self._button(self.tr("Saved clips…"), self.tr("Clips saved from all cameras"),
+                                    self.show_clips))
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 6, 6, 6)
         box.addLayout(top)
         box.addWidget(self.video, 1)
         box.addLayout(controls)
         box.addWidget(self.timeline)
+        box.addLayout(self._build_clip_row())
         box.addLayout(days)
+
+    def _build_clip_row(self) -> QHBoxLayout:
+        self.clip_label = QLabel(self)
+        self.clip_label.setObjectName("clipRange")
+        self.preview_button = self._button(self.tr("Preview"), self.tr("Play just the clip range"), self.preview)
+        self.create_button = self._button(self.tr("Create clip…"), self.tr("Save the range as a clip"),
+                                          self.create_clip, "C")
+        row = QHBoxLayout()
+        for w in (self._button(self.tr("In"), self.tr("The clip starts at the frame on screen"), self.mark_in, "I"),
+                  self._button(self.tr("Out"), self.tr("The clip ends at the frame on screen"), self.mark_out, "O"),
+                  self._button(self.tr("Clear"), self.tr("Clear the clip range"), self.timeline.clear_selection)):
+            row.addWidget(w)
+        row.addWidget(self.clip_label, 1)
+        row.addWidget(self.preview_button)
+        row.addWidget(self.create_button)
+        self.timeline.selection_changed.connect(self._show_selection)
+        self._show_selection(None, None)
+        return row
 
     # -- data ------------------------------------------------------------------------------
 
@@ -232,10 +256,12 @@ class PlayerWindow(QWidget):
     # -- actions -----------------------------------------------------------------------------
 
     def seek(self, t: datetime) -> None:
+        self._preview = None  # the operator went elsewhere: no pause at the range's end
         self.notice.clear()
         self.engine.seek(t)
 
     def go_live(self) -> None:
+        self._preview = None
         if self.day != date.today():
             self.load_day(date.today())
         else:
@@ -255,6 +281,7 @@ class PlayerWindow(QWidget):
             self.notice.setText(self.tr("No more events this day"))
             return
         self.notice.setText(describe_event(ev, self.tz))
+        self._preview = None
         self.engine.seek(ev["start"] - PRE_ROLL)
 
     def toggle_mute(self) -> None:
@@ -281,6 +308,8 @@ class PlayerWindow(QWidget):
         return path
 
     def _at(self, t: datetime) -> None:
+        if self._preview is not None:
+            self._follow_preview(t)
         local = t.astimezone(self.tz)
         self.clock.setText(local.strftime("%d/%m/%Y %H:%M:%S"))
         start, end = local_day(self.day, self.tz)
@@ -289,7 +318,96 @@ class PlayerWindow(QWidget):
         elif end <= t < end + MARGIN and local.date() == self.day + timedelta(days=1):
             self.load_day(local.date(), go=False)  # played on over midnight: the timeline follows
 
+    # -- the clip range ----------------------------------------------------------------------------
+
+    def _here(self) -> datetime | None:
+        """The frame on screen (what the operator sees), else where the playhead stands."""
+        return self.engine.now() or self.timeline.playhead
+
+    def mark_in(self) -> None:
+        t = self._here()
+        if t is not None and not self.timeline.set_in(t):
+            self.notice.setText(self.tr("The clip must start before its end ({t})").format(
+                t=self.timeline.clip_out.astimezone(self.tz).strftime("%H:%M:%S")))
+
+    def mark_out(self) -> None:
+        t = self._here()
+        if t is not None and not self.timeline.set_out(t):
+            self.notice.setText(self.tr("The clip must end after its start ({t})").format(
+                t=self.timeline.clip_in.astimezone(self.tz).strftime("%H:%M:%S")))
+
+    def _show_selection(self, start: datetime | None, end: datetime | None) -> None:
+        hms = lambda t: t.astimezone(self.tz).strftime("%H:%M:%S")  # noqa: E731
+        if start is None and end is None:
+            text = self.tr("Clip: press I at its start and O at its end")
+        elif end is None:
+            text = self.tr("Clip from {start}: press O at its end").format(start=hms(start))
+        elif start is None:
+            text = self.tr("Clip until {end}: press I at its start").format(end=hms(end))
+        else:
+            text = self.tr("Clip {range} ({duration})").format(
+                range=format_range(start, end, self.tz), duration=format_duration((end - start).total_seconds()))
+            if end - start < MIN_CLIP:
+                text += " — " + self.tr("too short")
+        self.clip_label.setText(text)
+        ok = self.timeline.selection() is not None
+        self.preview_button.setEnabled(ok)
+        self.create_button.setEnabled(ok)
+
+    def preview(self) -> None:
+        """Play exactly the range: from its start, paused when the playhead reaches its end."""
+        sel = self.timeline.selection()
+        if sel is None:
+            return
+        self.seek(sel[0])
+        self._preview = [sel[0], sel[1], False]
+        self.engine.set_playing(True)
+
+    def _follow_preview(self, t: datetime) -> None:
+        start, end, reached = self._preview
+        if not reached:
+            # Just after the seek the player may still report where it was (maybe past the end).
+            self._preview[2] = start - timedelta(seconds=2) <= t < end
+            return
+        left_ms = (end - t).total_seconds() * 1000 / (self.engine.rate or 1.0)
+        if left_ms <= 0:
+            self._end_preview()
+        elif left_ms < POSITION_MS * 1.5:  # the next position would be late: pause on time instead
+            preview = self._preview
+            QTimer.singleShot(int(left_ms), lambda: self._end_preview() if self._preview is preview else None)
+
+    def _end_preview(self) -> None:
+        self._preview = None
+        self.engine.set_playing(False)
+        self.notice.setText(self.tr("Preview ended"))
+
+    def create_clip(self) -> None:
+        sel = self.timeline.selection()
+        if sel is None:
+            self.notice.setText(self.tr("Set the clip's start (I) and end (O) first"))
+            return
+        from vms_desktop.clip_dialog import CreateClipDialog
+
+        self.clip_dialog = CreateClipDialog(self.api, self.camera, *sel, self.tz, self)
+        self.clip_dialog.saved.connect(lambda row: self.notice.setText(
+            self.tr("Clip saved: {name}").format(name=row["name"])))
+        self.clip_dialog.show()
+
+    def show_clips(self) -> None:
+        from vms_desktop.clips_panel import ClipsPanel  # opened rarely: loaded when first used
+
+        if self.clips_panel is None:
+            self.clips_panel = ClipsPanel(self.api, self.tz, self.camera["id"], self)  # lists at once
+        else:
+            self.clips_panel.refresh()
+        self.clips_panel.show()
+        self.clips_panel.raise_()
+
     def closeEvent(self, event) -> None:
+        self._preview = None
+        for dialog in (self.clips_panel, self.clip_dialog):  # clip players go with the panel
+            if dialog is not None:
+                dialog.close()
         self._refresh_timer.stop()
         self.engine.close()
         super().closeEvent(event)

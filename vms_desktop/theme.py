@@ -22,6 +22,14 @@ QLabel#formError { color: #ff6b6b; }
 QLabel#probeResult[ok="true"] { color: #5fd38d; }
 QLabel#probeResult[ok="false"] { color: #ff6b6b; }
 QLabel#recorderDown { color: #ff6b6b; font-weight: bold; }
+QLabel#clipRange { color: #8fc1f0; }
+QLabel#clipsStatus[ok="true"] { color: #5fd38d; }
+QLabel#clipsStatus[ok="false"] { color: #ff6b6b; }
+QTableWidget { gridline-color: #2a2f36; }
+QHeaderView::section { background: #1d2126; color: #c9ced4; border: 0; border-right: 1px solid #2a2f36; padding: 4px; }
+QPlainTextEdit { background: #23282e; border: 1px solid #3a414a; }
+QProgressBar { background: #23282e; border: 1px solid #3a414a; text-align: center; }
+QProgressBar::chunk { background: #2d5b8c; }
 QLineEdit, QComboBox, QSpinBox { background: #23282e; border: 1px solid #3a414a; padding: 3px; }
 QPushButton { background: #2a3038; border: 1px solid #3a414a; padding: 4px 12px; }
 QPushButton:hover { background: #34404d; }

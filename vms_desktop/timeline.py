@@ -1,5 +1,6 @@
 """The playback timeline: a local day (23, 24 or 25 h) with recorded runs, gaps, event markers
-and a playhead; click or drag to seek, wheel to zoom down to a minute, Shift+wheel to pan."""
+and a playhead; click or drag to seek, wheel to zoom down to a minute, Shift+wheel to pan.
+A clip range (In and Out) is set at the playhead or by dragging its two handles."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QElapsedTimer, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from vms_desktop.messages import translate
@@ -28,11 +29,15 @@ KIND_NAMES = {"offline": QT_TRANSLATE_NOOP("EventKind", "camera offline"),
               "vehicle": QT_TRANSLATE_NOOP("EventKind", "vehicle")}
 # Tick steps (seconds) and, for each, how many hours between labelled hour marks.
 TICK_STEPS = [(60, 0), (300, 0), (600, 0), (1800, 0), (3600, 1), (3 * 3600, 3), (6 * 3600, 6)]
+HANDLE_GRAB_PX = 6  # a press this close to a clip handle drags the handle instead of seeking
+MIN_CLIP = timedelta(seconds=1)  # the shortest range a clip can be made of
+CLIP_FILL, CLIP_EDGE = QColor(77, 144, 214, 70), QColor("#4d90d6")
 
 
 class Timeline(QWidget):
     seek_requested = Signal(object)  # UTC datetime
     view_changed = Signal()
+    selection_changed = Signal(object, object)  # clip In, clip Out: UTC datetimes, each may be None
 
     def __init__(self, tz: tzinfo, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,11 +51,16 @@ class Timeline(QWidget):
         self.playhead: datetime | None = None
         self.live_edge: datetime | None = None
         self._dragging = False
+        # The clip range. It outlives a change of day, so a clip can run over midnight.
+        self.clip_in: datetime | None = None
+        self.clip_out: datetime | None = None
+        self._handle: str | None = None  # "in" or "out" while one is dragged
+        self._grab_dx = 0.0  # pointer minus handle, in px, while a handle is dragged
         self._last_seek = QElapsedTimer()
         self._pending: datetime | None = None
         self._flush = QTimer(self, singleShot=True, timeout=self._send_pending)
         self.setMouseTracking(True)
-        self.setMinimumHeight(86)
+        self.setMinimumHeight(90)
         self.setFocusPolicy(Qt.NoFocus)
 
     # -- data --------------------------------------------------------------------------------
@@ -85,6 +95,63 @@ class Timeline(QWidget):
             self._center_on(t)
         self.update()
 
+    # -- the clip range ---------------------------------------------------------------------
+    # In and Out are kept in order. Keys (set_in / set_out) that would put In after Out are
+    # refused and change nothing: on the wrong side of the range that is more likely a slip than
+    # a wish to start over. A handle dragged past the other one swaps roles with it, as in any
+    # two-handle range, so dragging goes on smoothly. Dragging is clamped to the visible day.
+
+    def selection(self) -> tuple[datetime, datetime] | None:
+        """The clip range, when both ends are set and it is at least MIN_CLIP long."""
+        if self.clip_in is not None and self.clip_out is not None and self.clip_out - self.clip_in >= MIN_CLIP:
+            return self.clip_in, self.clip_out
+        return None
+
+    def set_in(self, t: datetime) -> bool:
+        if self.clip_out is not None and t > self.clip_out - MIN_CLIP:
+            return False
+        self.clip_in = t
+        self._selection_moved()
+        return True
+
+    def set_out(self, t: datetime) -> bool:
+        if self.clip_in is not None and t < self.clip_in + MIN_CLIP:
+            return False
+        self.clip_out = t
+        self._selection_moved()
+        return True
+
+    def set_selection(self, start: datetime | None, end: datetime | None) -> None:
+        if start is not None and end is not None and end < start:
+            start, end = end, start
+        self.clip_in, self.clip_out = start, end
+        self._selection_moved()
+
+    def clear_selection(self) -> None:
+        self.set_selection(None, None)
+
+    def _selection_moved(self) -> None:
+        self.update()  # drawn over the cached layer: no need to redraw the day
+        self.selection_changed.emit(self.clip_in, self.clip_out)
+
+    def handle_at(self, x: float) -> str | None:
+        """The clip handle ("in" / "out") within grabbing distance of x, the nearest first."""
+        near = []
+        for name, t in (("in", self.clip_in), ("out", self.clip_out)):
+            if t is not None and self.view_start <= t <= self.view_end:
+                d = abs(self.x_of(t) - x)
+                if d <= HANDLE_GRAB_PX:
+                    near.append((d, name))
+        return min(near)[1] if near else None
+
+    def _move_handle(self, t: datetime) -> None:
+        other = self.clip_out if self._handle == "in" else self.clip_in
+        if other is not None and (t > other if self._handle == "in" else t < other):
+            setattr(self, "clip_" + self._handle, other)  # the fixed end takes the dragged one's role
+            self._handle = "out" if self._handle == "in" else "in"
+        setattr(self, "clip_" + self._handle, t)
+        self._selection_moved()
+
     # -- geometry ----------------------------------------------------------------------------
 
     def _bar(self) -> QRectF:
@@ -117,6 +184,31 @@ class Timeline(QWidget):
             x = self.x_of(self.playhead)
             p.setPen(QPen(QColor("#ffffff"), 2))
             p.drawLine(QPointF(x, bar.top() - 6), QPointF(x, bar.bottom() + 6))
+        self._paint_clip(p, bar)
+
+    def _paint_clip(self, p: QPainter, bar: QRectF) -> None:
+        """The clip range: a tint over the bar, a band in the lane under the markers, and a
+        handle at each end with a grip in that lane pointing into the range."""
+        lane = QRectF(bar.left(), bar.bottom() + MARKER_ROWS + 6, bar.width(), 12)
+        v0, v1 = self.view_start, self.view_end
+        if self.clip_in is not None and self.clip_out is not None and self.clip_out > v0 and self.clip_in < v1:
+            x0, x1 = self.x_of(max(self.clip_in, v0)), self.x_of(min(self.clip_out, v1))
+            p.fillRect(QRectF(x0, bar.top(), max(1.0, x1 - x0), bar.height()), CLIP_FILL)
+            p.setPen(QPen(CLIP_EDGE, 2))  # edges along the bar: the range reads on green and on red
+            p.drawLine(QPointF(x0, bar.top()), QPointF(x1, bar.top()))
+            p.drawLine(QPointF(x0, bar.bottom()), QPointF(x1, bar.bottom()))
+            p.fillRect(QRectF(x0, lane.top() + 3, max(1.0, x1 - x0), lane.height() - 6), CLIP_EDGE.darker(150))
+        p.setRenderHint(QPainter.Antialiasing)
+        for t, inward in ((self.clip_in, 1), (self.clip_out, -1)):
+            if t is None or not v0 <= t <= v1:
+                continue
+            x = self.x_of(t)
+            p.setPen(QPen(CLIP_EDGE, 2))
+            p.drawLine(QPointF(x, bar.top() - 4), QPointF(x, lane.bottom()))
+            p.setPen(Qt.NoPen)
+            p.setBrush(CLIP_EDGE)
+            p.drawPolygon(QPolygonF([QPointF(x, lane.top()), QPointF(x + 9 * inward, lane.center().y()),
+                                     QPointF(x, lane.bottom())]))
 
     def resizeEvent(self, event) -> None:
         self._layer = None
@@ -221,6 +313,11 @@ class Timeline(QWidget):
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.LeftButton and self.view_start is not None:
+            x = event.position().x()
+            self._handle = self.handle_at(x)
+            # a handle grabbed a few pixels off its line must not jump to the pointer
+            handle_t = getattr(self, f"clip_{self._handle}") if self._handle else None
+            self._grab_dx = x - self.x_of(handle_t) if handle_t is not None else 0.0
             self._dragging = True
             self._drag_to(event.position().x(), force=True)
 
@@ -230,6 +327,10 @@ class Timeline(QWidget):
         x = event.position().x()
         if self._dragging:
             self._drag_to(x)
+        elif self.handle_at(x):
+            self.setCursor(Qt.SizeHorCursor)  # says: this can be dragged
+        else:
+            self.unsetCursor()
         t = self.time_at(x)
         tip = t.astimezone(self.tz).strftime("%H:%M:%S")
         ev = self.event_near(x)
@@ -241,13 +342,18 @@ class Timeline(QWidget):
         if self._dragging:
             self._flush.stop()
             self._pending = None
-            self.playhead = self.time_at(event.position().x())
+            self.playhead = self.time_at(event.position().x() - self._grab_dx)
+            if self._handle is not None:
+                self._move_handle(self.playhead)
+                self._handle = None
             self._dragging = False
             self.seek_requested.emit(self.playhead)  # the final seek, always
             self.update()
 
     def _drag_to(self, x: float, force: bool = False) -> None:
-        self.playhead = self.time_at(x)
+        self.playhead = self.time_at(x - self._grab_dx)
+        if self._handle is not None:  # the playhead follows the handle: the frame at the cut shows
+            self._move_handle(self.playhead)
         self.update()
         if force or not self._last_seek.isValid() or self._last_seek.elapsed() >= SEEK_EVERY_MS:
             self._flush.stop()  # this seek supersedes any pending one: the timer must not resend it

@@ -146,6 +146,340 @@
     </message>
 </context>
 <context>
+    <name>ClipPlayer</name>
+    <message>
+        <location filename="../clip_player.py" line="37"/>
+        <source>Play / pause</source>
+        <translation>Reproduzir / pausar</translation>
+    </message>
+</context>
+<context>
+    <name>Clips</name>
+    <message>
+        <location filename="../clip_dialog.py" line="33"/>
+        <source>{h} h {m} min {s} s</source>
+        <translation>{h} h {m} min {s} s</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="35"/>
+        <source>{m} min {s} s</source>
+        <translation>{m} min {s} s</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="36"/>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="52"/>
+        <source>No recording in {parts}: the clip leaves these parts out.</source>
+        <translation>Sem gravação em {parts}: o clipe não inclui esses trechos.</translation>
+    </message>
+</context>
+<context>
+    <name>ClipsPanel</name>
+    <message>
+        <location filename="../clips_panel.py" line="45"/>
+        <source>Saved clips</source>
+        <translation>Clipes salvos</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="55"/>
+        <source>All cameras</source>
+        <translation>Todas as câmeras</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="58"/>
+        <location filename="../clips_panel.py" line="83"/>
+        <source>Camera</source>
+        <translation>Câmera</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="58"/>
+        <source>Time</source>
+        <translation>Horário</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="58"/>
+        <location filename="../clips_panel.py" line="210"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="58"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="59"/>
+        <source>Created by</source>
+        <translation>Criado por</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="59"/>
+        <source>Created at</source>
+        <translation>Criado em</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="59"/>
+        <source>State</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="70"/>
+        <source>Play</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="70"/>
+        <source>Rename…</source>
+        <translation>Renomear…</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="71"/>
+        <source>Delete…</source>
+        <translation>Excluir…</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="72"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="73"/>
+        <source>Verify file…</source>
+        <translation>Verificar arquivo…</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="74"/>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="74"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="141"/>
+        <source>No clips saved yet: select a range on a camera&apos;s timeline and press “Create clip”.</source>
+        <translation>Nenhum clipe salvo ainda: selecione um intervalo na linha do tempo de uma câmera e clique em “Criar clipe”.</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="156"/>
+        <source>extracting {pct} %</source>
+        <translation>extraindo {pct} %</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="158"/>
+        <source>ready, with gaps</source>
+        <translation>pronto, com lacunas</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="158"/>
+        <source>ready</source>
+        <translation>pronto</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="159"/>
+        <source>failed: {why}</source>
+        <translation>falhou: {why}</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="210"/>
+        <source>Rename clip</source>
+        <translation>Renomear clipe</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="218"/>
+        <source>Renamed to “{name}”</source>
+        <translation>Renomeado para “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="226"/>
+        <source>Delete clip</source>
+        <translation>Excluir clipe</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="227"/>
+        <source>Delete the clip “{name}” ({camera}, {range})? Its file is removed for good; copies exported elsewhere are not touched.</source>
+        <translation>Excluir o clipe “{name}” ({camera}, {range})? O arquivo é apagado definitivamente; cópias exportadas para outros lugares não são afetadas.</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="236"/>
+        <source>Deleted “{name}”</source>
+        <translation>“{name}” excluído</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="257"/>
+        <source>Export the clip to…</source>
+        <translation>Exportar o clipe para…</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="263"/>
+        <source>Exporting “{name}”…</source>
+        <translation>Exportando “{name}”…</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="282"/>
+        <source>Exported and checked: {path} (checksum in {sidecar})</source>
+        <translation>Exportado e conferido: {path} (soma de verificação em {sidecar})</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="287"/>
+        <source>the saved clip&apos;s file no longer matches its checksum: it has been changed or damaged on this disk</source>
+        <translation>o arquivo do clipe salvo não confere mais com a sua soma de verificação: foi alterado ou danificado neste disco</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="289"/>
+        <source>the copy differs from the clip after writing: the target disk may be failing; try another one</source>
+        <translation>a cópia gravada difere do clipe: o disco de destino pode estar com defeito; tente outro</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="291"/>
+        <source>the clip&apos;s file is missing from the recordings disk</source>
+        <translation>o arquivo do clipe não está no disco de gravações</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="293"/>
+        <source>The clip was not exported: {why}</source>
+        <translation>O clipe não foi exportado: {why}</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="299"/>
+        <source>Verify a clip file</source>
+        <translation>Verificar um arquivo de clipe</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="300"/>
+        <source>Video files (*.mp4)</source>
+        <translation>Arquivos de vídeo (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="303"/>
+        <source>Checking {file}…</source>
+        <translation>Verificando {file}…</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="317"/>
+        <source>The file could not be read: {why}</source>
+        <translation>Não foi possível ler o arquivo: {why}</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="333"/>
+        <source>the saved clip “{name}” ({camera}, {range})</source>
+        <translation>o clipe salvo “{name}” ({camera}, {range})</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="337"/>
+        <source>{file} has been CHANGED: it does not match its checksum file.</source>
+        <translation>{file} foi ALTERADO: não confere com o seu arquivo de soma de verificação.</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="339"/>
+        <source>Its content is {clip}; the checksum file is wrong.</source>
+        <translation>O conteúdo é {clip}; o arquivo de soma de verificação é que está errado.</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="341"/>
+        <source>{file} is intact: it matches its checksum file.</source>
+        <translation>{file} está íntegro: confere com o seu arquivo de soma de verificação.</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="342"/>
+        <source>It is {clip}.</source>
+        <translation>É {clip}.</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="343"/>
+        <source>No saved clip here has this content (deleted since, or from another site).</source>
+        <translation>Nenhum clipe salvo aqui tem este conteúdo (excluído depois, ou de outro local).</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="345"/>
+        <source>{file} has no checksum file next to it, but its content is {clip}.</source>
+        <translation>{file} não tem arquivo de soma de verificação ao lado, mas o conteúdo é {clip}.</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="348"/>
+        <source>{file} has no checksum file next to it and matches no saved clip: it cannot be confirmed.</source>
+        <translation>{file} não tem arquivo de soma de verificação ao lado e não confere com nenhum clipe salvo: não é possível confirmá-lo.</translation>
+    </message>
+    <message>
+        <location filename="../clips_panel.py" line="351"/>
+        <source>(The checksum file was written for a file of another name.)</source>
+        <translation>(O arquivo de soma de verificação foi gerado para um arquivo com outro nome.)</translation>
+    </message>
+</context>
+<context>
+    <name>CreateClipDialog</name>
+    <message>
+        <location filename="../clip_dialog.py" line="81"/>
+        <source>Create clip</source>
+        <translation>Criar clipe</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="84"/>
+        <source>optional: what happened, who asked for it</source>
+        <translation>opcional: o que aconteceu, quem pediu</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="90"/>
+        <source>Save clip</source>
+        <translation>Salvar clipe</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="94"/>
+        <source>Camera</source>
+        <translation>Câmera</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="95"/>
+        <source>Range</source>
+        <translation>Intervalo</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="97"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="98"/>
+        <source>Notes</source>
+        <translation>Observações</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="110"/>
+        <source>Give the clip a name</source>
+        <translation>Dê um nome ao clipe</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="117"/>
+        <source>Sending the request to the recorder…</source>
+        <translation>Enviando o pedido ao gravador…</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="162"/>
+        <source>Saving the clip…</source>
+        <translation>Salvando o clipe…</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="165"/>
+        <source>Clip saved</source>
+        <translation>Clipe salvo</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="171"/>
+        <source>The clip could not be saved: {why}</source>
+        <translation>Não foi possível salvar o clipe: {why}</translation>
+    </message>
+    <message>
+        <location filename="../clip_dialog.py" line="178"/>
+        <source>The clip starts at {t}, at the key frame just before the chosen start.</source>
+        <translation>O clipe começa às {t}, no quadro-chave logo antes do início escolhido.</translation>
+    </message>
+</context>
+<context>
     <name>EventKind</name>
     <message>
         <location filename="../timeline.py" line="24"/>
@@ -243,8 +577,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="57"/>
-        <location filename="../main_window.py" line="185"/>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="241"/>
         <source>VMS Desktop</source>
         <translation>VMS Desktop</translation>
     </message>
@@ -270,7 +604,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="89"/>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Quit and stop recording…</source>
         <translation>Sair e parar a gravação…</translation>
     </message>
@@ -286,200 +620,250 @@
     </message>
     <message>
         <location filename="../main_window.py" line="92"/>
+        <source>Saved clips…</source>
+        <translation>Clipes salvos…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="93"/>
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="104"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="106"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="329"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="145"/>
         <source>Recording {n} of {m} cameras</source>
         <translation>Gravando {n} de {m} câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="147"/>
         <source>offline: {names}</source>
         <translation>offline: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Disk {pct:.0f}% used · recordings {size} · {free} free</source>
         <translation>Disco {pct:.0f}% usado · gravações {size} · {free} livres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="178"/>
         <source>Recorder problem: {why}</source>
         <translation>Problema no gravador: {why}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Remove…</source>
         <translation>Remover…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Remove camera</source>
         <translation>Remover câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="261"/>
         <source>Remove camera “{name}”? Recording stops; its recordings stay until retention removes them, and its clips are kept.</source>
         <translation>Remover a câmera “{name}”? A gravação para; as gravações ficam até a retenção apagá-las, e os clipes são mantidos.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is started again.</source>
         <translation>Parar a gravação de todas as câmeras e sair? Nada será gravado até o VMS Desktop ser aberto de novo.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Stopping the recorder…</source>
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="279"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="282"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="297"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="297"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="299"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="300"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="301"/>
+        <source>Space</source>
+        <translation>Espaço</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="301"/>
+        <source>Player: play / pause</source>
+        <translation>Player: reproduzir / pausar</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="302"/>
+        <source>Player: a frame back / forward</source>
+        <translation>Player: um quadro para trás / para a frente</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="303"/>
+        <source>Player: previous / next event</source>
+        <translation>Player: evento anterior / seguinte</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="304"/>
+        <source>Player: now</source>
+        <translation>Player: agora</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="304"/>
+        <source>Player: previous / next day</source>
+        <translation>Player: dia anterior / seguinte</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="305"/>
+        <source>Player: mute / snapshot</source>
+        <translation>Player: sem som / foto</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="306"/>
+        <source>Player: clip starts / ends at the frame on screen</source>
+        <translation>Player: o clipe começa / termina no quadro na tela</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="307"/>
+        <source>Player: save the clip range</source>
+        <translation>Player: salvar o intervalo como clipe</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="314"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="330"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
 Data: {data}</source>
@@ -491,24 +875,22 @@ Dados: {data}</translation>
 <context>
     <name>PlaybackEngine</name>
     <message>
-        <location filename="../playback.py" line="84"/>
+        <location filename="../playback.py" line="85"/>
         <source>Nothing recorded after {t}</source>
         <translation>Nada gravado depois de {t}</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="87"/>
-        <location filename="../playback.py" line="213"/>
-        <location filename="../playback.py" line="223"/>
+        <location filename="../playback.py" line="244"/>
         <source>No recording from {a} to {b}: skipped</source>
         <translation>Sem gravação de {a} a {b}: pulado</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="143"/>
+        <location filename="../playback.py" line="153"/>
         <source>The recording from {t} is no longer on disk (removed by retention?)</source>
         <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="219"/>
+        <location filename="../playback.py" line="220"/>
         <source>End of the recordings</source>
         <translation>Fim das gravações</translation>
     </message>
@@ -521,129 +903,239 @@ Dados: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../player_window.py" line="88"/>
+        <location filename="../player_window.py" line="89"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="92"/>
+        <location filename="../player_window.py" line="93"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="103"/>
+        <location filename="../player_window.py" line="104"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="105"/>
+        <location filename="../player_window.py" line="106"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="108"/>
+        <location filename="../player_window.py" line="109"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="111"/>
+        <location filename="../player_window.py" line="112"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="111"/>
+        <location filename="../player_window.py" line="112"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="112"/>
+        <location filename="../player_window.py" line="113"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="114"/>
+        <location filename="../player_window.py" line="115"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="114"/>
+        <location filename="../player_window.py" line="115"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="116"/>
+        <location filename="../player_window.py" line="117"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="116"/>
+        <location filename="../player_window.py" line="117"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="117"/>
+        <location filename="../player_window.py" line="118"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="117"/>
+        <location filename="../player_window.py" line="118"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="129"/>
+        <location filename="../player_window.py" line="130"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="129"/>
+        <location filename="../player_window.py" line="130"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="131"/>
+        <location filename="../player_window.py" line="132"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="131"/>
+        <location filename="../player_window.py" line="132"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="182"/>
+        <location filename="../player_window.py" line="135"/>
+        <source>Saved clips…</source>
+        <translation>Clipes salvos…</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="135"/>
+        <source>Clips saved from all cameras</source>
+        <translation>Clipes salvos de todas as câmeras</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="149"/>
+        <source>Preview</source>
+        <translation>Pré-visualizar</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="149"/>
+        <source>Play just the clip range</source>
+        <translation>Reproduzir só o intervalo do clipe</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="150"/>
+        <source>Create clip…</source>
+        <translation>Criar clipe…</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="150"/>
+        <source>Save the range as a clip</source>
+        <translation>Salvar o intervalo como clipe</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="153"/>
+        <source>In</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="153"/>
+        <source>The clip starts at the frame on screen</source>
+        <translation>O clipe começa no quadro que está na tela</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="154"/>
+        <source>Out</source>
+        <translation>Fim</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="154"/>
+        <source>The clip ends at the frame on screen</source>
+        <translation>O clipe termina no quadro que está na tela</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="155"/>
+        <source>Clear</source>
+        <translation>Limpar</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="155"/>
+        <source>Clear the clip range</source>
+        <translation>Limpar o intervalo do clipe</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="207"/>
         <source>This camera has been removed: no new recordings will appear</source>
         <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="211"/>
+        <location filename="../player_window.py" line="234"/>
         <source>No recording on {day}</source>
         <translation>Nenhuma gravação em {day}</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="228"/>
+        <location filename="../player_window.py" line="250"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="231"/>
+        <location filename="../player_window.py" line="253"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="255"/>
+        <location filename="../player_window.py" line="281"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="278"/>
+        <location filename="../player_window.py" line="305"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="280"/>
+        <location filename="../player_window.py" line="307"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="330"/>
+        <source>The clip must start before its end ({t})</source>
+        <translation>O clipe deve começar antes do seu fim ({t})</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="336"/>
+        <source>The clip must end after its start ({t})</source>
+        <translation>O clipe deve terminar depois do seu início ({t})</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="342"/>
+        <source>Clip: press I at its start and O at its end</source>
+        <translation>Clipe: tecle I no início e O no fim</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="344"/>
+        <source>Clip from {start}: press O at its end</source>
+        <translation>Clipe a partir de {start}: tecle O no fim</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="346"/>
+        <source>Clip until {end}: press I at its start</source>
+        <translation>Clipe até {end}: tecle I no início</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="348"/>
+        <source>Clip {range} ({duration})</source>
+        <translation>Clipe {range} ({duration})</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="351"/>
+        <source>too short</source>
+        <translation>curto demais</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="382"/>
+        <source>Preview ended</source>
+        <translation>Pré-visualização encerrada</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="387"/>
+        <source>Set the clip&apos;s start (I) and end (O) first</source>
+        <translation>Marque antes o início (I) e o fim (O) do clipe</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="393"/>
+        <source>Clip saved: {name}</source>
+        <translation>Clipe salvo: {name}</translation>
     </message>
 </context>
 <context>
