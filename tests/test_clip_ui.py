@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtTest import QTest
 
 from recorder.paths import DataDir
+from tests.test_client_app import changed_fraction, grab, lit_fraction
 from vms_desktop import clip_files
 from vms_desktop.clip_dialog import default_name, describe_missing, format_duration, format_range
 from vms_desktop.settings import install_language
@@ -358,6 +359,10 @@ def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, 
     player = panel._players[-1]
     qtbot.waitUntil(lambda: player.slider.value() > 50, timeout=10_000)
     assert "/" in player.time_label.text()
+    # the picture on screen is the camera's, and it moves
+    first = grab(player.surface)
+    qtbot.wait(700)
+    assert lit_fraction(first) > 0.2 and changed_fraction(first, grab(player.surface)) > 0.001
     player.close()
     assert panel._players == []
 
