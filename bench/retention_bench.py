@@ -12,7 +12,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from recorder.demo import DemoCamera
@@ -90,4 +90,52 @@ def main() -> dict:
     return {"what": f"sweep of {DAYS} days x {CAMERAS} cameras (basic plan) while recording, medians",
             "sweep_s": round(ours, 3), "floor_rm_s": round(floor, 3), "ratio": round(ours / floor, 2),
             "deleted": runs[0]["deleted"], "largest_hole_while_sweeping_s": max(r["largest_hole_s"] for r in runs),
-            "runs": runs, "pass": not lost}
+            "runs": runs, "compression": compression(), "pass": not lost}
+
+
+def compression(seconds: int = 30) -> list[dict]:
+    """Old footage compression of one segment per source, by the recorder's Compressor: the space
+    saved and the CPU it took per hour of footage. Sources are synthetic (FFmpeg's moving test
+    picture with its noise), encoded the way cameras do it: constant bitrate, a keyframe each 2 s."""
+    from sqlalchemy import insert
+
+    from recorder.compress import Compressor
+    from recorder.db import database_url, open_index
+    from recorder.ffmpeg import FRAGMENTED_MP4
+    from recorder.models import Camera, Segment, utcnow
+    from recorder.paths import DataDir
+    from recorder.segments import SegmentStore
+
+    sources = [("1080p25 H.264 4 Mbit/s", "1920x1080", 25, "4M"), ("720p25 H.264 2 Mbit/s", "1280x720", 25, "2M")]
+    out = []
+    work = Path(tempfile.mkdtemp(prefix="compress-bench-"))
+    try:
+        data = DataDir(work)
+        data.create()
+        sessions = open_index(database_url(data.db_file))
+        with sessions.begin() as s:
+            s.execute(insert(Camera), [{"id": 1, "name": "bench", "url": "rtsp://127.0.0.1:9/x", "enabled": False}])
+        for i, (what, size, fps, rate) in enumerate(sources):
+            rel = f"recordings/cam_1/2000-01-01/{i:02d}-00-00.mp4"
+            path = data.absolute(rel)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            movflags = FRAGMENTED_MP4.split(":")[0].split("=", 1)[1]
+            subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc2=size={size}:rate={fps},noise=alls=6:allf=t",
+                            "-t", str(seconds), "-c:v", "libx264", "-preset", "veryfast", "-b:v", rate, "-minrate", rate,
+                            "-maxrate", rate, "-bufsize", rate, "-g", str(2 * fps), "-movflags", movflags, "-f", "mp4",
+                            str(path)], check=True)
+            start = utcnow()
+            with sessions.begin() as s:
+                seg_id = s.execute(insert(Segment).returning(Segment.id), [{
+                    "camera_id": 1, "start": start, "end": start + timedelta(seconds=seconds), "path": rel,
+                    "bytes": path.stat().st_size, "video_codec": "h264", "deleting": False}]).scalar_one()
+            result = Compressor(data, sessions, SegmentStore(data, sessions)).compress(seg_id)
+            if result is None:
+                out.append({"source": what, "saving": None, "note": "left as recorded (see the log)"})
+                continue
+            out.append({"source": what, "saving": result["saving"],
+                        "cpu_s_per_footage_hour": round(result["cpu_s"] / seconds * 3600),
+                        "cores_to_keep_up_with_one_camera": round(result["cpu_s"] / seconds, 2)})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out

@@ -33,6 +33,7 @@ class CameraIn(BaseModel):
     password: str | None = Field(None, max_length=200)
     retention_days: int | None = None
     enabled: bool = True
+    compress_after_days: int | None = None
 
 
 class CameraPatch(BaseModel):
@@ -43,6 +44,7 @@ class CameraPatch(BaseModel):
     password: str | None = Field(None, max_length=200)
     retention_days: int | None = None
     enabled: bool | None = None
+    compress_after_days: int | None = None
 
 
 class ProbeIn(BaseModel):

@@ -55,10 +55,11 @@ def check_retention(days: int | None) -> int | None:
 
 def add_camera(s: Session, vault: Vault, *, name: str, url: str, sub_url: str | None = None,
                username: str | None = None, password: str | None = None,
-               retention_days: int | None = None, enabled: bool = True) -> Camera:
+               retention_days: int | None = None, enabled: bool = True,
+               compress_after_days: int | None = None) -> Camera:
     cam = Camera(enabled=enabled, created_at=utcnow())
     url_password = _apply(cam, name=name, url=url, sub_url=sub_url, username=username,
-                          retention_days=retention_days)
+                          retention_days=retention_days, compress_after_days=compress_after_days)
     _set_password(cam, vault, password or url_password)
     s.add(cam)
     s.flush()
@@ -69,7 +70,7 @@ def update_camera(s: Session, vault: Vault, cam: Camera, *, password: str | None
                   enabled: bool | None = None, **changes) -> Camera:
     """Fields not given stay as they are; no password keeps the stored one."""
     fields = {"name": cam.name, "url": cam.url, "sub_url": cam.sub_url, "username": cam.username,
-              "retention_days": cam.retention_days}
+              "retention_days": cam.retention_days, "compress_after_days": cam.compress_after_days}
     fields.update({k: v for k, v in changes.items() if k in fields})
     url_password = _apply(cam, **fields)
     if password or url_password:
@@ -79,13 +80,16 @@ def update_camera(s: Session, vault: Vault, cam: Camera, *, password: str | None
     return cam
 
 
-def _apply(cam: Camera, *, name, url, sub_url, username, retention_days) -> str | None:
+def _apply(cam: Camera, *, name, url, sub_url, username, retention_days, compress_after_days) -> str | None:
     """Checks every field before touching the camera, so a refusal changes nothing."""
     name = check_name(name)
     clean, url_user, url_password = split_credentials(check_url(url))
     sub_clean = split_credentials(check_url(sub_url, "substream URL"))[0] if sub_url else None
     retention_days = check_retention(retention_days)
+    if compress_after_days is not None and not 1 <= compress_after_days <= MAX_RETENTION_DAYS:
+        raise InputError(f"compression must start after 1 to {MAX_RETENTION_DAYS} days")
     cam.name, cam.url, cam.sub_url, cam.retention_days = name, clean, sub_clean, retention_days
+    cam.compress_after_days = compress_after_days
     cam.username = (username or "").strip() or url_user
     return url_password
 
@@ -116,4 +120,5 @@ def public(cam: Camera) -> dict:
     """What may be shown: never the password."""
     return {"id": cam.id, "name": cam.name, "url": cam.url, "sub_url": cam.sub_url,
             "username": cam.username, "has_password": bool(cam.password_enc),
-            "enabled": cam.enabled, "retention_days": cam.retention_days}
+            "enabled": cam.enabled, "retention_days": cam.retention_days,
+            "compress_after_days": cam.compress_after_days}

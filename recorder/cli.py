@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--password")
     add.add_argument("--retention-days", type=int)
     add.add_argument("--disabled", action="store_true")
+    add.add_argument("--compress-after-days", type=int, help="re-encode footage older than this to H.265")
     csub.add_parser("list")
     for action in ("remove", "enable", "disable"):
         csub.add_parser(action).add_argument("id", type=int)
@@ -142,7 +143,8 @@ def cmd_camera(args, data: DataDir, sessions) -> int:
         if args.action == "add":
             cam = add_camera(s, vault, name=args.name, url=args.url, sub_url=args.sub_url,
                              username=args.username, password=args.password,
-                             retention_days=args.retention_days, enabled=not args.disabled)
+                             retention_days=args.retention_days, enabled=not args.disabled,
+                             compress_after_days=args.compress_after_days)
             _out(args, public(cam), str(cam.id))
         elif args.action == "list":
             rows = [public(c) for c in active_cameras(s)]

@@ -68,8 +68,13 @@ class ClipMaker:
     clips' rows and files in step (rename, delete, recovery after a crash)."""
 
     def __init__(self, data: DataDir, sessions: sessionmaker[Session],
-                 live_spans: Callable[[int], list[Span]] = lambda _cid: [], children=None):
+                 live_spans: Callable[[int], list[Span]] = lambda _cid: [], children=None,
+                 file_lock: threading.RLock | None = None):
         self.data = data
+        # Shared with deletion and compression: no file is replaced between a clip's planning
+        # (byte offsets) and its extraction, see in_use().
+        self.file_lock = file_lock or threading.RLock()
+        self._running: list[Piece] = []
         self.sessions = sessions
         self.live_spans = live_spans
         self.children = children
@@ -98,29 +103,41 @@ class ClipMaker:
             raise InputError("a clip may be at most 24 hours long")
         with self.sessions() as s:
             cam_name = get_camera(s, camera_id).name
-        spans = self._spans(camera_id, start, end)
-        if not spans:
-            raise InputError(f"camera {camera_id} has no recording between {local_text(start)} and {local_text(end)}")
-        check_one_format(spans, start)
-        pieces, first_frame = plan_pieces(spans, start, end)
-        if not pieces:
-            raise InputError(f"camera {camera_id} has no recording between {local_text(start)} and {local_text(end)}")
-        self._check_space(self._final_path(camera_id, 0).parent, pieces)
-        holes = missing_parts(spans, start, end)
-        with self._request_lock, self.sessions.begin() as s:
-            self._check_limit(s)
-            clip = Clip(camera_id=camera_id, requested_start=start, requested_end=end, start=first_frame,
-                        end=end, name=name, notes=notes, path="", bytes=0, created_by=created_by,
-                        created_at=utcnow(), state="extracting",
-                        missing=json.dumps([[a.isoformat(), b.isoformat()] for a, b in holes]) if holes else None)
-            s.add(clip)
-            s.flush()
-            clip.path = self.data.relative(self._final_path(camera_id, clip.id))
-            row = clip_row(clip, cam_name)
-        self._jobs[row["id"]] = (pieces, any(sp.video and sp.video[0] == "hevc" for sp in spans))
+        with self.file_lock:
+            spans, pieces, first_frame = self._plan(camera_id, start, end)
+            holes = missing_parts(spans, start, end)
+            with self._request_lock, self.sessions.begin() as s:
+                self._check_limit(s)
+                clip = Clip(camera_id=camera_id, requested_start=start, requested_end=end, start=first_frame,
+                            end=end, name=name, notes=notes, path="", bytes=0, created_by=created_by,
+                            created_at=utcnow(), state="extracting",
+                            missing=json.dumps([[a.isoformat(), b.isoformat()] for a, b in holes]) if holes else None)
+                s.add(clip)
+                s.flush()
+                clip.path = self.data.relative(self._final_path(camera_id, clip.id))
+                row = clip_row(clip, cam_name)
+            self._jobs[row["id"]] = (pieces, any(sp.video and sp.video[0] == "hevc" for sp in spans))
         self._queue.put(row["id"])
         log.info("clip %s requested: camera %s, %s to %s", row["id"], camera_id, start, end)
         return row
+
+    def _plan(self, camera_id: int, start: datetime, end: datetime) -> tuple[list[Span], list[Piece], datetime]:
+        spans = self._spans(camera_id, start, end)
+        nothing = f"camera {camera_id} has no recording between {local_text(start)} and {local_text(end)}"
+        if not spans:
+            raise InputError(nothing)
+        check_one_format(spans, start)
+        pieces, first_frame = plan_pieces(spans, start, end)
+        if not pieces:
+            raise InputError(nothing)
+        self._check_space(self._final_path(camera_id, 0).parent, pieces)
+        return spans, pieces, first_frame
+
+    def in_use(self) -> set[Path]:
+        """Files that queued or running clips will read at the offsets they planned."""
+        with self.file_lock:
+            jobs = list(self._jobs.values())
+            return {p.path for p in self._running} | {p.path for pieces, _ in jobs for p in pieces}
 
     def _spans(self, camera_id: int, start: datetime, end: datetime) -> list[Span]:
         live = [sp for sp in self.live_spans(camera_id) if sp.start < end and sp.end > start]
@@ -158,7 +175,9 @@ class ClipMaker:
 
     def _work(self) -> None:
         while (clip_id := self._queue.get()) is not None:
-            job = self._jobs.pop(clip_id, None)
+            with self.file_lock:
+                job = self._jobs.pop(clip_id, None)
+                self._running = job[0] if job else []
             try:
                 if self._closing or job is None:
                     raise RuntimeError("the recorder stopped before the clip was made")
@@ -167,6 +186,8 @@ class ClipMaker:
                 log.warning("clip %s failed: %s", clip_id, e)
                 full = isinstance(e, OSError) and e.errno == errno.ENOSPC
                 self._finish(clip_id, state="failed", error=DISK_FILLED if full else str(e))
+            finally:
+                self._running = []
 
     def _extract(self, clip_id: int, job: tuple[list[Piece], bool]) -> None:
         pieces, hevc = job

@@ -59,6 +59,8 @@ class Camera(Base):
     password_enc: Mapped[str | None] = mapped_column(Text)
     enabled: Mapped[bool] = mapped_column(default=True)
     retention_days: Mapped[int | None] = mapped_column(Integer)
+    # Segments older than this many days are re-encoded to H.265 to save space; None: never.
+    compress_after_days: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Removed cameras keep their footage until retention takes it.
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -80,6 +82,8 @@ class Segment(Base):
     height: Mapped[int | None] = mapped_column(Integer)
     # Set before the file is unlinked, so a crash mid-deletion is finished at the next start.
     deleting: Mapped[bool] = mapped_column(default=False)
+    # The camera's original bytes when the file was re-encoded to save space (None: as recorded).
+    original_bytes: Mapped[int | None] = mapped_column(Integer)
 
     @property
     def duration(self) -> float:

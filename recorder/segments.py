@@ -47,6 +47,8 @@ class SegmentStore:
         self.data = data
         self.sessions = sessions
         self._name_lock = threading.Lock()  # two cameras never share a folder, but be safe
+        # Held while files are unlinked or replaced, and while a clip picks its bytes.
+        self.file_lock = threading.RLock()
 
     def index_file(self, camera_id: int, src: Path) -> Segment | None:
         """Probe a closed file and index it; quarantine it if unreadable. Idempotent per path."""
@@ -174,10 +176,11 @@ class SegmentStore:
         for chunk in _chunks(ids):
             with self.sessions() as s:
                 paths = list(s.scalars(select(Segment.path).where(Segment.id.in_(chunk))))
-            for rel in paths:
-                path = self.data.absolute(rel)
-                path.unlink(missing_ok=True)
-                folders.add(path.parent)
+            with self.file_lock:
+                for rel in paths:
+                    path = self.data.absolute(rel)
+                    path.unlink(missing_ok=True)
+                    folders.add(path.parent)
             for folder in folders:
                 if folder.exists():
                     fsync_dir(folder)

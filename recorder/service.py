@@ -23,6 +23,7 @@ from recorder.capture import CameraConfig, CameraRecorder, CaptureSettings, Chil
 from recorder.cameras import active_cameras, get_camera
 from recorder.clip_plan import Span
 from recorder.clips import ClipMaker
+from recorder.compress import Compressor
 from recorder.credentials import Vault, with_credentials, write_private
 from recorder.db import database_url, get_plan, open_index
 from recorder.live import LiveRelay
@@ -93,8 +94,9 @@ class Recorder:
         self.children = ChildRegistry(data.children_file)
         self.cameras: dict[int, CameraRecorder] = {}
         self.live = LiveRelay(self.substream_url)
-        self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children)
+        self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children, self.store.file_lock)
         self.retention = Retention(data, self.sessions, self.store, guard)
+        self.compressor = Compressor(data, self.sessions, self.store, self.clips.in_use, self.children)
         self._server: uvicorn.Server | None = None
         self.started_at = utcnow()
         self._stopping = threading.Event()
@@ -217,6 +219,7 @@ class Recorder:
         reconciler = threading.Thread(target=self._reconcile_loop, name="reconcile", daemon=True)
         reconciler.start()
         threading.Thread(target=self.retention.run, args=(self._stopping,), name="retention", daemon=True).start()
+        threading.Thread(target=self.compressor.run, args=(self._stopping,), name="compress", daemon=True).start()
         config = uvicorn.Config(create_app(self), log_level="warning", access_log=False)
         server = self._server = _QuietServer(config)
         runtime = {"pid": os.getpid(), "host": self.api.host, "port": port, "version": __version__,
@@ -253,6 +256,7 @@ class Recorder:
             self.cameras.clear()
         self.live.close()
         self.clips.close()
+        self.compressor.close()
         self.data.runtime_file.unlink(missing_ok=True)
         self._lock.release()
         log.info("recorder stopped")
