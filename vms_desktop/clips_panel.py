@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 
 from vms_desktop.clip_dialog import describe_missing, format_duration, format_range, utc
 from vms_desktop.clip_files import ExportError, Verdict, export_clip, export_name, verify_file
+from vms_desktop.disk_alerts import human_bytes
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderApi, RecorderError
 from vms_desktop.tasks import run_in_background
@@ -26,12 +27,6 @@ COLUMNS = ("camera", "range", "name", "size", "created_by", "created_at", "state
 def _unsettled(row: dict) -> bool:
     """Still changing: being made, or ready and its SHA-256 not computed yet (a moment after)."""
     return row["state"] == "extracting" or row["state"] == "ready" and not row.get("sha256")
-
-
-def human_bytes(n: float) -> str:
-    from vms_desktop.main_window import human_bytes as fmt  # one way of writing sizes in the app
-
-    return fmt(n)
 
 
 class ClipsPanel(QDialog):

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from vms_desktop import __version__
 from vms_desktop.camera_dialog import CameraDialog
+from vms_desktop.disk_alerts import human_bytes
 from vms_desktop.grid import LiveGrid
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderError, RecorderSupervisor
 from vms_desktop.settings import LANGUAGES
+from vms_desktop.storage_alerts import Banner, StorageAlerts
 from vms_desktop.tasks import run_in_background
 
 STATE_COLORS = {"ok": "#34c759", "warn": "#ffb454", "down": "#ff3b30"}
@@ -32,14 +34,6 @@ def dot_icon(color: str) -> QIcon:
     return QIcon(pix)
 
 
-def human_bytes(n: float) -> str:
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if n < 1024 or unit == "TB":
-            return f"{n:.0f} {unit}" if unit in ("B", "KB") else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n:.1f} TB"
-
-
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
 
@@ -54,12 +48,22 @@ class MainWindow(QMainWindow):
         self._snapshots_asked: set[int] = set()
         self.player = None  # the playback window, when open
         self.clips_panel = None
+        self.storage_view = None
         self.setWindowTitle(self.tr("VMS Desktop"))
         self.grid = LiveGrid(self.api.live_url, self)
         self.grid.open_requested.connect(self.open_camera)
         self.grid.context_requested.connect(self.camera_menu)
         self.grid.order_changed.connect(lambda order: self.settings.setValue("grid/order", order))
-        self.setCentralWidget(self.grid)
+        self.banner = Banner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.grid, 1)
+        self.setCentralWidget(central)
+        self.alerts = StorageAlerts(self.api, settings, self.banner, self)
+        self.alerts.notify.connect(self.notify)
         self.state_label = QLabel(self)
         self.disk_label = QLabel(self)
         self.statusBar().addWidget(self.state_label, 1)
@@ -83,6 +87,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         site = self.menuBar().addMenu(self.tr("&Site"))
+        self._action(site, self.tr("Storage…"), self.show_storage)
         self._action(site, self.tr("Settings…"), self.open_settings)
         site.addSeparator()
         self._action(site, self.tr("Close window (keep recording)"), self.close, QKeySequence.Quit)
@@ -152,7 +157,8 @@ class MainWindow(QMainWindow):
         pct = 100 * disk["used"] / disk["total"] if disk["total"] else 0
         self.disk_label.setText(self.tr("Disk {pct:.0f}% used · recordings {size} · {free} free").format(
             pct=pct, size=human_bytes(disk["recordings"]), free=human_bytes(disk["free"])))
-        self._set_tray("warn" if down else "ok", text)
+        self._set_tray("warn" if down or disk.get("trouble") else "ok", text)
+        self.alerts.on_status(status)
 
     def _fetch_pictures(self) -> None:
         """Down cameras show their last picture, fetched off the GUI thread until one arrives
@@ -184,6 +190,13 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.setIcon(dot_icon(STATE_COLORS[level]))
             self.tray.setToolTip(self.tr("VMS Desktop") + " — " + text)
+
+    def notify(self, title: str, text: str, level: str) -> None:
+        """A storage alert for a guard who may be looking elsewhere: the tray's notification."""
+        if self.tray is not None:
+            icon = {"danger": QSystemTrayIcon.Critical, "warn": QSystemTrayIcon.Warning}.get(
+                level, QSystemTrayIcon.Information)
+            self.tray.showMessage(title, text, icon, 0 if level == "danger" else 15_000)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -218,6 +231,16 @@ class MainWindow(QMainWindow):
             self.clips_panel.refresh()
         self.clips_panel.show()
         self.clips_panel.raise_()
+
+    def show_storage(self) -> None:
+        from vms_desktop.storage_view import StorageView  # opened rarely: loaded when first used
+
+        if self.storage_view is None:
+            self.storage_view = StorageView(self.api, parent=self)
+        else:
+            self.storage_view.refresh()
+        self.storage_view.show()
+        self.storage_view.raise_()
 
     def camera_menu(self, camera_id: int, where: QPoint) -> None:
         cam = next((c for c in self.cameras if c["id"] == camera_id), None)
@@ -338,6 +361,8 @@ class MainWindow(QMainWindow):
             self.player.close()
         if self.clips_panel is not None:
             self.clips_panel.close()
+        if self.storage_view is not None:
+            self.storage_view.close()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

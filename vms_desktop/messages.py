@@ -30,6 +30,15 @@ _KNOWN: list[tuple[str, str]] = [
     (r"the camera sends (?P<codec>\S+) video, which cannot be recorded.*",
      QT_TRANSLATE_NOOP("RecorderMessage", "the camera sends {codec} video, which cannot be recorded; set the camera to H.264 or H.265")),
     (r"the recorder is not running", QT_TRANSLATE_NOOP("RecorderMessage", "the recorder is not running")),
+    (r"(?P<n>\d+) of the oldest recordings deleted early: the disk was nearly full \((?P<free>[\d.]+) GB free\)",
+     QT_TRANSLATE_NOOP("RecorderMessage", "{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)")),
+    (r"The disk is almost full \((?P<free>\d+) MB free, (?P<need>\d+) MB needed\) and only clips are left "
+     r"\((?P<clips>\d+)\), and clips are never deleted: free space or add a disk, or recording will stop",
+     QT_TRANSLATE_NOOP("RecorderMessage", "The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop")),
+    (r"The disk is almost full \((?P<free>\d+) MB free, (?P<need>\d+) MB needed\) and there is no old footage "
+     r"left: free space or add a disk, or recording will stop",
+     QT_TRANSLATE_NOOP("RecorderMessage", "The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop")),
+    (r"the recordings disk is (?P<pct>\d+) % full", QT_TRANSLATE_NOOP("RecorderMessage", "the recordings disk is {pct} % full")),
 ]
 
 

@@ -25,12 +25,26 @@ QLabel#recorderDown { color: #ff6b6b; font-weight: bold; }
 QLabel#clipRange { color: #8fc1f0; }
 QLabel#clipsStatus[ok="true"] { color: #5fd38d; }
 QLabel#clipsStatus[ok="false"] { color: #ff6b6b; }
+QFrame#bannerRow { background: #3a2f12; border-bottom: 1px solid #15181c; }
+QFrame#bannerRow QLabel { color: #ffd27a; font-weight: bold; }
+QFrame#bannerRow[level="danger"] { background: #6b1512; }
+QFrame#bannerRow[level="danger"] QLabel { color: #ffffff; }
+QFrame#bannerRow[level="info"] { background: #16324d; }
+QFrame#bannerRow[level="info"] QLabel { color: #cfe6ff; font-weight: normal; }
+QToolButton#bannerClose { color: #e4e7eb; font-size: 16px; padding: 0 6px; }
+QLabel#storageSummary { color: #c9ced4; }
+QLabel#storageStatus[ok="true"] { color: #5fd38d; }
+QLabel#storageStatus[ok="false"] { color: #ff6b6b; }
+QLabel#storageTrouble { color: #ff6b6b; font-weight: bold; }
 QTableWidget { gridline-color: #2a2f36; }
 QHeaderView::section { background: #1d2126; color: #c9ced4; border: 0; border-right: 1px solid #2a2f36; padding: 4px; }
 QPlainTextEdit { background: #23282e; border: 1px solid #3a414a; }
 QProgressBar { background: #23282e; border: 1px solid #3a414a; text-align: center; }
 QProgressBar::chunk { background: #2d5b8c; }
-QLineEdit, QComboBox, QSpinBox { background: #23282e; border: 1px solid #3a414a; padding: 3px; }
+QLineEdit, QComboBox, QSpinBox, QDateEdit { background: #23282e; border: 1px solid #3a414a; padding: 3px; }
+QTabWidget::pane { border: 1px solid #2a2f36; }
+QTabBar::tab { background: #1d2126; color: #c9ced4; padding: 5px 14px; border: 1px solid #2a2f36; }
+QTabBar::tab:selected { background: #2a3038; color: #ffffff; }
 QPushButton { background: #2a3038; border: 1px solid #3a414a; padding: 4px 12px; }
 QPushButton:hover { background: #34404d; }
 QPushButton:disabled { color: #6b7380; }

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../storage_alerts.py" line="42"/>
+        <source>Dismiss</source>
+        <translation>Dispensar</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../camera_dialog.py" line="24"/>
@@ -179,234 +187,234 @@
 <context>
     <name>ClipsPanel</name>
     <message>
-        <location filename="../clips_panel.py" line="45"/>
+        <location filename="../clips_panel.py" line="40"/>
         <source>Saved clips</source>
         <translation>Clipes salvos</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="55"/>
+        <location filename="../clips_panel.py" line="50"/>
         <source>All cameras</source>
         <translation>Todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="58"/>
-        <location filename="../clips_panel.py" line="83"/>
+        <location filename="../clips_panel.py" line="53"/>
+        <location filename="../clips_panel.py" line="78"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="58"/>
+        <location filename="../clips_panel.py" line="53"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="58"/>
-        <location filename="../clips_panel.py" line="210"/>
+        <location filename="../clips_panel.py" line="53"/>
+        <location filename="../clips_panel.py" line="205"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="58"/>
+        <location filename="../clips_panel.py" line="53"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="59"/>
+        <location filename="../clips_panel.py" line="54"/>
         <source>Created by</source>
         <translation>Criado por</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="59"/>
+        <location filename="../clips_panel.py" line="54"/>
         <source>Created at</source>
         <translation>Criado em</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="59"/>
+        <location filename="../clips_panel.py" line="54"/>
         <source>State</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="70"/>
+        <location filename="../clips_panel.py" line="65"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="70"/>
+        <location filename="../clips_panel.py" line="65"/>
         <source>Rename…</source>
         <translation>Renomear…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="71"/>
+        <location filename="../clips_panel.py" line="66"/>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="72"/>
+        <location filename="../clips_panel.py" line="67"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="73"/>
+        <location filename="../clips_panel.py" line="68"/>
         <source>Verify file…</source>
         <translation>Verificar arquivo…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="74"/>
+        <location filename="../clips_panel.py" line="69"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="74"/>
+        <location filename="../clips_panel.py" line="69"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="141"/>
+        <location filename="../clips_panel.py" line="136"/>
         <source>No clips saved yet: select a range on a camera&apos;s timeline and press “Create clip”.</source>
         <translation>Nenhum clipe salvo ainda: selecione um intervalo na linha do tempo de uma câmera e clique em “Criar clipe”.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="156"/>
+        <location filename="../clips_panel.py" line="151"/>
         <source>extracting {pct} %</source>
         <translation>extraindo {pct} %</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="158"/>
+        <location filename="../clips_panel.py" line="153"/>
         <source>ready, with gaps</source>
         <translation>pronto, com lacunas</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="158"/>
+        <location filename="../clips_panel.py" line="153"/>
         <source>ready</source>
         <translation>pronto</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="159"/>
+        <location filename="../clips_panel.py" line="154"/>
         <source>failed: {why}</source>
         <translation>falhou: {why}</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="210"/>
+        <location filename="../clips_panel.py" line="205"/>
         <source>Rename clip</source>
         <translation>Renomear clipe</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="218"/>
+        <location filename="../clips_panel.py" line="213"/>
         <source>Renamed to “{name}”</source>
         <translation>Renomeado para “{name}”</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="226"/>
+        <location filename="../clips_panel.py" line="221"/>
         <source>Delete clip</source>
         <translation>Excluir clipe</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="227"/>
+        <location filename="../clips_panel.py" line="222"/>
         <source>Delete the clip “{name}” ({camera}, {range})? Its file is removed for good; copies exported elsewhere are not touched.</source>
         <translation>Excluir o clipe “{name}” ({camera}, {range})? O arquivo é apagado definitivamente; cópias exportadas para outros lugares não são afetadas.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="236"/>
+        <location filename="../clips_panel.py" line="231"/>
         <source>Deleted “{name}”</source>
         <translation>“{name}” excluído</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="257"/>
+        <location filename="../clips_panel.py" line="252"/>
         <source>Export the clip to…</source>
         <translation>Exportar o clipe para…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="263"/>
+        <location filename="../clips_panel.py" line="258"/>
         <source>Exporting “{name}”…</source>
         <translation>Exportando “{name}”…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="282"/>
+        <location filename="../clips_panel.py" line="277"/>
         <source>Exported and checked: {path} (checksum in {sidecar})</source>
         <translation>Exportado e conferido: {path} (soma de verificação em {sidecar})</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="287"/>
+        <location filename="../clips_panel.py" line="282"/>
         <source>the saved clip&apos;s file no longer matches its checksum: it has been changed or damaged on this disk</source>
         <translation>o arquivo do clipe salvo não confere mais com a sua soma de verificação: foi alterado ou danificado neste disco</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="289"/>
+        <location filename="../clips_panel.py" line="284"/>
         <source>the copy differs from the clip after writing: the target disk may be failing; try another one</source>
         <translation>a cópia gravada difere do clipe: o disco de destino pode estar com defeito; tente outro</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="291"/>
+        <location filename="../clips_panel.py" line="286"/>
         <source>the clip&apos;s file is missing from the recordings disk</source>
         <translation>o arquivo do clipe não está no disco de gravações</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="293"/>
+        <location filename="../clips_panel.py" line="288"/>
         <source>The clip was not exported: {why}</source>
         <translation>O clipe não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="299"/>
+        <location filename="../clips_panel.py" line="294"/>
         <source>Verify a clip file</source>
         <translation>Verificar um arquivo de clipe</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="300"/>
+        <location filename="../clips_panel.py" line="295"/>
         <source>Video files (*.mp4)</source>
         <translation>Arquivos de vídeo (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="303"/>
+        <location filename="../clips_panel.py" line="298"/>
         <source>Checking {file}…</source>
         <translation>Verificando {file}…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="317"/>
+        <location filename="../clips_panel.py" line="312"/>
         <source>The file could not be read: {why}</source>
         <translation>Não foi possível ler o arquivo: {why}</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="333"/>
+        <location filename="../clips_panel.py" line="328"/>
         <source>the saved clip “{name}” ({camera}, {range})</source>
         <translation>o clipe salvo “{name}” ({camera}, {range})</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="337"/>
+        <location filename="../clips_panel.py" line="332"/>
         <source>{file} has been CHANGED: it does not match its checksum file.</source>
         <translation>{file} foi ALTERADO: não confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="339"/>
+        <location filename="../clips_panel.py" line="334"/>
         <source>Its content is {clip}; the checksum file is wrong.</source>
         <translation>O conteúdo é {clip}; o arquivo de soma de verificação é que está errado.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="341"/>
+        <location filename="../clips_panel.py" line="336"/>
         <source>{file} is intact: it matches its checksum file.</source>
         <translation>{file} está íntegro: confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="342"/>
+        <location filename="../clips_panel.py" line="337"/>
         <source>It is {clip}.</source>
         <translation>É {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="343"/>
+        <location filename="../clips_panel.py" line="338"/>
         <source>No saved clip here has this content (deleted since, or from another site).</source>
         <translation>Nenhum clipe salvo aqui tem este conteúdo (excluído depois, ou de outro local).</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="345"/>
+        <location filename="../clips_panel.py" line="340"/>
         <source>{file} has no checksum file next to it, but its content is {clip}.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado, mas o conteúdo é {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="348"/>
+        <location filename="../clips_panel.py" line="343"/>
         <source>{file} has no checksum file next to it and matches no saved clip: it cannot be confirmed.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado e não confere com nenhum clipe salvo: não é possível confirmá-lo.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="351"/>
+        <location filename="../clips_panel.py" line="346"/>
         <source>(The checksum file was written for a file of another name.)</source>
         <translation>(O arquivo de soma de verificação foi gerado para um arquivo com outro nome.)</translation>
     </message>
@@ -576,294 +584,299 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="57"/>
-        <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="264"/>
         <source>VMS Desktop</source>
         <translation>VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="76"/>
         <source>Connecting to the recorder…</source>
         <translation>Conectando ao gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="89"/>
         <source>&amp;Site</source>
         <translation>&amp;Local</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="90"/>
+        <source>Storage…</source>
+        <translation>Armazenamento…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="91"/>
         <source>Settings…</source>
         <translation>Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="93"/>
         <source>Close window (keep recording)</source>
         <translation>Fechar janela (continuar gravando)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="89"/>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Quit and stop recording…</source>
         <translation>Sair e parar a gravação…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="95"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="96"/>
         <source>Add camera…</source>
         <translation>Adicionar câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="97"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="98"/>
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="109"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="110"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="111"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="352"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Recording {n} of {m} cameras</source>
         <translation>Gravando {n} de {m} câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="152"/>
         <source>offline: {names}</source>
         <translation>offline: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Disk {pct:.0f}% used · recordings {size} · {free} free</source>
         <translation>Disco {pct:.0f}% usado · gravações {size} · {free} livres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="184"/>
         <source>Recorder problem: {why}</source>
         <translation>Problema no gravador: {why}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="251"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="255"/>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Remove…</source>
         <translation>Remover…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Remove camera</source>
         <translation>Remover câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Remove camera “{name}”? Recording stops; its recordings stay until retention removes them, and its clips are kept.</source>
         <translation>Remover a câmera “{name}”? A gravação para; as gravações ficam até a retenção apagá-las, e os clipes são mantidos.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="292"/>
         <source>Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is started again.</source>
         <translation>Parar a gravação de todas as câmeras e sair? Nada será gravado até o VMS Desktop ser aberto de novo.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Stopping the recorder…</source>
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="305"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="322"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Player: play / pause</source>
         <translation>Player: reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Player: a frame back / forward</source>
         <translation>Player: um quadro para trás / para a frente</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Player: previous / next event</source>
         <translation>Player: evento anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Player: now</source>
         <translation>Player: agora</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Player: previous / next day</source>
         <translation>Player: dia anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Player: mute / snapshot</source>
         <translation>Player: sem som / foto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="329"/>
         <source>Player: clip starts / ends at the frame on screen</source>
         <translation>Player: o clipe começa / termina no quadro na tela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Player: save the clip range</source>
         <translation>Player: salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="353"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
 Data: {data}</source>
@@ -1209,6 +1222,362 @@ Dados: {data}</translation>
         <location filename="../messages.py" line="32"/>
         <source>the recorder is not running</source>
         <translation>o gravador não está em execução</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="34"/>
+        <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
+        <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="37"/>
+        <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
+        <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="40"/>
+        <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
+        <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="41"/>
+        <source>the recordings disk is {pct} % full</source>
+        <translation>o disco de gravações está {pct} % cheio</translation>
+    </message>
+</context>
+<context>
+    <name>StorageAlerts</name>
+    <message>
+        <location filename="../storage_alerts.py" line="110"/>
+        <source>The recordings disk is {pct:.0f} % full (over {level} %): {free} free.</source>
+        <translation>O disco de gravações está {pct:.0f} % cheio (acima de {level} %): {free} livres.</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="112"/>
+        <source>The recordings disk is {pct:.0f} % full (over {level} %): {free} free, about {days} days at the current rate.</source>
+        <translation>O disco de gravações está {pct:.0f} % cheio (acima de {level} %): {free} livres, cerca de {days} dias no ritmo atual.</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="116"/>
+        <source>When it is full, the oldest footage is deleted before its retention ends.</source>
+        <translation>Quando ele encher, as gravações mais antigas serão apagadas antes do fim da retenção.</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="124"/>
+        <source>Disk {level} % full</source>
+        <translation>Disco {level} % cheio</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="135"/>
+        <source>Recording is in danger: {why}</source>
+        <translation>A gravação está em risco: {why}</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="138"/>
+        <source>Recording is in danger</source>
+        <translation>A gravação está em risco</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="165"/>
+        <source>Disk guard, {when}: {what}</source>
+        <translation>Proteção do disco, {when}: {what}</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="168"/>
+        <source>Footage deleted early</source>
+        <translation>Gravações apagadas antes do prazo</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="180"/>
+        <source>{camera}: {day} will be deleted today at {time} — save clips now</source>
+        <translation>{camera}: o dia {day} será apagado hoje às {time} — salve os clipes agora</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="182"/>
+        <source>{camera}: {day} will be deleted tomorrow — save clips now</source>
+        <translation>{camera}: o dia {day} será apagado amanhã — salve os clipes agora</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="195"/>
+        <location filename="../storage_alerts.py" line="197"/>
+        <source>Footage expires tomorrow</source>
+        <translation>Gravações expiram amanhã</translation>
+    </message>
+    <message>
+        <location filename="../storage_alerts.py" line="198"/>
+        <source>{n} cameras have a day that retention deletes next; see the banner.</source>
+        <translation>{n} câmeras têm um dia que a retenção vai apagar em seguida; veja o aviso na janela.</translation>
+    </message>
+</context>
+<context>
+    <name>StorageView</name>
+    <message>
+        <location filename="../storage_view.py" line="66"/>
+        <source>Storage</source>
+        <translation>Armazenamento</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="81"/>
+        <source>All cameras</source>
+        <translation>Todas as câmeras</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="97"/>
+        <location filename="../storage_view.py" line="105"/>
+        <location filename="../storage_view.py" line="108"/>
+        <location filename="../storage_view.py" line="111"/>
+        <source>Camera</source>
+        <translation>Câmera</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="97"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="98"/>
+        <source>To</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="102"/>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="103"/>
+        <source>Run retention now…</source>
+        <translation>Executar a retenção agora…</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="105"/>
+        <source>Retention</source>
+        <translation>Retenção</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="105"/>
+        <source>Days recorded</source>
+        <translation>Dias gravados</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="106"/>
+        <source>Oldest day</source>
+        <translation>Dia mais antigo</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="106"/>
+        <location filename="../storage_view.py" line="108"/>
+        <source>Space used</source>
+        <translation>Espaço usado</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="106"/>
+        <source>Share</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="107"/>
+        <source>Rate (Mbit/s)</source>
+        <translation>Taxa (Mbit/s)</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="108"/>
+        <source>Day</source>
+        <translation>Dia</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="108"/>
+        <source>Recorded</source>
+        <translation>Gravado</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="109"/>
+        <source>Deleted on</source>
+        <translation>Apagado em</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="109"/>
+        <source>Days left</source>
+        <translation>Dias restantes</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="111"/>
+        <source>Deleted at</source>
+        <translation>Apagado às</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="111"/>
+        <source>Footage</source>
+        <translation>Gravação</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="111"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="112"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="112"/>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="114"/>
+        <source>Per camera</source>
+        <translation>Por câmera</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="115"/>
+        <source>Per day</source>
+        <translation>Por dia</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="116"/>
+        <source>Cleanup log</source>
+        <translation>Registro de limpeza</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="124"/>
+        <source>Delete day…</source>
+        <translation>Apagar dia…</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="125"/>
+        <source>Export day…</source>
+        <translation>Exportar dia…</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="127"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="188"/>
+        <source>(removed)</source>
+        <translation>(removida)</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="193"/>
+        <source>Disk: {used} of {total} used ({pct:.0f} %), {free} free; recordings {rec}.</source>
+        <translation>Disco: {used} de {total} usados ({pct:.0f} %), {free} livres; gravações {rec}.</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="198"/>
+        <source>Recording {rate} Mbit/s in all: the disk is full in about {days} days at this rate (then the oldest footage goes early).</source>
+        <translation>Gravando {rate} Mbit/s no total: o disco enche em cerca de {days} dias neste ritmo (depois, as gravações mais antigas são apagadas antes do prazo).</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="202"/>
+        <source>Nothing is being recorded at the moment.</source>
+        <translation>Nada está sendo gravado no momento.</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="205"/>
+        <source>Retention runs next on {when}.</source>
+        <translation>A próxima execução da retenção é em {when}.</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="208"/>
+        <source>Last run {when}: {n} recordings deleted ({size}).</source>
+        <translation>Última execução {when}: {n} gravações apagadas ({size}).</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="213"/>
+        <source>{camera}: {day} is deleted at the next run ({size}) — save clips now.</source>
+        <translation>{camera}: o dia {day} será apagado na próxima execução ({size}) — salve os clipes agora.</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="242"/>
+        <source>{n} days</source>
+        <translation>{n} dias</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="274"/>
+        <source>Deleted at the next retention run: save clips now</source>
+        <translation>Será apagado na próxima execução da retenção: salve os clipes agora</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="281"/>
+        <source>retention</source>
+        <translation>retenção</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="281"/>
+        <source>disk full (early)</source>
+        <translation>disco cheio (antes do prazo)</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="282"/>
+        <source>by the administrator</source>
+        <translation>pelo administrador</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="335"/>
+        <source>Delete day</source>
+        <translation>Apagar dia</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="336"/>
+        <source>Delete all footage of {camera} on {day} ({size})? It is removed for good; saved clips are kept.</source>
+        <translation>Apagar todas as gravações de {camera} em {day} ({size})? Elas serão removidas definitivamente; os clipes salvos são mantidos.</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="342"/>
+        <source>Deleting {camera}, {day}…</source>
+        <translation>Apagando {camera}, {day}…</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="346"/>
+        <source>Deleted {n} recordings ({size}) of {camera} on {day}.</source>
+        <translation>{n} gravações ({size}) de {camera} em {day} apagadas.</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="360"/>
+        <source>Export the day to…</source>
+        <translation>Exportar o dia para…</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="376"/>
+        <source>Exporting {camera}, {day}…</source>
+        <translation>Exportando {camera}, {day}…</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="386"/>
+        <source>Exported {n} files ({size}) to {folder}; checksums in {sums}.</source>
+        <translation>{n} arquivos ({size}) exportados para {folder}; somas de verificação em {sums}.</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="389"/>
+        <source>{n} files listed in the index were missing from the disk.</source>
+        <translation>{n} arquivos listados no índice não estavam no disco.</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="396"/>
+        <source>The day was not exported: {why}</source>
+        <translation>O dia não foi exportado: {why}</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="402"/>
+        <source>Run retention now</source>
+        <translation>Executar a retenção agora</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="403"/>
+        <source>Delete now all footage older than each camera&apos;s retention? Saved clips are kept.</source>
+        <translation>Apagar agora todas as gravações mais antigas que a retenção de cada câmera? Os clipes salvos são mantidos.</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="407"/>
+        <source>Running retention…</source>
+        <translation>Executando a retenção…</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="411"/>
+        <source>Retention deleted {n} recordings ({size}).</source>
+        <translation>A retenção apagou {n} gravações ({size}).</translation>
     </message>
 </context>
 </TS>
