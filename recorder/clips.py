@@ -197,8 +197,8 @@ class ClipMaker:
         final.parent.mkdir(parents=True, exist_ok=True)
         part = final.with_name(f".{final.stem}.part.mp4")
         listing = final.with_name(f".{final.stem}.ffconcat")
-        listing.write_text(concat_list(pieces))
         try:
+            listing.write_text(concat_list(pieces))  # inside: a full disk may cut this short too
             t0 = time.perf_counter()
             seconds = self._run_ffmpeg(clip_id, listing, part, sum(p.ends - p.begins for p in pieces), hevc)
             t1 = time.perf_counter()
