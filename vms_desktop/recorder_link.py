@@ -45,8 +45,9 @@ class RecorderApi:
         if info is None:
             self._base = None
             return False
-        self._base = f"http://{info['host']}:{info['port']}"
+        # The token first: another thread may call as soon as it sees an address.
         self.http.headers["Authorization"] = f"Bearer {self.token}"
+        self._base = f"http://{info['host']}:{info['port']}"
         return True
 
     @property
