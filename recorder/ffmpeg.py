@@ -21,9 +21,12 @@ SOCKET_TIMEOUT_S = 5
 PROGRESS_SECONDS = 5
 RECORDABLE_VIDEO = {"h264", "hevc"}
 COPYABLE_AUDIO = {"aac", "mp3"}  # what MP4 holds as it is; anything else becomes AAC
+# The live leg's largest datagram. It only crosses the loopback, so no need for the usual
+# 1316 bytes: the MPEG-TS muxer still sends each frame as soon as it is muxed (latency is the
+# same), but in one or two datagrams instead of a dozen, which made the live leg cost 1.7x the
+# recording instead of 1.2x (FFmpeg's CPU, 720p 2 Mbit/s).
+LIVE_PACKET = 32768
 # flush_packets: each fragment reaches the disk when it is complete, not when a buffer fills
-# 7 TS packets: one live datagram
-LIVE_PACKET = 1316
 FRAGMENTED_MP4 = "movflags=+frag_keyframe+empty_moov+default_base_moof:flush_packets=1"
 
 

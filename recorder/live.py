@@ -17,7 +17,7 @@ from recorder.ffmpeg import LIVE_PACKET, find_tool
 
 log = logging.getLogger(__name__)
 BACKLOG_BYTES = 1 << 20  # a few seconds of video per viewer; beyond that it skips ahead to live
-GOP_LIMIT = 4000  # datagrams kept since the last keyframe (about 5 MB)
+GOP_LIMIT = 5 * 1024 * 1024  # bytes kept since the last keyframe, for a viewer who joins now
 SUB_LINGER = 10.0  # seconds a substream stays up after its last viewer (layout switches)
 # FFmpeg's MPEG-TS muxer numbers streams from PID 0x100 and we always map the video first.
 VIDEO_PID = 0x100
@@ -74,6 +74,7 @@ class LiveFeed:
         self.viewers: set[_Viewer] = set()
         self.skipped = 0  # bytes dropped for viewers that fell behind
         self._gop: list[bytes] = []
+        self._gop_bytes = 0
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def watch(self) -> AsyncIterator[bytes]:
@@ -107,7 +108,7 @@ class LiveFeed:
                 self.sock.recv(65536)
             except (BlockingIOError, InterruptedError):
                 break
-        self._gop = []
+        self._gop, self._gop_bytes = [], 0
         self._loop = loop
         loop.add_reader(self.sock.fileno(), self._on_readable)
 
@@ -115,7 +116,7 @@ class LiveFeed:
         if self._loop is not None:
             self._loop.remove_reader(self.sock.fileno())
             self._loop = None
-        self._gop = []
+        self._gop, self._gop_bytes = [], 0
 
     def _on_readable(self) -> None:
         chunks = []
@@ -124,9 +125,10 @@ class LiveFeed:
                 datagram = self.sock.recv(65536)
             except (BlockingIOError, InterruptedError):
                 break
-            if starts_keyframe(datagram) or len(self._gop) >= GOP_LIMIT:
-                self._gop = []
+            if starts_keyframe(datagram) or self._gop_bytes >= GOP_LIMIT:
+                self._gop, self._gop_bytes = [], 0
             self._gop.append(datagram)
+            self._gop_bytes += len(datagram)
             chunks.append(datagram)
         if not chunks:
             return
