@@ -18,9 +18,11 @@ from recorder import __version__
 from recorder import queries
 from recorder.cameras import (InputError, add_camera, check_url, get_camera, public, remove_camera,
                               update_camera)
+from recorder import events as events_module
 from recorder.clips import ClipBusy, ClipLimit, NoSpace
 from recorder.credentials import split_credentials, with_credentials
 from recorder.ffmpeg import CameraError, probe_stream
+from recorder.models import Event
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,16 @@ class ClipIn(BaseModel):
     created_by: str | None = Field(None, max_length=1000)
 
 
+class EventPost(BaseModel):
+    camera_id: int
+    time: datetime
+    end: datetime | None = None
+    kind: str = Field(max_length=100)
+    label: str | None = Field(None, max_length=1000)
+    confidence: float | None = None
+    snapshot: str | None = Field(None, max_length=16_000_000)  # base64; the 1 MB limit gives a 413
+
+
 class ClipPatch(BaseModel):
     name: str | None = Field(None, max_length=1000)
     notes: str | None = Field(None, max_length=10_000)
@@ -87,7 +99,7 @@ def create_app(recorder) -> FastAPI:
     async def not_found(_req, exc: LookupError):
         return JSONResponse({"detail": str(exc).strip("'\"")}, status_code=404)
 
-    for exc_type, code in ((ClipLimit, 403), (ClipBusy, 409), (NoSpace, 507)):
+    for exc_type, code in ((ClipLimit, 403), (ClipBusy, 409), (NoSpace, 507), (events_module.TooLarge, 413)):
         app.add_exception_handler(exc_type, lambda _req, exc, code=code:
                                   JSONResponse({"detail": str(exc)}, status_code=code))
 
@@ -214,15 +226,34 @@ def create_app(recorder) -> FastAPI:
             return queries.recorded_days(s, get_camera(s, camera_id))
 
     @app.get("/api/events", dependencies=auth)
-    def events(camera_id: int | None = None, kind: str | None = None,
+    def events(camera_id: int | None = None, kind: str | None = None, q: str | None = None,
                start: Annotated[datetime | None, Query()] = None,
                end: Annotated[datetime | None, Query()] = None,
                limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000) -> list[dict]:
+        """Events in a period (a day by default), of some kinds, whose label contains q."""
         start, end = queries.period(start, end, default=timedelta(days=1))
         with recorder.sessions() as s:
             if camera_id is not None:
                 get_camera(s, camera_id)
-            return [queries.event_row(e) for e in queries.events(s, camera_id, kind, start, end, limit)]
+            return [queries.event_row(e) for e in queries.events(s, camera_id, kind, start, end, limit, q)]
+
+    @app.post("/api/events", dependencies=auth, status_code=201)
+    def post_event(body: EventPost) -> dict:
+        """A detection from another system: a plate, a person, a vehicle, ..."""
+        ev = events_module.EventIn(body.camera_id, body.time, body.kind, body.label, body.confidence, body.end,
+                                   events_module.decode_snapshot(body.snapshot))
+        with recorder.sessions.begin() as s:
+            row, = events_module.store(s, recorder.data, [events_module.check(ev, s)])
+            return queries.event_row(row)
+
+    @app.get("/api/events/{event_id}/snapshot", dependencies=auth)
+    def event_snapshot(event_id: int) -> FileResponse:
+        with recorder.sessions() as s:
+            ev = s.get(Event, event_id)
+            if ev is None or not ev.snapshot:
+                raise LookupError(f"event {event_id} has no picture")
+            path = recorder.data.absolute(ev.snapshot)
+        return FileResponse(path, media_type="image/png" if path.suffix == ".png" else "image/jpeg")
 
     @app.get("/api/storage", dependencies=auth)
     def storage() -> dict:

@@ -59,11 +59,18 @@ def _parser() -> argparse.ArgumentParser:
     seg.add_argument("--from", dest="start", type=datetime.fromisoformat)
     seg.add_argument("--to", dest="end", type=datetime.fromisoformat)
 
-    ev = sub.add_parser("events", help="outages and other events")
+    ev = sub.add_parser("events", help="list events, add one, or import detections from a CSV file")
+    ev.add_argument("action", nargs="?", choices=("list", "add", "import"), default="list")
+    ev.add_argument("file", nargs="?", type=Path, help="import: CSV with camera,time,kind,label[,confidence]")
     ev.add_argument("--camera", type=int)
-    ev.add_argument("--kind")
+    ev.add_argument("--kind", help="list: one or more, comma-separated; add: e.g. plate, person, vehicle")
+    ev.add_argument("--search", help="list: part of the label (e.g. a plate), any case")
     ev.add_argument("--from", dest="start", type=datetime.fromisoformat)
     ev.add_argument("--to", dest="end", type=datetime.fromisoformat)
+    ev.add_argument("--time", type=datetime.fromisoformat, help="add: when it happened (local time unless a zone)")
+    ev.add_argument("--label")
+    ev.add_argument("--confidence", type=float)
+    ev.add_argument("--snapshot", type=Path, help="add: a JPEG or PNG picture (at most 1 MB)")
 
     clip = sub.add_parser("clip", help="save, list and delete clips (kept forever)")
     clsub = clip.add_subparsers(dest="action", required=True)
@@ -175,12 +182,31 @@ def cmd_segments(args, sessions) -> int:
     return 0
 
 
-def cmd_events(args, sessions) -> int:
-    from recorder import queries
+def cmd_events(args, data: DataDir, sessions) -> int:
+    from recorder import events, queries
 
+    if args.action in ("add", "import"):
+        if args.action == "add" and (args.camera is None or args.time is None or not args.kind):
+            raise InputError("events add needs --camera, --time and --kind")
+        if args.action == "import" and args.file is None:
+            raise InputError("events import needs a CSV file")
+        try:
+            with sessions.begin() as s:
+                if args.action == "add":
+                    picture = args.snapshot.read_bytes() if args.snapshot else None
+                    new = [events.check(events.EventIn(args.camera, args.time, args.kind, args.label,
+                                                       args.confidence, None, picture), s)]
+                else:
+                    new = events.read_csv(s, args.file.read_text(encoding="utf-8-sig"))
+                rows = [queries.event_row(e) for e in events.store(s, data, new)]
+        except events.TooLarge as e:
+            raise InputError(str(e)) from None
+        _out(args, rows, f"{len(rows)} event(s) added")
+        return 0
     start, end = queries.period(args.start, args.end, default=timedelta(days=1))
     with sessions() as s:
-        rows = [queries.event_row(e) for e in queries.events(s, args.camera, args.kind, start, end, 1_000_000)]
+        rows = [queries.event_row(e)
+                for e in queries.events(s, args.camera, args.kind, start, end, 1_000_000, args.search)]
     text = "\n".join(f"{datetime.fromisoformat(r['start']).astimezone():%Y-%m-%d %H:%M:%S}  "
                      f"{'→ ' + datetime.fromisoformat(r['end']).astimezone().strftime('%H:%M:%S') if r['end'] else '(ongoing)':<12}"
                      f" cam {r['camera_id']}  {r['kind']:<8} {r['label'] or ''}" for r in rows)
@@ -245,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "segments":
             return cmd_segments(args, sessions)
         if args.command == "events":
-            return cmd_events(args, sessions)
+            return cmd_events(args, data, sessions)
         if args.command == "clip":
             from recorder.clip_cli import cmd_clip
 

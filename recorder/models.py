@@ -103,6 +103,7 @@ class Event(Base):
     end: Mapped[datetime | None] = mapped_column(UTCDateTime)
     label: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float | None] = mapped_column(Float)
+    snapshot: Mapped[str | None] = mapped_column(Text)  # relative to the data dir: a posted picture
 
 
 class Setting(Base):

@@ -42,18 +42,24 @@ def segment_row(seg: Segment) -> dict:
 
 
 def events(s: Session, camera_id: int | None, kind: str | None, start: datetime, end: datetime,
-           limit: int = 10_000) -> list[Event]:
+           limit: int = 10_000, text: str | None = None) -> list[Event]:
+    """Events overlapping the period; kind may list several (comma-separated); text matches
+    part of the label, whatever the case (a plate typed as 'abc1d' finds 'ABC1D23')."""
     q = select(Event).where(Event.start < end, (Event.end.is_(None)) | (Event.end > start))
     if camera_id is not None:
         q = q.where(Event.camera_id == camera_id)
     if kind:
-        q = q.where(Event.kind == kind)
+        q = q.where(Event.kind.in_([k.strip() for k in kind.split(",") if k.strip()]))
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        q = q.where(Event.label.ilike(pattern, escape="\\"))
     return list(s.scalars(q.order_by(Event.start).limit(limit)))
 
 
 def event_row(ev: Event) -> dict:
     return {"id": ev.id, "camera_id": ev.camera_id, "kind": ev.kind, "start": ev.start.isoformat(),
-            "end": ev.end.isoformat() if ev.end else None, "label": ev.label, "confidence": ev.confidence}
+            "end": ev.end.isoformat() if ev.end else None, "label": ev.label, "confidence": ev.confidence,
+            "has_snapshot": bool(ev.snapshot)}
 
 
 def retention_days(s: Session, cam: Camera) -> tuple[int, str]:
