@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 ALERT_LEVELS = (80, 90, 95)  # percent of the recordings volume in use
 FLOOR_SHARE = 0.05
 FLOOR_HOURS = 2.0
+RATES_SECONDS = 60.0
 BATCH = 20  # segments deleted per step when the disk is short: then free space is looked at again
 
 
@@ -51,6 +52,9 @@ class Retention:
         self.settings = settings or GuardSettings()
         self.level = 0
         self.trouble: str | None = None  # said loudly: the disk is short and nothing may go
+        self._short_of: str | None = None  # what the disk is short of, so each new reason is told once
+        self._rates: dict[int, float] = {}
+        self._rates_at = float("-inf")
         self.last_sweep: dict | None = None
 
     # -- retention -------------------------------------------------------------------------
@@ -95,6 +99,13 @@ class Retention:
                              .group_by(Segment.camera_id)).all()
         return {cid: size / max((end - start).total_seconds(), 1.0) for cid, size, start, end in rows}
 
+    def rates(self, fresh: bool = False) -> dict[int, float]:
+        """bandwidth(), asked again at most once a minute: the status the client polls every
+        2 s shows it, and it scans the last two hours of segments."""
+        if fresh or time.monotonic() - self._rates_at > RATES_SECONDS:
+            self._rates, self._rates_at = self.bandwidth(), time.monotonic()
+        return self._rates
+
     def floor(self, total: int, rate: float) -> int:
         if self.settings.min_free is not None:
             return self.settings.min_free
@@ -102,8 +113,7 @@ class Retention:
 
     def disk(self) -> dict:
         usage = shutil.disk_usage(self.data.recordings)
-        rates = self.bandwidth()
-        rate = sum(rates.values())
+        rate = sum(self.rates().values())
         percent = 100.0 * usage.used / usage.total if usage.total else 0.0
         return {"total": usage.total, "used": usage.used, "free": usage.free, "percent": round(percent, 1),
                 "level": alert_level(percent), "floor": self.floor(usage.total, rate),
@@ -114,11 +124,12 @@ class Retention:
         """Below the floor: delete the oldest footage (any camera) until above it. Returns the
         segments deleted early."""
         deleted = 0
+        rate = sum(self.rates(fresh=True).values())
         while True:
             usage = shutil.disk_usage(self.data.recordings)
-            floor = self.floor(usage.total, sum(self.bandwidth().values()))
+            floor = self.floor(usage.total, rate)
             if usage.free >= floor:
-                self.trouble = None
+                self.trouble = self._short_of = None
                 break
             ids = self._oldest(BATCH)
             if not ids:
@@ -130,7 +141,7 @@ class Retention:
             log.warning("disk guard: %d segments deleted early to keep %s MB free", deleted, floor // 10**6)
             self._event("early_deletion", f"{deleted} of the oldest recordings deleted early: the disk was "
                                           f"nearly full ({usage.free / 1e9:.1f} GB free)")
-        self._alerts()
+        self._alerts(usage)
         return deleted
 
     def _oldest(self, n: int) -> list[int]:
@@ -145,14 +156,14 @@ class Retention:
         what = f"only clips are left ({clips}), and clips are never deleted" if clips else "there is no old footage left"
         message = (f"The disk is almost full ({free / 1e6:.0f} MB free, {floor / 1e6:.0f} MB needed) and {what}: "
                    "free space or add a disk, or recording will stop")
-        if message.split(" (")[0] != (self.trouble or "").split(" (")[0]:
+        if what != self._short_of:  # the figures change every minute; the reason seldom
             log.error("%s", message)
             self._event("disk_full", message)
-        self.trouble = message
+        self.trouble, self._short_of = message, what
 
-    def _alerts(self) -> None:
+    def _alerts(self, usage=None) -> None:
         """An event each time use crosses 80, 90 or 95 % upwards; falling back clears it."""
-        usage = shutil.disk_usage(self.data.recordings)
+        usage = usage or shutil.disk_usage(self.data.recordings)
         level = alert_level(100.0 * usage.used / usage.total)
         if level > self.level:
             self._event("disk_alert", f"the recordings disk is {level} % full")
@@ -164,30 +175,31 @@ class Retention:
 
     # -- what the storage view shows ----------------------------------------------------------
 
-    def expiring(self, today: date | None = None) -> list[dict]:
-        """Per camera, the day the next sweep deletes: save clips from it now."""
-        today = today or date.today()
-        out = []
+    def _camera_days(self, today: date | None = None) -> list[tuple[Camera, dict]]:
         with self.sessions() as s:
-            for cam in s.scalars(select(Camera)):
-                days = queries.recorded_days(s, cam, today)
-                soon = [d for d in days["days"] if d["days_left"] <= 1]
-                if soon:
-                    out.append({"camera_id": cam.id, "camera_name": cam.name, "date": soon[-1]["date"],
-                                "bytes": sum(d["bytes"] for d in soon), "deleted_at": self.next_sweep().isoformat()})
-        return out
+            return [(cam, queries.recorded_days(s, cam, today)) for cam in s.scalars(select(Camera).order_by(Camera.id))]
+
+    def _expiring(self, cam: Camera, days: dict) -> dict | None:
+        """The camera's day the next sweep deletes, if any: save clips from it now."""
+        soon = [d for d in days["days"] if d["days_left"] <= 1]
+        if not soon:
+            return None
+        return {"camera_id": cam.id, "camera_name": cam.name, "date": soon[-1]["date"],
+                "bytes": sum(d["bytes"] for d in soon), "deleted_at": self.next_sweep().isoformat()}
+
+    def expiring(self, today: date | None = None) -> list[dict]:
+        found = (self._expiring(cam, days) for cam, days in self._camera_days(today or date.today()))
+        return [e for e in found if e]
 
     def view(self) -> dict:
         """The storage view: the disk, each camera's days and rate, what expires, the last sweep."""
-        rates = self.bandwidth()
-        cams = []
-        with self.sessions() as s:
-            for cam in s.scalars(select(Camera).order_by(Camera.id)):
-                days = queries.recorded_days(s, cam)
-                cams.append({"id": cam.id, "name": cam.name, "removed": cam.removed_at is not None,
-                             "bytes": sum(d["bytes"] for d in days["days"]), "bandwidth": round(rates.get(cam.id, 0.0), 1),
-                             "retention_days": days["retention_days"], "days": days["days"]})
-        return {"disk": self.disk(), "cameras": cams, "expiring": self.expiring(), "last_sweep": self.last_sweep,
+        rates, cams, expiring = self.rates(), [], []
+        for cam, days in self._camera_days():
+            cams.append({"id": cam.id, "name": cam.name, "removed": cam.removed_at is not None,
+                         "bytes": sum(d["bytes"] for d in days["days"]), "bandwidth": round(rates.get(cam.id, 0.0), 1),
+                         "retention_days": days["retention_days"], "days": days["days"]})
+            expiring += [e for e in [self._expiring(cam, days)] if e]
+        return {"disk": self.disk(), "cameras": cams, "expiring": expiring, "last_sweep": self.last_sweep,
                 "next_sweep": self.next_sweep().isoformat()}
 
     def cleanup_log(self, camera_id: int | None = None, start: datetime | None = None,
