@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -48,3 +49,12 @@ def used_between(before: dict[int, float], after: dict[int, float]) -> float:
     """CPU spent in the window by processes alive at its end (short-lived helpers started
     inside it count in full; ones that ended inside it are missed — keep windows steady)."""
     return sum(t - before.get(p, 0.0) for p, t in after.items())
+
+
+def cores_used(groups: dict[str, list[int]], warmup_s: float, window_s: float) -> dict[str, float]:
+    """Cores each group of process trees uses over the same window, after a warm-up, so
+    ours and the floor's share the machine's noise."""
+    time.sleep(warmup_s)
+    before = {k: tree_cpu(v) for k, v in groups.items()}
+    time.sleep(window_s)
+    return {k: used_between(before[k], tree_cpu(v)) / window_s for k, v in groups.items()}

@@ -15,9 +15,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench.proc_cpu import tree_cpu, used_between
+from bench.proc_cpu import cores_used
 from recorder.demo import DemoCamera
-from tests.harness import RecorderProcess, cli, ffmpeg_pids, wait_for
+from tests.harness import RecorderProcess, all_recording, cli, ffmpeg_pids, wait_for
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 WARMUP_S = float(os.environ.get("BENCH_WARMUP", "8"))
@@ -47,17 +47,14 @@ def cpu_round(url: str, n: int, work: Path) -> dict[str, float]:
     data = work / f"rec{n}"
     for i in range(n):
         cli(data, "camera", "add", "--name", f"c{i}", "--url", url)
-    rec = RecorderProcess(data, segment_seconds=3600, backoff_max=RECONNECT_S).start()
+    # Recording alone: what motion detection adds is the motion benchmark's subject.
+    rec = RecorderProcess(data, segment_seconds=3600, backoff_max=RECONNECT_S, extra=("--no-motion",)).start()
     bare = _start_bare(url, n, work / f"bare{n}", fragmented=False)
     frag = _start_bare(url, n, work / f"frag{n}", fragmented=True)
     groups = {"recorder": [rec.proc.pid], "bare": [p.pid for p in bare], "bare_fmp4": [p.pid for p in frag]}
     try:
-        wait_for(lambda: all(c["state"] == "recording" for c in rec.api("GET", "/api/status").json()["cameras"]),
-                 90, 0.5, "all cameras recording")
-        time.sleep(WARMUP_S)
-        before = {k: tree_cpu(v) for k, v in groups.items()}
-        time.sleep(WINDOW_S)
-        return {k: used_between(before[k], tree_cpu(v)) / WINDOW_S for k, v in groups.items()}
+        wait_for(lambda: all_recording(rec), 90, 0.5, "all cameras recording")
+        return cores_used(groups, WARMUP_S, WINDOW_S)
     finally:
         rec.stop()
         for p in bare + frag:

@@ -36,6 +36,9 @@ class CameraIn(BaseModel):
     retention_days: int | None = None
     enabled: bool = True
     compress_after_days: int | None = None
+    motion_enabled: bool | None = None
+    motion_sensitivity: int | None = None
+    motion_mask: list | None = Field(None, max_length=1000)  # the camera rules give the precise message
 
 
 class CameraPatch(BaseModel):
@@ -47,6 +50,9 @@ class CameraPatch(BaseModel):
     retention_days: int | None = None
     enabled: bool | None = None
     compress_after_days: int | None = None
+    motion_enabled: bool | None = None
+    motion_sensitivity: int | None = None
+    motion_mask: list | None = Field(None, max_length=1000)
 
 
 class ProbeIn(BaseModel):
@@ -229,13 +235,16 @@ def create_app(recorder) -> FastAPI:
     def events(camera_id: int | None = None, kind: str | None = None, q: str | None = None,
                start: Annotated[datetime | None, Query()] = None,
                end: Annotated[datetime | None, Query()] = None,
-               limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000) -> list[dict]:
-        """Events in a period (a day by default), of some kinds, whose label contains q."""
+               limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
+               order: Annotated[str, Query(pattern="^(oldest|newest)$")] = "oldest") -> list[dict]:
+        """Events in a period (a day by default), of some kinds, whose label contains q;
+        order=newest lists (and limits) from the most recent."""
         start, end = queries.period(start, end, default=timedelta(days=1))
         with recorder.sessions() as s:
             if camera_id is not None:
                 get_camera(s, camera_id)
-            return [queries.event_row(e) for e in queries.events(s, camera_id, kind, start, end, limit, q)]
+            return [queries.event_row(e) for e in
+                    queries.events(s, camera_id, kind, start, end, limit, q, newest_first=order == "newest")]
 
     @app.post("/api/events", dependencies=auth, status_code=201)
     def post_event(body: EventPost) -> dict:

@@ -22,6 +22,8 @@ from recorder.credentials import redact, with_credentials
 from recorder.ffmpeg import (CameraError, StreamInfo, explain, grab_last_frame, probe_file, probe_stream,
                              record_command)
 from recorder.models import Event, utcnow
+from recorder.motion import DECODABLE, motion_output
+from recorder.platform_compat import children_die_with_us
 from recorder.segments import SegmentStore
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ class CaptureSettings:
     stall_seconds: float = 12.0  # no new video for this long: FFmpeg is restarted
     backoff_max: float = 10.0  # a camera that comes back is recording again within this
     healthy_after: float = 60.0  # a run this long resets the backoff
+    motion: bool = True  # keyframes decoded small for motion detection (recorder.motion)
 
 
 @dataclass
@@ -71,7 +74,10 @@ if sys.platform.startswith("linux"):
 def spawn_kwargs() -> dict:
     """Own process group (a Ctrl-C in the terminal does not hit FFmpeg before we finalise it)."""
     if os.name == "nt":
-        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+        # no parent-death signal there: a job object ends the children with us instead; no
+        # console either, or each FFmpeg of a windowless recorder would open a window
+        children_die_with_us()
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW}
     return {"start_new_session": True, "preexec_fn": _PREEXEC}
 
 
@@ -142,9 +148,10 @@ class CameraRecorder:
     """Supervises one camera in its own thread until stop()."""
 
     def __init__(self, config: CameraConfig, store: SegmentStore, settings: CaptureSettings,
-                 children: "ChildRegistry", live_port: int | None = None):
+                 children: "ChildRegistry", live_port: int | None = None, motion_port: int | None = None):
         self.config = config
         self.live_port = live_port
+        self.motion_port = motion_port
         self.store = store
         self.settings = settings
         self.children = children
@@ -224,7 +231,9 @@ class CameraRecorder:
         list_file = incoming / "segments.csv"
         prefix = f"{int(time.time() * 1000)}_"  # never reuse a name a crash may have left
         cmd = record_command(self.config.ffmpeg_url, self.stream, incoming / f"{prefix}%05d.mp4",
-                             list_file, self.settings.segment_seconds, self.live_port)
+                             list_file, self.settings.segment_seconds, self.live_port,
+                             motion_output(self.motion_port)
+                             if self.motion_port and self.stream.video_codec in DECODABLE else None)
         self._list_size = -1
         run = self._run = FFmpegRun(cmd, self.config.redact)
         self.children.add(run.pid)

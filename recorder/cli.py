@@ -13,7 +13,8 @@ from pathlib import Path
 import requests
 
 from recorder import __version__
-from recorder.cameras import InputError, active_cameras, add_camera, get_camera, public, remove_camera
+from recorder.cameras import (InputError, active_cameras, add_camera, get_camera, public, remove_camera,
+                              update_camera)
 from recorder.credentials import Vault
 from recorder.db import database_url, get_plan, open_index, set_plan
 from recorder.models import PLANS
@@ -29,15 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="record all enabled cameras (foreground)")
-    run.add_argument("--segment-seconds", type=int, default=3600, help="segment length, 60..3600 (default 3600)")
+    _recording_options(run, segment_seconds=3600)
     run.add_argument("--api-host", default="127.0.0.1")
     run.add_argument("--api-port", type=int, default=0, help="0 picks a free port, published in recorder.json")
-    run.add_argument("--stall-seconds", type=float, default=12.0, help="restart FFmpeg after this long without video")
-    run.add_argument("--backoff-max", type=float, default=10.0, help="longest wait between reconnection attempts")
-    run.add_argument("--sweep-hour", type=int, default=3, help="local hour of the daily retention sweep (default 3)")
-    run.add_argument("--min-free-mb", type=float, help="free space to keep on the recordings disk "
-                                                        "(default: the larger of 5 %% and two hours of recording)")
-    run.add_argument("--guard-seconds", type=float, default=60.0, help="how often free space is checked")
 
     cam = sub.add_parser("camera", help="add, list, remove, enable or disable cameras")
     csub = cam.add_subparsers(dest="action", required=True)
@@ -50,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--retention-days", type=int)
     add.add_argument("--disabled", action="store_true")
     add.add_argument("--compress-after-days", type=int, help="re-encode footage older than this to H.265")
+    _motion_args(add)
+    motion = csub.add_parser("motion", help="motion detection settings of a camera (applied at once)")
+    motion.add_argument("id", type=int)
+    _motion_args(motion)
     csub.add_parser("list")
     for action in ("remove", "enable", "disable"):
         csub.add_parser(action).add_argument("id", type=int)
@@ -89,8 +88,21 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("name", nargs="?", choices=sorted(PLANS))
     demo = sub.add_parser("demo", help="start local demo cameras and record them")
     demo.add_argument("--cameras", type=int, default=2)
-    demo.add_argument("--segment-seconds", type=int, default=60)
+    _recording_options(demo, segment_seconds=60)
     return p
+
+
+def _recording_options(p: argparse.ArgumentParser, segment_seconds: int) -> None:
+    """What `run` and `demo` share: both end in the same recording loop."""
+    p.add_argument("--segment-seconds", type=int, default=segment_seconds,
+                   help=f"segment length, 60..3600 (default {segment_seconds})")
+    p.add_argument("--stall-seconds", type=float, default=12.0, help="restart FFmpeg after this long without video")
+    p.add_argument("--backoff-max", type=float, default=10.0, help="longest wait between reconnection attempts")
+    p.add_argument("--sweep-hour", type=int, default=3, help="local hour of the daily retention sweep (default 3)")
+    p.add_argument("--min-free-mb", type=float, help="free space to keep on the recordings disk "
+                                                      "(default: the larger of 5 %% and two hours of recording)")
+    p.add_argument("--guard-seconds", type=float, default=60.0, help="how often free space is checked")
+    p.add_argument("--no-motion", action="store_true", help="no motion detection on any camera")
 
 
 def _out(args, data, text: str) -> None:
@@ -123,7 +135,7 @@ def cmd_run(args, data: DataDir) -> int:
                          f"{PROGRESS_SECONDS} s)")
     _setup_logging(data)
     capture = CaptureSettings(segment_seconds=args.segment_seconds, stall_seconds=args.stall_seconds,
-                              backoff_max=args.backoff_max)
+                              backoff_max=args.backoff_max, motion=not args.no_motion)
     if not 0 <= args.sweep_hour <= 23:
         raise InputError("--sweep-hour must be between 0 and 23")
     guard = GuardSettings(args.sweep_hour, args.guard_seconds,
@@ -144,6 +156,26 @@ def _test_mode() -> bool:
     return os.environ.get("VMS_ALLOW_SHORT_SEGMENTS") == "1"
 
 
+def _motion_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--motion", choices=("on", "off"), help="motion detection on or off (default on)")
+    p.add_argument("--motion-sensitivity", type=int, help="1 (only big changes) .. 100 (any change); default 50")
+    p.add_argument("--motion-mask", type=_mask, help="areas to ignore, as fractions of the picture: "
+                                                     "'x,y,w,h;x,y,w,h' ('' for none)")
+
+
+def _mask(text: str) -> list[list[float]]:
+    try:
+        return [[float(v) for v in area.split(",")] for area in text.split(";") if area.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected x,y,w,h;... with numbers, not {text!r}") from None
+
+
+def _motion_changes(args) -> dict:
+    changes = {"motion_enabled": None if args.motion is None else args.motion == "on",
+               "motion_sensitivity": args.motion_sensitivity, "motion_mask": args.motion_mask}
+    return {k: v for k, v in changes.items() if v is not None}
+
+
 def cmd_camera(args, data: DataDir, sessions) -> int:
     vault = Vault(data.secret_file)
     with sessions.begin() as s:
@@ -151,8 +183,13 @@ def cmd_camera(args, data: DataDir, sessions) -> int:
             cam = add_camera(s, vault, name=args.name, url=args.url, sub_url=args.sub_url,
                              username=args.username, password=args.password,
                              retention_days=args.retention_days, enabled=not args.disabled,
-                             compress_after_days=args.compress_after_days)
+                             compress_after_days=args.compress_after_days, **_motion_changes(args))
             _out(args, public(cam), str(cam.id))
+        elif args.action == "motion":
+            cam = update_camera(s, vault, get_camera(s, args.id), **_motion_changes(args))
+            row = public(cam)
+            _out(args, row, f"camera {cam.id}: motion {'on' if cam.motion_enabled else 'off'}, sensitivity "
+                            f"{cam.motion_sensitivity}, {len(row['motion_mask'])} masked areas")
         elif args.action == "list":
             rows = [public(c) for c in active_cameras(s)]
             text = "\n".join(f"{r['id']:>3}  {'on ' if r['enabled'] else 'off'}  {r['name']:<24} {r['url']}"

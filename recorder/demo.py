@@ -4,7 +4,6 @@ the tests and the benchmarks: real RTSP, no camera needed."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -12,10 +11,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from recorder.capture import CaptureSettings, spawn_kwargs
+from recorder import platform_compat
+from recorder.capture import spawn_kwargs
 
 # GStreamer's Python bindings come from the system's packages, not from our environment.
-GST_PYTHON = os.environ.get("VMS_GST_PYTHON", "/usr/bin/python3")
+GST_PYTHON = os.environ.get("VMS_GST_PYTHON", "/usr/bin/python3" if os.name == "posix" else "python")
 
 
 def resources_dir() -> Path:
@@ -45,7 +45,7 @@ class DemoCamera:
         # Own session (a Ctrl-C meant for the recorder must not drop the cameras before it has
         # finalised its files) and gone with its parent, like FFmpeg.
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     stdin=subprocess.DEVNULL, **spawn_kwargs())
+                                     stdin=subprocess.DEVNULL, env=platform_compat.system_env(), **spawn_kwargs())
         line = _readline(self.proc, timeout)
         if not line.startswith("READY "):
             err = self.proc.stderr.read() if self.proc.poll() is not None else ""
@@ -70,10 +70,10 @@ class DemoCamera:
 
     def pause(self) -> None:
         """Freeze the camera: its TCP session stays open but no video comes."""
-        os.kill(self.proc.pid, signal.SIGSTOP)
+        platform_compat.suspend(self.proc)
 
     def resume(self) -> None:
-        os.kill(self.proc.pid, signal.SIGCONT)
+        platform_compat.resume(self.proc)
 
 
 TIMECODE_BITS = 24  # resources/demo_camera.py --timecode
@@ -109,11 +109,13 @@ def _readline(proc: subprocess.Popen, timeout: float) -> str:
     return result[0]
 
 
+# Still scenes with a clock where something crosses the picture now and then, each camera on
+# its own schedule: the demo's timelines show motion markers with quiet time between them.
 DEMO_SET = [
-    {"label": "Demo 1 - Entrance", "codec": "h264", "audio": "alaw"},
-    {"label": "Demo 2 - Parking", "codec": "h264", "audio": "none"},
-    {"label": "Demo 3 - Lobby", "codec": "h265", "audio": "none"},
-    {"label": "Demo 4 - Back door", "codec": "h264", "audio": "aac"},
+    {"label": "Demo 1 - Entrance", "codec": "h264", "audio": "alaw", "motion_period": 60, "motion_on": 10},
+    {"label": "Demo 2 - Parking", "codec": "h264", "audio": "none", "motion_period": 90, "motion_on": 15},
+    {"label": "Demo 3 - Lobby", "codec": "h265", "audio": "none", "motion_period": 120, "motion_on": 20},
+    {"label": "Demo 4 - Back door", "codec": "h264", "audio": "aac", "motion_period": 45, "motion_on": 5},
 ]
 
 
@@ -133,8 +135,8 @@ def run_demo(args, data) -> int:
         for i in range(args.cameras):
             spec = DEMO_SET[i % len(DEMO_SET)]
             name = spec["label"] if i < len(DEMO_SET) else f"{spec['label']} ({i + 1})"
-            cam = DemoCamera(port=0, codec=spec["codec"], audio=spec["audio"], label=name,
-                             sub_path="/sub")
+            options = {k: v for k, v in spec.items() if k != "label"}
+            cam = DemoCamera(port=0, label=name, sub_path="/sub", timecode="yes", **options)
             cam.start()
             cams.append(cam)
             with sessions.begin() as s:
@@ -144,9 +146,7 @@ def run_demo(args, data) -> int:
                 else:  # ports change from run to run
                     row.url, row.sub_url = cam.url, cam.url.replace("/cam", "/sub")
             print(f"demo camera {name}: {cam.url}", flush=True)
-        defaults = CaptureSettings()
         args.api_host, args.api_port = "127.0.0.1", 0
-        args.stall_seconds, args.backoff_max = defaults.stall_seconds, defaults.backoff_max
         return cmd_run(args, data)
     finally:
         for cam in cams:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from recorder import platform_compat
 from recorder.credentials import redact
 
 SOCKET_TIMEOUT_S = 5
@@ -35,10 +36,11 @@ class CameraError(Exception):
 
 
 def find_tool(name: str) -> str:
-    """The bundled binary first (next to a frozen app), then the system's."""
+    """The bundled binary first (bin/ in a frozen app's contents folder), then the system's."""
     exe = name + (".exe" if os.name == "nt" else "")
     if getattr(sys, "frozen", False):
-        bundled = Path(sys.executable).parent / "bin" / exe
+        # PyInstaller's sys._MEIPASS; other freezers keep their files beside the executable
+        bundled = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "bin" / exe
         if bundled.exists():
             return str(bundled)
     found = shutil.which(name)
@@ -127,7 +129,8 @@ def probe_stream(url: str, timeout: float = 10.0) -> StreamInfo:
            "-timeout", str(SOCKET_TIMEOUT_S * 1_000_000), "-show_streams", "-of", "json", url]
     began = time.monotonic()
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                         **platform_compat.no_window())
     except subprocess.TimeoutExpired:
         raise CameraError(f"no answer from {_host(url)}") from None
     if out.returncode != 0:
@@ -166,7 +169,8 @@ def probe_file(path: Path, timeout: float = 120.0) -> FileInfo | None:
            "-show_entries", "packet=stream_index,pts_time,duration_time"
            ":stream=index,codec_name,codec_type,width,height:format=format_name",
            "-of", "json", str(path)]
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                         **platform_compat.no_window())
     if out.returncode != 0:
         return None
     data = json.loads(out.stdout or "{}")
@@ -197,13 +201,15 @@ def _float(text: str | None) -> float | None:
 
 
 def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Path,
-                   segment_seconds: int, live_port: int | None = None) -> list[str]:
-    """One camera's FFmpeg: video copied, audio copied or made AAC, clock-aligned fMP4 segments."""
+                   segment_seconds: int, live_port: int | None = None,
+                   motion: tuple[list[str], list[str]] | None = None) -> list[str]:
+    """One camera's FFmpeg: video copied, audio copied or made AAC, clock-aligned fMP4 segments;
+    motion: the (input, output) arguments that also send its keyframes small to motion detection."""
     # No socket -timeout here, unlike the probe: it makes FFmpeg poll its socket and costs
     # about 4 % more CPU on every camera. A camera that goes quiet is caught by the
     # recorder's stall watchdog instead, a few seconds later.
     cmd = [find_tool("ffmpeg"), "-hide_banner", "-loglevel", "error", "-nostats",
-           "-rtsp_transport", "tcp", "-i", url,
+           "-rtsp_transport", "tcp", *(motion[0] if motion else []), "-i", url,
            "-map", "0:v:0", "-c:v", "copy"]
     if info.video_codec == "hevc":
         cmd += ["-tag:v", "hvc1"]  # the tag browsers and Apple players expect
@@ -217,9 +223,10 @@ def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Pat
     segments = {"segment_time": segment_seconds, "segment_atclocktime": 1, "reset_timestamps": 1,
                 "segment_format": "mp4", "segment_format_options": FRAGMENTED_MP4,
                 "segment_list": list_file, "segment_list_type": "csv"}
+    extra = motion[1] if motion else []
     if live_port is None:
         return cmd + ["-f", "segment"] + [a for k, v in segments.items() for a in (f"-{k}", str(v))] \
-            + [str(out_pattern)]
+            + [str(out_pattern)] + extra
     # One connection to the camera for both uses: the tee muxer writes the segments and a
     # live MPEG-TS copy to the recorder's relay; a live leg that fails is dropped, never
     # the recording (onfail=ignore), and UDP never waits for a slow reader. max_delay=0:
@@ -227,7 +234,7 @@ def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Pat
     seg_opts = ":".join(f"{k}={_tee_value(str(v))}" for k, v in segments.items())
     live = f"udp://127.0.0.1:{live_port}?pkt_size={LIVE_PACKET}"
     return cmd + ["-f", "tee", f"[f=segment:{seg_opts}]{_tee_slave(str(out_pattern))}"
-                  f"|[f=mpegts:onfail=ignore:max_delay=0]{live}"]
+                  f"|[f=mpegts:onfail=ignore:max_delay=0]{live}"] + extra
 
 
 def _tee_slave(text: str) -> str:
@@ -247,7 +254,8 @@ def grab_last_frame(src: Path, dest: Path, width: int = 640) -> bool:
            "-i", str(src), "-map", "0:v:0", "-frames:v", "1", "-vf", f"scale={width}:-2", "-q:v", "4",
            "-y", str(tmp)]
     try:
-        ok = subprocess.run(cmd, capture_output=True, timeout=30, stdin=subprocess.DEVNULL).returncode == 0
+        ok = subprocess.run(cmd, capture_output=True, timeout=30, stdin=subprocess.DEVNULL,
+                            **platform_compat.no_window()).returncode == 0
     except subprocess.TimeoutExpired:
         ok = False
     if ok and tmp.exists() and tmp.stat().st_size:

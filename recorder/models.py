@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -61,6 +62,10 @@ class Camera(Base):
     retention_days: Mapped[int | None] = mapped_column(Integer)
     # Segments older than this many days are re-encoded to H.265 to save space; None: never.
     compress_after_days: Mapped[int | None] = mapped_column(Integer)
+    motion_enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
+    motion_sensitivity: Mapped[int] = mapped_column(Integer, default=50, server_default="50")
+    # Areas where motion is ignored: JSON list of [x, y, w, h] in fractions of the picture.
+    motion_mask: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Removed cameras keep their footage until retention takes it.
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

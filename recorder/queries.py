@@ -42,9 +42,10 @@ def segment_row(seg: Segment) -> dict:
 
 
 def events(s: Session, camera_id: int | None, kind: str | None, start: datetime, end: datetime,
-           limit: int = 10_000, text: str | None = None) -> list[Event]:
+           limit: int = 10_000, text: str | None = None, newest_first: bool = False) -> list[Event]:
     """Events overlapping the period; kind may list several (comma-separated); text matches
-    part of the label, whatever the case (a plate typed as 'abc1d' finds 'ABC1D23')."""
+    part of the label, whatever the case (a plate typed as 'abc1d' finds 'ABC1D23'). The limit
+    keeps the oldest, or the newest when newest_first."""
     q = select(Event).where(Event.start < end, (Event.end.is_(None)) | (Event.end > start))
     if camera_id is not None:
         q = q.where(Event.camera_id == camera_id)
@@ -53,7 +54,7 @@ def events(s: Session, camera_id: int | None, kind: str | None, start: datetime,
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         q = q.where(Event.label.ilike(pattern, escape="\\"))
-    return list(s.scalars(q.order_by(Event.start).limit(limit)))
+    return list(s.scalars(q.order_by(Event.start.desc() if newest_first else Event.start).limit(limit)))
 
 
 def event_row(ev: Event) -> dict:

@@ -9,7 +9,6 @@ import logging
 import os
 import secrets
 import signal
-import socket
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -18,7 +17,7 @@ import filelock
 import uvicorn
 from sqlalchemy import func, select
 
-from recorder import __version__
+from recorder import __version__, platform_compat
 from recorder.capture import CameraConfig, CameraRecorder, CaptureSettings, ChildRegistry
 from recorder.cameras import active_cameras, get_camera
 from recorder.clip_plan import Span
@@ -27,6 +26,7 @@ from recorder.compress import Compressor
 from recorder.credentials import Vault, with_credentials, write_private
 from recorder.db import database_url, get_plan, open_index
 from recorder.live import LiveRelay
+from recorder.motion import MotionSettings, MotionWatcher
 from recorder.models import PLANS, Segment, utcnow
 from recorder.paths import DataDir
 from recorder.retention import GuardSettings, Retention
@@ -94,6 +94,7 @@ class Recorder:
         self.children = ChildRegistry(data.children_file)
         self.cameras: dict[int, CameraRecorder] = {}
         self.live = LiveRelay(self.substream_url)
+        self.motion = MotionWatcher(self.sessions) if capture.motion else None
         self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children, self.store.file_lock)
         self.retention = Retention(data, self.sessions, self.store, guard)
         self.compressor = Compressor(data, self.sessions, self.store, self.clips.in_use, self.children)
@@ -105,15 +106,21 @@ class Recorder:
 
     # -- cameras ---------------------------------------------------------------------------
 
-    def wanted_configs(self) -> dict[int, CameraConfig]:
+    def wanted_configs(self) -> tuple[dict[int, CameraConfig], dict[int, MotionSettings]]:
         with self.sessions() as s:
-            return {c.id: CameraConfig(c.id, c.name, c.url, c.username, self.vault.decrypt(c.password_enc))
-                    for c in active_cameras(s) if c.enabled}
+            cams = [c for c in active_cameras(s) if c.enabled]
+            return ({c.id: CameraConfig(c.id, c.name, c.url, c.username, self.vault.decrypt(c.password_enc))
+                     for c in cams},
+                    {c.id: MotionSettings.of(c.motion_enabled, c.motion_sensitivity, c.motion_mask) for c in cams})
 
     def reconcile(self) -> None:
-        """Start, stop or restart camera recorders so they match the index."""
-        wanted = self.wanted_configs()
+        """Start, stop or restart camera recorders so they match the index; motion settings
+        change without a restart."""
+        wanted, motion = self.wanted_configs()
         with self._cam_lock:
+            if self.motion is not None:
+                for cid, settings in motion.items():
+                    self.motion.configure(cid, settings)
             for cid, rec in list(self.cameras.items()):
                 if wanted.get(cid) != rec.config:
                     log.info("camera %s: stopping (%s)", cid, "changed" if cid in wanted else "disabled")
@@ -121,8 +128,9 @@ class Recorder:
                     del self.cameras[cid]
             for cid, config in wanted.items():
                 if cid not in self.cameras and not self._stopping.is_set():
+                    motion_port = self.motion.port(cid, motion[cid]) if self.motion is not None else None
                     rec = CameraRecorder(config, self.store, self.capture, self.children,
-                                         live_port=self.live.feed(cid).port)
+                                         live_port=self.live.feed(cid).port, motion_port=motion_port)
                     self.cameras[cid] = rec
                     rec.start()
 
@@ -193,6 +201,8 @@ class Recorder:
             row["enabled"] = cam.enabled
             row["has_substream"] = bool(cam.sub_url)
             row["recorded_bytes"] = int(indexed.get(cam.id) or 0)
+            row["motion_enabled"] = cam.motion_enabled
+            row["motion_active"] = bool(self.motion and self.motion.status(cam.id)["motion_active"])
             rows.append(row)
         return {"recorder": {"pid": os.getpid(), "version": __version__,
                              "started_at": self.started_at.isoformat(), "data_dir": str(self.data.root)},
@@ -209,11 +219,9 @@ class Recorder:
         if killed:
             log.warning("ended %d FFmpeg left running by a previous recorder", killed)
         self.clips.recover()
-        # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY on accepted connections only then;
-        # without it Nagle and delayed ACKs add ~40 ms to every call on a kept-alive connection.
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((self.api.host, self.api.port))
+        if self.motion is not None:
+            self.motion.start()
+        sock = platform_compat.listening_socket(self.api.host, self.api.port)
         sock.listen(128)  # before recorder.json says where we are: clients queue, never refused
         port = sock.getsockname()[1]
         reconciler = threading.Thread(target=self._reconcile_loop, name="reconcile", daemon=True)
@@ -229,16 +237,16 @@ class Recorder:
         # uvicorn re-raises the signal that stopped it once it has closed; with our own
         # handlers that ends up here as an exception instead of killing the process
         # before FFmpeg is finalised.
-        signal.signal(signal.SIGTERM, _raise_stop)
-        signal.signal(signal.SIGINT, _raise_stop)
+        for sig in platform_compat.STOP_SIGNALS:
+            signal.signal(sig, _raise_stop)
         try:
             server.run(sockets=[sock])
         except StopRequested:
             pass
         finally:
             # a second Ctrl-C must not cut FFmpeg's finalisation short
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            for sig in platform_compat.STOP_SIGNALS:
+                signal.signal(sig, signal.SIG_IGN)
             self.shutdown()
 
     def request_stop(self) -> None:
@@ -255,6 +263,8 @@ class Recorder:
                 list(pool.map(lambda r: r.stop(), recs))
             self.cameras.clear()
         self.live.close()
+        if self.motion is not None:
+            self.motion.close()
         self.clips.close()
         self.compressor.close()
         self.data.runtime_file.unlink(missing_ok=True)

@@ -70,6 +70,10 @@ def parse_args(argv=None):
                         f"{BLINK_PERIOD_S:g} s of wall-clock time, black otherwise (latency tests)")
     p.add_argument("--timecode", nargs="?", const=True, default=False, type=yes_no,
                    help="the wall-clock time as blocks along the bottom edge (playback tests)")
+    p.add_argument("--motion-period", type=float, default=0.0,
+                   help="a still scene where a box crosses the picture during the first --motion-on "
+                        "seconds of every period of wall-clock time (motion detection tests)")
+    p.add_argument("--motion-on", type=float, default=5.0, help="seconds of motion in each period")
     args = p.parse_args(argv)
     if bool(args.user) != bool(args.password):
         p.error("--user and --password must be given together")
@@ -93,9 +97,11 @@ def video_branch(args, width, height, bitrate):
     raw = f"video/x-raw,format=I420,width={width},height={height},framerate={args.fps}/1"
     # Motion over the whole frame (scrolling bars) so the encoder does realistic
     # work and recorders see changing content; is-live paces it in real time.
-    src = f"videotestsrc name=src is-live=true pattern=smpte horizontal-speed=2 ! {raw} "
-    if args.timecode:  # cairo draws in BGRx; back to I420 for the encoder
-        src += f"! videoconvert ! cairooverlay name=timecode ! videoconvert ! {raw} "
+    speed = 0 if args.motion_period else 2
+    pattern = "smpte75" if args.motion_period else "smpte"  # smpte has a corner of snow: motion everywhere
+    src = f"videotestsrc name=src is-live=true pattern={pattern} horizontal-speed={speed} ! {raw} "
+    if args.timecode or args.motion_period:  # cairo draws in BGRx; back to I420 for the encoder
+        src += f"! videoconvert ! cairooverlay name=draw ! videoconvert ! {raw} "
     src += (
         # Host wall-clock on the picture lets tests eyeball end-to-end latency.
         # The label text is set later in media-configure: no quoting issues.
@@ -162,8 +168,32 @@ def gray_bits(value):
     return [(gray >> (TIMECODE_BITS - 1 - i)) & 1 for i in range(TIMECODE_BITS)]
 
 
+def motion_box(now, period, on, width, height):
+    """Where the moving box is at this wall-clock time, or None outside the motion windows:
+    it crosses from left to right during each window, so every picture differs from the last."""
+    phase = now % period
+    if phase >= on:
+        return None
+    bw, bh = width // 5, height // 4
+    x = (width - bw) * phase / on
+    return x, height * 0.4, bw, bh
+
+
+def draw(overlay, ctx, timestamp, duration, info):
+    """Called for every frame on the streaming thread."""
+    args, size = info
+    if args.motion_period:
+        box = motion_box(time.time(), args.motion_period, args.motion_on, *size)
+        if box is not None:
+            ctx.set_source_rgb(0.95, 0.95, 0.95)
+            ctx.rectangle(*box)
+            ctx.fill()
+    if args.timecode:
+        draw_timecode(overlay, ctx, timestamp, duration, size)
+
+
 def draw_timecode(_overlay, ctx, _timestamp, _duration, size):
-    """Called for every frame on the streaming thread: the blocks for the time it passes by."""
+    """The blocks for the time the frame passes by."""
     width, height = size
     band = max(8, height // 16)
     for i, bit in enumerate(gray_bits(int(time.time() * 10) % (1 << TIMECODE_BITS))):
@@ -197,16 +227,17 @@ def make_factory(args, width, height, bitrate, permissions, blink_sources=None):
             blink_sources.append(src)
             # A shared media is rebuilt once every client has left: forget the old source.
             media.connect("unprepared", lambda _media: blink_sources.remove(src))
-        timecode = media.get_element().get_by_name("timecode")
-        if timecode is not None:
-            timecode.connect("draw", draw_timecode, (width, height))
+        drawer = media.get_element().get_by_name("draw")
+        if drawer is not None:
+            drawer.connect("draw", draw, (args, (width, height)))
 
     factory.connect("media-configure", on_media_configure)
     return factory
 
 
 def check_elements(args):
-    needed = ["videotestsrc", "clockoverlay"] + (["videoconvert", "cairooverlay"] if args.timecode else [])
+    needed = ["videotestsrc", "clockoverlay"] + (["videoconvert", "cairooverlay"]
+                                                  if args.timecode or args.motion_period else [])
     needed += ["x264enc", "rtph264pay"] if args.codec == "h264" else ["x265enc", "rtph265pay"]
     if args.audio != "none":
         needed.append("audiotestsrc")

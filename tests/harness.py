@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import requests
@@ -106,8 +107,10 @@ class RecorderProcess:
     def segments(self, camera_id: int) -> list[dict]:
         return cli_json(self.data_dir, "segments", "--camera", str(camera_id), "--from", "2000-01-01T00:00:00")
 
-    def events(self, camera_id: int) -> list[dict]:
-        return cli_json(self.data_dir, "events", "--camera", str(camera_id), "--from", "2000-01-01T00:00:00")
+    def events(self, camera_id: int, motion: bool = False) -> list[dict]:
+        """The camera's events; motion ones only when asked (the demo pictures move all the time)."""
+        rows = cli_json(self.data_dir, "events", "--camera", str(camera_id), "--from", "2000-01-01T00:00:00")
+        return [e for e in rows if motion or e["kind"] != "motion"]
 
     def stop(self, sig=signal.SIGTERM, timeout: float = 30) -> int:
         if self.proc.poll() is None:
@@ -118,3 +121,46 @@ class RecorderProcess:
 
     def log(self) -> str:
         return self.log_path.read_text() if self.log_path.exists() else ""
+
+
+def motion_windows(t0: float, t1: float, period: float, on: float) -> list[tuple[float, float]]:
+    """The demo camera's motion windows (epoch seconds) lying wholly inside [t0, t1]."""
+    first = (int(t0 // period) + 1) * period
+    return [(a, a + on) for a in frange(first, t1 - on, period)]
+
+
+def frange(a: float, b: float, step: float):
+    while a <= b:
+        yield a
+        a += step
+
+
+def score_motion(events: list[dict], period: float, on: float, t0: float, t1: float, slack: float) -> dict:
+    """Precision: share of the motion events starting inside [t0, t1] that overlap a true
+    window (widened by slack on each side; windows cut by t0 or t1 count); recall: share of the
+    windows wholly inside [t0, t1] that some event overlaps. Start and end errors are of the
+    events overlapping each such window."""
+    windows = motion_windows(t0, t1, period, on)
+    every = motion_windows(t0 - 2 * period, t1 + 2 * period, period, on)
+    spans = []
+    for ev in events:
+        start = datetime.fromisoformat(ev["start"]).timestamp()
+        end = datetime.fromisoformat(ev["end"]).timestamp() if ev["end"] else time.time()
+        if t0 <= start <= t1:
+            spans.append((start, end))
+    hit = [any(s <= b + slack and e >= a - slack for a, b in every) for s, e in spans]
+    found, start_err, end_err = 0, [], []
+    for a, b in windows:
+        mine = [(s, e) for s, e in spans if s <= b + slack and e >= a - slack]
+        if mine:
+            found += 1
+            start_err.append(mine[0][0] - a)
+            end_err.append(mine[-1][1] - b)
+    return {"events": len(spans), "windows": len(windows),
+            "precision": round(sum(hit) / len(spans), 3) if spans else None,
+            "recall": round(found / len(windows), 3) if windows else None,
+            "start_errors": [round(x, 2) for x in start_err], "end_errors": [round(x, 2) for x in end_err]}
+
+
+def all_recording(rec: RecorderProcess) -> bool:
+    return all(c["state"] == "recording" for c in rec.api("GET", "/api/status").json()["cameras"])

@@ -91,3 +91,13 @@ def test_command_line_adds_and_imports(tmp_path):
     listed = cli_json(data, "events", "--kind", "plate", "--search", "qwe2", "--from", "2000-01-01T00:00:00")
     assert [e["label"] for e in listed] == ["QWE2R34"]
     assert not cli_json(data, "events", "--search", "OK1A111", "--from", "2000-01-01T00:00:00")  # all or nothing
+
+
+def test_newest_first_keeps_the_most_recent_under_the_limit(client):
+    new_camera(client)
+    for minutes in (30, 20, 10):
+        post(client, time=(NOW - timedelta(minutes=minutes)).isoformat(), label=f"ABC{minutes}")
+    newest = client.get("/api/events", params={"order": "newest", "limit": 2}).json()
+    assert [e["label"] for e in newest] == ["ABC10", "ABC20"]
+    assert [e["label"] for e in client.get("/api/events", params={"limit": 2}).json()] == ["ABC30", "ABC20"]
+    assert client.get("/api/events", params={"order": "sideways"}).status_code == 422
