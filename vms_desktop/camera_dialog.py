@@ -6,8 +6,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSlider, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderApi, RecorderError
@@ -21,6 +22,8 @@ class CameraDialog(QDialog):
         self.api = api
         self.camera = camera
         self.saved: dict | None = None
+        self.mask: list[list[float]] = []
+        self.mask_editor = None
         self.setWindowTitle(self.tr("Edit camera") if camera else self.tr("Add camera"))
         self.setMinimumWidth(520)
 
@@ -63,6 +66,7 @@ class CameraDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addLayout(form)
+        box.addWidget(self._build_motion())
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.result, 1)
@@ -71,6 +75,43 @@ class CameraDialog(QDialog):
         box.addWidget(self.buttons)
         if camera:
             self._fill(camera)
+
+    def _build_motion(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Motion detection"), self)
+        self.motion_enabled = QCheckBox(self.tr("Detect motion (events on the timeline)"), group, checked=True)
+        self.sensitivity = QSlider(Qt.Horizontal, group, minimum=1, maximum=100, value=50, pageStep=10)
+        self.sensitivity.setToolTip(self.tr("Higher: smaller changes count as motion"))
+        self.sensitivity_value = QLabel("50", group, minimumWidth=28)
+        self.sensitivity.valueChanged.connect(lambda v: self.sensitivity_value.setText(str(v)))
+        self.motion_enabled.toggled.connect(self.sensitivity.setEnabled)
+        self.mask_button = QPushButton(self.tr("Edit mask…"), group)
+        self.mask_button.clicked.connect(self.edit_mask)
+        self.mask_label = QLabel(group)
+        level = QHBoxLayout()
+        level.addWidget(self.sensitivity, 1)
+        level.addWidget(self.sensitivity_value)
+        mask = QHBoxLayout()
+        mask.addWidget(self.mask_button)
+        mask.addWidget(self.mask_label, 1)
+        form = QFormLayout(group)
+        form.addRow("", self.motion_enabled)
+        form.addRow(self.tr("Sensitivity"), level)
+        form.addRow(self.tr("Ignored areas"), mask)
+        self._set_mask([])
+        return group
+
+    def _set_mask(self, areas: list[list[float]]) -> None:
+        self.mask = areas
+        self.mask_label.setText(self.tr("none: motion anywhere in the picture counts") if not areas
+                                else self.tr("{n} in the mask").format(n=len(areas)))
+
+    def edit_mask(self) -> None:
+        from vms_desktop.motion_mask import MaskEditor  # opened rarely: loaded when first used
+
+        self.mask_editor = MaskEditor(self.api, self.camera["id"] if self.camera else None, self.mask,
+                                      self.name.text().strip(), self)
+        self.mask_editor.accepted.connect(lambda: self._set_mask(self.mask_editor.areas()))
+        self.mask_editor.open()
 
     def _fill(self, cam: dict) -> None:
         self.name.setText(cam.get("name", ""))
@@ -81,6 +122,9 @@ class CameraDialog(QDialog):
             self.retention.setCurrentIndex(1)
             self.days.setValue(cam["retention_days"])
         self.enabled.setChecked(cam.get("enabled", True))
+        self.motion_enabled.setChecked(cam.get("motion_enabled", True) is not False)
+        self.sensitivity.setValue(cam.get("motion_sensitivity") or 50)
+        self._set_mask([list(a) for a in cam.get("motion_mask") or []])
 
     # -- checks ---------------------------------------------------------------------------
 
@@ -116,7 +160,8 @@ class CameraDialog(QDialog):
                "sub_url": self.sub_url.text().strip() or None,
                "username": self.username.text().strip() or None,
                "retention_days": self.days.value() if self.retention.currentIndex() == 1 else None,
-               "enabled": self.enabled.isChecked()}
+               "enabled": self.enabled.isChecked(), "motion_enabled": self.motion_enabled.isChecked(),
+               "motion_sensitivity": self.sensitivity.value(), "motion_mask": self.mask}
         if self.password.text() or not self.camera:
             out["password"] = self.password.text() or None
         return out

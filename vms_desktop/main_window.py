@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.player = None  # the playback window, when open
         self.clips_panel = None
         self.storage_view = None
+        self.event_search = None
         self.setWindowTitle(self.tr("VMS Desktop"))
         self.grid = LiveGrid(self.api.live_url, self)
         self.grid.open_requested.connect(self.open_camera)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         cams = self.menuBar().addMenu(self.tr("&Cameras"))
         self._action(cams, self.tr("Add camera…"), self.add_camera, "Ctrl+N")
         self._action(cams, self.tr("Saved clips…"), self.show_clips)
+        self._action(cams, self.tr("Search events…"), self.search_events, "Ctrl+F")
         view = self.menuBar().addMenu(self.tr("&View"))
         group = QActionGroup(self)
         self.layout_actions = {}
@@ -208,17 +210,41 @@ class MainWindow(QMainWindow):
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
-    def open_camera(self, camera_id: int) -> None:
+    def open_camera(self, camera_id: int, at=None) -> bool:
+        """The camera's player, playing from `at` (UTC) when given, else from just before now."""
         cam = next((c for c in self.cameras if c["id"] == camera_id), None)
         if cam is None:
-            return
+            return False
+        if self.player is not None and at is not None and self.player.camera["id"] == camera_id:
+            self.player.open_at(at)  # already open: it goes there, its day and filters kept
+            self.player.raise_()
+            self.player.activateWindow()
+            return True
         if self.player is not None:
             self.player.close()
         from vms_desktop.player_window import PlayerWindow  # numpy and the timeline: loaded when first used
 
-        self.player = view = PlayerWindow(cam, self.api)
+        self.player = view = PlayerWindow(cam, self.api, at=at)
         view.destroyed.connect(lambda: setattr(self, "player", None) if self.player is view else None)
         view.showFullScreen()
+        return True
+
+    def search_events(self) -> None:
+        from datetime import datetime
+
+        from vms_desktop.event_search import EventSearch  # opened rarely: loaded when first used
+
+        if self.event_search is None:
+            self.event_search = EventSearch(self.api, datetime.now().astimezone().tzinfo, parent=self)
+            self.event_search.open_requested.connect(self._open_hit)
+        self.event_search.show()
+        self.event_search.raise_()
+        self.event_search.activateWindow()
+        self.event_search.text.setFocus()
+
+    def _open_hit(self, camera_id: int, at) -> None:
+        if not self.open_camera(camera_id, at):
+            self.event_search.status.setText(self.tr("This camera is no longer on the site."))
 
     def show_clips(self) -> None:
         from datetime import datetime
@@ -320,12 +346,14 @@ class MainWindow(QMainWindow):
                 (self.tr("Enter / double-click"), self.tr("Open the selected camera")),
                 ("Esc", self.tr("Close the camera view")), (self.tr("Drag a tile"), self.tr("Swap two cameras")),
                 ("Ctrl+N", self.tr("Add a camera")), ("F1", self.tr("This list")),
+                ("Ctrl+F", self.tr("Search events (plates, labels) on every camera")),
                 ("Ctrl+Q", self.tr("Close the window (recording goes on)")),
                 (self.tr("Space"), self.tr("Player: play / pause")),
                 (", / .", self.tr("Player: a frame back / forward")),
                 ("Ctrl+← / Ctrl+→", self.tr("Player: previous / next event")),
                 ("End", self.tr("Player: now")), ("PgUp / PgDown", self.tr("Player: previous / next day")),
                 ("M / S", self.tr("Player: mute / snapshot")),
+                ("E", self.tr("Player: show / hide the list of events")),
                 ("I / O", self.tr("Player: clip starts / ends at the frame on screen")),
                 ("C", self.tr("Player: save the clip range"))]
 
@@ -363,6 +391,8 @@ class MainWindow(QMainWindow):
             self.clips_panel.close()
         if self.storage_view is not None:
             self.storage_view.close()
+        if self.event_search is not None:
+            self.event_search.close()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

@@ -8,13 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QSlider, QSplitter,
+                               QStyle, QVBoxLayout, QWidget)
 
 from vms_desktop.clip_dialog import format_duration, format_range
+from vms_desktop.event_list import EventPanel
 from vms_desktop.playback import LIVE_SPAN_ID, POSITION_MS, PlaybackEngine
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderApi
+from vms_desktop.settings import client_settings
 from vms_desktop.tasks import run_in_background
 from vms_desktop.tile import VideoSurface
 from vms_desktop.timeline import MIN_CLIP, Timeline, describe_event
@@ -44,12 +46,13 @@ class VideoStack(QWidget):
 
 
 class PlayerWindow(QWidget):
-    def __init__(self, camera: dict, api: RecorderApi, parent: QWidget | None = None):
+    def __init__(self, camera: dict, api: RecorderApi, parent: QWidget | None = None, at: datetime | None = None):
+        """at: where to start playing (UTC); by default just before now."""
         super().__init__(parent, Qt.Window)
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.camera, self.api = camera, api
         self.tz = datetime.now().astimezone().tzinfo
-        self.day = date.today()
+        self.day = at.astimezone(self.tz).date() if at else date.today()
         self.setWindowTitle(camera["name"])
         self.engine = PlaybackEngine(lambda rel: api.data.absolute(rel) if not Path(rel).is_absolute() else Path(rel),
                                      self)
@@ -65,7 +68,7 @@ class PlayerWindow(QWidget):
         self._preview: list | None = None  # [start, end, reached the range yet] while previewing
         self.clip_dialog = self.clips_panel = None
         self.removed = False
-        self.load_day(self.day)
+        self.load_day(self.day, at=at)
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -134,10 +137,22 @@ class PlayerWindow(QWidget):
         days.addWidget(self.day_label, 1)
         days.addWidget(self._button(self.tr("Saved clips…"), self.tr("Clips saved from all cameras"),
                                     self.show_clips))
+        self.events_button = self._button(self.tr("Events"), self.tr("Show or hide the list of events"),
+                                          lambda: self.show_events(self.events.isHidden()), "E")
+        self.events_button.setCheckable(True)
+        days.addWidget(self.events_button)
+        self.events = EventPanel(self.api, self.camera["id"], self.tz, self)
+        self.events.chosen.connect(self.go_to_event)
+        split = QSplitter(Qt.Horizontal, self, childrenCollapsible=False)
+        split.addWidget(self.video)
+        split.addWidget(self.events)
+        split.setStretchFactor(0, 1)
+        split.setSizes([10_000, 440])  # the list at its useful width, the video gets the rest
+        self.show_events(client_settings().value("player/events", True, type=bool), remember=False)
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 6, 6, 6)
         box.addLayout(top)
-        box.addWidget(self.video, 1)
+        box.addWidget(split, 1)
         box.addLayout(controls)
         box.addWidget(self.timeline)
         box.addLayout(self._build_clip_row())
@@ -163,8 +178,9 @@ class PlayerWindow(QWidget):
 
     # -- data ------------------------------------------------------------------------------
 
-    def load_day(self, day: date, go: bool = True) -> None:
-        """Show a day; go: play from its first recording (today: from just before now)."""
+    def load_day(self, day: date, go: bool = True, at: datetime | None = None) -> None:
+        """Show a day; go: play from its first recording (today: from just before now), or from
+        the recording at or after `at`."""
         self.day = day
         if self.date_edit.date().toPython() != day:
             self.date_edit.blockSignals(True)
@@ -172,7 +188,10 @@ class PlayerWindow(QWidget):
             self.date_edit.blockSignals(False)
         start, end = local_day(day, self.tz)
         self.timeline.set_day(start, end)
-        if go:
+        self.events.set_period(start, end)
+        if at is not None:
+            self._first = at
+        elif go:
             now = datetime.now(timezone.utc)
             self._first = now - timedelta(seconds=10) if start <= now < end else start
         self.refresh(with_days=True)
@@ -198,7 +217,7 @@ class PlayerWindow(QWidget):
             cam = next((c for c in self.api.status()["cameras"] if c["id"] == cid), None)
             return spans, events, days, cam
 
-        run_in_background(fetch, self._loaded, self._not_loaded)
+        run_in_background(fetch, self._loaded, self._not_loaded, owner=self)  # the window may close meanwhile
 
     def _not_loaded(self, error: Exception) -> None:
         if getattr(error, "status", None) == 404:  # removed meanwhile: play on what is loaded
@@ -207,6 +226,7 @@ class PlayerWindow(QWidget):
             self.notice.setText(self.tr("This camera has been removed: no new recordings will appear"))
         else:
             self.notice.setText(translate(str(error)))
+        self.events.refresh()  # it says what went wrong in its own words
 
     def _loaded(self, result: tuple) -> None:
         spans, events, days, cam = result
@@ -217,6 +237,7 @@ class PlayerWindow(QWidget):
         start, end = local_day(self.day, self.tz)
         self.timeline.set_data(self.engine.timemap.runs(start, end), events,
                                live_edge=now if start <= now < end else None)
+        self.events.day_loaded({e["kind"] for e in events})
         if days is not None:
             self._show_days(days)
         if self._first is not None:
@@ -259,6 +280,26 @@ class PlayerWindow(QWidget):
         self._preview = None  # the operator went elsewhere: no pause at the range's end
         self.notice.clear()
         self.engine.seek(t)
+
+    def open_at(self, t: datetime) -> None:
+        """Play from t (UTC), loading its day first when another one is shown."""
+        day = t.astimezone(self.tz).date()
+        if day != self.day:
+            self.load_day(day, at=t)
+        elif self._first is not None:
+            self._first = t  # the day's files are still on their way: go there when they come
+        else:
+            self.seek(t)
+
+    def go_to_event(self, ev: dict) -> None:
+        self.open_at(ev["start"] - PRE_ROLL)
+        self.notice.setText(describe_event(ev, self.tz))
+
+    def show_events(self, visible: bool, remember: bool = True) -> None:
+        self.events.setVisible(visible)
+        self.events_button.setChecked(visible)
+        if remember:
+            client_settings().setValue("player/events", visible)
 
     def go_live(self) -> None:
         self._preview = None

@@ -17,6 +17,8 @@ QLabel#tileName { font-weight: bold; color: #f2f4f6; }
 QLabel#tileNote { color: #ffb454; }
 QLabel#tileRec { color: #6b7380; font-size: 14px; }
 QLabel#tileRec[on="true"] { color: #ff3b30; }
+QLabel#tileMotion { background: #ffd60a; color: #15181c; border-radius: 3px; padding: 0 4px; margin-right: 4px;
+                    font-size: 10px; font-weight: bold; }
 QLabel#emptyGrid { color: #9aa3ad; font-size: 16px; qproperty-alignment: AlignCenter; }
 QLabel#formError { color: #ff6b6b; }
 QLabel#probeResult[ok="true"] { color: #5fd38d; }
@@ -25,6 +27,12 @@ QLabel#recorderDown { color: #ff6b6b; font-weight: bold; }
 QLabel#clipRange { color: #8fc1f0; }
 QLabel#clipsStatus[ok="true"] { color: #5fd38d; }
 QLabel#clipsStatus[ok="false"] { color: #ff6b6b; }
+QLabel#eventsTitle { font-weight: bold; }
+QLabel#eventsStatus { color: #9aa3ad; }
+QLabel#eventsStatus[ok="false"] { color: #ff6b6b; }
+QLabel#maskCount { color: #9aa3ad; }
+QToolButton#eventKinds { background: #2a3038; border: 1px solid #3a414a; padding: 3px 8px; }
+QTableView { gridline-color: #2a2f36; }
 QFrame#bannerRow { background: #3a2f12; border-bottom: 1px solid #15181c; }
 QFrame#bannerRow QLabel { color: #ffd27a; font-weight: bold; }
 QFrame#bannerRow[level="danger"] { background: #6b1512; }
@@ -41,13 +49,15 @@ QHeaderView::section { background: #1d2126; color: #c9ced4; border: 0; border-ri
 QPlainTextEdit { background: #23282e; border: 1px solid #3a414a; }
 QProgressBar { background: #23282e; border: 1px solid #3a414a; text-align: center; }
 QProgressBar::chunk { background: #2d5b8c; }
-QLineEdit, QComboBox, QSpinBox, QDateEdit { background: #23282e; border: 1px solid #3a414a; padding: 3px; }
+QLineEdit, QComboBox, QSpinBox, QDateEdit, QDateTimeEdit { background: #23282e; border: 1px solid #3a414a; padding: 3px; }
 QTabWidget::pane { border: 1px solid #2a2f36; }
 QTabBar::tab { background: #1d2126; color: #c9ced4; padding: 5px 14px; border: 1px solid #2a2f36; }
 QTabBar::tab:selected { background: #2a3038; color: #ffffff; }
 QPushButton { background: #2a3038; border: 1px solid #3a414a; padding: 4px 12px; }
 QPushButton:hover { background: #34404d; }
+QPushButton:checked { background: #2d5b8c; border-color: #4d90d6; }
 QPushButton:disabled { color: #6b7380; }
+QLineEdit:disabled, QComboBox:disabled, QDateTimeEdit:disabled, QCheckBox:disabled { color: #6b7380; }
 """
 
 

@@ -12,143 +12,183 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../camera_dialog.py" line="24"/>
+        <location filename="../camera_dialog.py" line="27"/>
         <source>Edit camera</source>
         <translation>Editar câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="24"/>
+        <location filename="../camera_dialog.py" line="27"/>
         <source>Add camera</source>
         <translation>Adicionar câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="29"/>
+        <location filename="../camera_dialog.py" line="32"/>
         <source>optional, for the live grid</source>
         <translation>opcional, para o mosaico ao vivo</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="33"/>
+        <location filename="../camera_dialog.py" line="36"/>
         <source>unchanged</source>
         <translation>sem alteração</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="35"/>
+        <location filename="../camera_dialog.py" line="38"/>
         <source>Plan default ({n} days)</source>
         <translation>Padrão do plano ({n} dias)</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="35"/>
+        <location filename="../camera_dialog.py" line="38"/>
         <source>Plan default</source>
         <translation>Padrão do plano</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="37"/>
+        <location filename="../camera_dialog.py" line="40"/>
         <source>Keep for…</source>
         <translation>Manter por…</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="38"/>
+        <location filename="../camera_dialog.py" line="41"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="41"/>
+        <location filename="../camera_dialog.py" line="44"/>
         <source>Record this camera</source>
         <translation>Gravar esta câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="44"/>
+        <location filename="../camera_dialog.py" line="47"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="45"/>
+        <location filename="../camera_dialog.py" line="48"/>
         <source>Main stream (RTSP URL)</source>
         <translation>Stream principal (URL RTSP)</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="46"/>
+        <location filename="../camera_dialog.py" line="49"/>
         <source>Substream (RTSP URL)</source>
         <translation>Substream (URL RTSP)</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="47"/>
+        <location filename="../camera_dialog.py" line="50"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="48"/>
+        <location filename="../camera_dialog.py" line="51"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="52"/>
+        <location filename="../camera_dialog.py" line="55"/>
         <source>Keep recordings</source>
         <translation>Manter gravações</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="55"/>
+        <location filename="../camera_dialog.py" line="58"/>
         <source>Test connection</source>
         <translation>Testar conexão</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="92"/>
+        <location filename="../camera_dialog.py" line="80"/>
+        <source>Motion detection</source>
+        <translation>Detecção de movimento</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="81"/>
+        <source>Detect motion (events on the timeline)</source>
+        <translation>Detectar movimento (eventos na linha do tempo)</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="83"/>
+        <source>Higher: smaller changes count as motion</source>
+        <translation>Mais alta: mudanças menores contam como movimento</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="87"/>
+        <source>Edit mask…</source>
+        <translation>Editar máscara…</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="98"/>
+        <source>Sensitivity</source>
+        <translation>Sensibilidade</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="99"/>
+        <source>Ignored areas</source>
+        <translation>Áreas ignoradas</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="105"/>
+        <source>none: motion anywhere in the picture counts</source>
+        <translation>nenhuma: movimento em qualquer parte da imagem conta</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="106"/>
+        <source>{n} in the mask</source>
+        <translation>{n} na máscara</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="136"/>
         <source>{what}: this is not a valid address</source>
         <translation>{what}: este não é um endereço válido</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="94"/>
+        <location filename="../camera_dialog.py" line="138"/>
         <source>{what} must start with rtsp://</source>
         <translation>{what} deve começar com rtsp://</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="96"/>
+        <location filename="../camera_dialog.py" line="140"/>
         <source>{what} has no camera address (host)</source>
         <translation>{what} não tem o endereço da câmera (host)</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="103"/>
+        <location filename="../camera_dialog.py" line="147"/>
         <source>Give the camera a name</source>
         <translation>Dê um nome à câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="105"/>
+        <location filename="../camera_dialog.py" line="149"/>
         <source>Enter the camera&apos;s RTSP address</source>
         <translation>Informe o endereço RTSP da câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="107"/>
+        <location filename="../camera_dialog.py" line="151"/>
         <source>Main stream</source>
         <translation>Stream principal</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="109"/>
+        <location filename="../camera_dialog.py" line="153"/>
         <source>Substream</source>
         <translation>Substream</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="111"/>
+        <location filename="../camera_dialog.py" line="155"/>
         <source>A password needs a username</source>
         <translation>Uma senha precisa de um usuário</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="133"/>
+        <location filename="../camera_dialog.py" line="178"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="143"/>
+        <location filename="../camera_dialog.py" line="188"/>
         <source>Connected: {what}</source>
         <translation>Conectado: {what}</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="146"/>
-        <location filename="../camera_dialog.py" line="152"/>
+        <location filename="../camera_dialog.py" line="191"/>
+        <location filename="../camera_dialog.py" line="197"/>
         <source>Failed: {why}</source>
         <translation>Falhou: {why}</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="175"/>
+        <location filename="../camera_dialog.py" line="220"/>
         <source>Not saved: {why}</source>
         <translation>Não salvo: {why}</translation>
     </message>
@@ -521,6 +561,236 @@
     </message>
 </context>
 <context>
+    <name>EventModel</name>
+    <message>
+        <location filename="../event_table.py" line="137"/>
+        <source>Camera</source>
+        <translation>Câmera</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="137"/>
+        <source>Time</source>
+        <translation>Horário</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="137"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="138"/>
+        <source>Label</source>
+        <translation>Rótulo</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="138"/>
+        <source>Conf.</source>
+        <translation>Conf.</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="138"/>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="193"/>
+        <source>camera {id}</source>
+        <translation>câmera {id}</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="202"/>
+        <source>ongoing</source>
+        <translation>em andamento</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="205"/>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="207"/>
+        <source>{m} min {s} s</source>
+        <translation>{m} min {s} s</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="208"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <location filename="../event_table.py" line="216"/>
+        <source>{pct} of the picture changed at the peak</source>
+        <translation>{pct} da imagem mudou no pico</translation>
+    </message>
+</context>
+<context>
+    <name>EventPanel</name>
+    <message>
+        <location filename="../event_list.py" line="52"/>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="55"/>
+        <source>Newest first</source>
+        <translation>Mais recentes primeiro</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="56"/>
+        <source>Oldest first</source>
+        <translation>Mais antigos primeiro</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="67"/>
+        <source>Search label (part of a plate…)</source>
+        <translation>Buscar rótulo (parte de uma placa…)</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="93"/>
+        <location filename="../event_list.py" line="106"/>
+        <source>All kinds</source>
+        <translation>Todos os tipos</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="107"/>
+        <source>Kinds: {n} of {m}</source>
+        <translation>Tipos: {n} de {m}</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="158"/>
+        <source>No kind chosen: tick one under “Kinds”.</source>
+        <translation>Nenhum tipo escolhido: marque um em “Tipos”.</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="183"/>
+        <source>No events match the filter.</source>
+        <translation>Nenhum evento corresponde ao filtro.</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="183"/>
+        <source>No events on this day.</source>
+        <translation>Nenhum evento neste dia.</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="185"/>
+        <source>Events: {n} (the list stops there)</source>
+        <translation>Eventos: {n} (a lista para aí)</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="187"/>
+        <source>Events: {n}</source>
+        <translation>Eventos: {n}</translation>
+    </message>
+    <message>
+        <location filename="../event_list.py" line="191"/>
+        <source>The events could not be listed: {why}</source>
+        <translation>Não foi possível listar os eventos: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>EventSearch</name>
+    <message>
+        <location filename="../event_search.py" line="34"/>
+        <source>Search events</source>
+        <translation>Buscar eventos</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="41"/>
+        <source>Plate or label, or any part of it (e.g. abc1)</source>
+        <translation>Placa ou rótulo, ou qualquer parte dele (ex.: abc1)</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="54"/>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="54"/>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="55"/>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 dias</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="55"/>
+        <source>Between…</source>
+        <translation>Entre…</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="64"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="68"/>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="68"/>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="73"/>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="75"/>
+        <source>Kinds</source>
+        <translation>Tipos</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="77"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="84"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="117"/>
+        <source>Tick at least one kind.</source>
+        <translation>Marque pelo menos um tipo.</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="120"/>
+        <source>The period must start before it ends.</source>
+        <translation>O período deve começar antes de terminar.</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="126"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="140"/>
+        <source>Nothing found.</source>
+        <translation>Nada encontrado.</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="142"/>
+        <source>Only the first {n} hits are listed: narrow the search.</source>
+        <translation>Só os primeiros {n} resultados são listados: refine a busca.</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="144"/>
+        <source>Found: {n}</source>
+        <translation>Encontrados: {n}</translation>
+    </message>
+    <message>
+        <location filename="../event_search.py" line="148"/>
+        <source>The search failed: {why}</source>
+        <translation>A busca falhou: {why}</translation>
+    </message>
+</context>
+<context>
     <name>LiveGrid</name>
     <message>
         <location filename="../grid.py" line="27"/>
@@ -531,52 +801,62 @@
 <context>
     <name>LiveTile</name>
     <message>
-        <location filename="../tile.py" line="119"/>
+        <location filename="../tile.py" line="88"/>
+        <source>motion</source>
+        <translation>movimento</translation>
+    </message>
+    <message>
+        <location filename="../tile.py" line="90"/>
+        <source>Motion seen by the recorder right now</source>
+        <translation>Movimento visto pelo gravador agora</translation>
+    </message>
+    <message>
+        <location filename="../tile.py" line="124"/>
         <source>Recording</source>
         <translation>Gravando</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="119"/>
+        <location filename="../tile.py" line="124"/>
         <source>Not recording</source>
         <translation>Não está gravando</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="132"/>
+        <location filename="../tile.py" line="138"/>
         <source>starting…</source>
         <translation>iniciando…</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="132"/>
+        <location filename="../tile.py" line="138"/>
         <source>connecting…</source>
         <translation>conectando…</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="133"/>
+        <location filename="../tile.py" line="139"/>
         <source>reconnecting…</source>
         <translation>reconectando…</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="133"/>
+        <location filename="../tile.py" line="139"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="134"/>
+        <location filename="../tile.py" line="140"/>
         <source>recording off</source>
         <translation>gravação desligada</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="134"/>
+        <location filename="../tile.py" line="140"/>
         <source>stopped</source>
         <translation>parada</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="138"/>
+        <location filename="../tile.py" line="144"/>
         <source>Recording is switched off for this camera</source>
         <translation>A gravação está desligada para esta câmera</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="139"/>
+        <location filename="../tile.py" line="145"/>
         <source>Camera offline</source>
         <translation>Câmera offline</translation>
     </message>
@@ -584,305 +864,376 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="52"/>
-        <location filename="../main_window.py" line="192"/>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="290"/>
         <source>VMS Desktop</source>
         <translation>VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="76"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Connecting to the recorder…</source>
         <translation>Conectando ao gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="89"/>
+        <location filename="../main_window.py" line="90"/>
         <source>&amp;Site</source>
         <translation>&amp;Local</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="91"/>
         <source>Storage…</source>
         <translation>Armazenamento…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="92"/>
         <source>Settings…</source>
         <translation>Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="94"/>
         <source>Close window (keep recording)</source>
         <translation>Fechar janela (continuar gravando)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="124"/>
         <source>Quit and stop recording…</source>
         <translation>Sair e parar a gravação…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="96"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="97"/>
         <source>Add camera…</source>
         <translation>Adicionar câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="98"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="99"/>
+        <source>Search events…</source>
+        <translation>Buscar eventos…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100"/>
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="345"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="110"/>
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="113"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="380"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Recording {n} of {m} cameras</source>
         <translation>Gravando {n} de {m} câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="154"/>
         <source>offline: {names}</source>
         <translation>offline: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="160"/>
         <source>Disk {pct:.0f}% used · recordings {size} · {free} free</source>
         <translation>Disco {pct:.0f}% usado · gravações {size} · {free} livres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Recorder problem: {why}</source>
         <translation>Problema no gravador: {why}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="247"/>
+        <source>This camera is no longer on the site.</source>
+        <translation>Esta câmera não está mais no local.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="276"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Remove…</source>
         <translation>Remover…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="309"/>
         <source>Remove camera</source>
         <translation>Remover câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Remove camera “{name}”? Recording stops; its recordings stay until retention removes them, and its clips are kept.</source>
         <translation>Remover a câmera “{name}”? A gravação para; as gravações ficam até a retenção apagá-las, e os clipes são mantidos.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is started again.</source>
         <translation>Parar a gravação de todas as câmeras e sair? Nada será gravado até o VMS Desktop ser aberto de novo.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Stopping the recorder…</source>
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="331"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="345"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="346"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="346"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="347"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="347"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="347"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="348"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="348"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="349"/>
+        <source>Search events (plates, labels) on every camera</source>
+        <translation>Buscar eventos (placas, rótulos) em todas as câmeras</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="350"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="351"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="351"/>
         <source>Player: play / pause</source>
         <translation>Player: reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="352"/>
         <source>Player: a frame back / forward</source>
         <translation>Player: um quadro para trás / para a frente</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="353"/>
         <source>Player: previous / next event</source>
         <translation>Player: evento anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Player: now</source>
         <translation>Player: agora</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Player: previous / next day</source>
         <translation>Player: dia anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Player: mute / snapshot</source>
         <translation>Player: sem som / foto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="356"/>
+        <source>Player: show / hide the list of events</source>
+        <translation>Player: mostrar / ocultar a lista de eventos</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="357"/>
         <source>Player: clip starts / ends at the frame on screen</source>
         <translation>Player: o clipe começa / termina no quadro na tela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Player: save the clip range</source>
         <translation>Player: salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="381"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
 Data: {data}</source>
         <translation>VMS Desktop {version}
 libVLC {vlc}
 Dados: {data}</translation>
+    </message>
+</context>
+<context>
+    <name>MaskCanvas</name>
+    <message>
+        <location filename="../motion_mask.py" line="159"/>
+        <source>No picture from this camera yet</source>
+        <translation>Ainda não há imagem desta câmera</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditor</name>
+    <message>
+        <location filename="../motion_mask.py" line="176"/>
+        <source>Motion mask — {camera}</source>
+        <translation>Máscara de movimento — {camera}</translation>
+    </message>
+    <message>
+        <location filename="../motion_mask.py" line="177"/>
+        <source>Motion mask</source>
+        <translation>Máscara de movimento</translation>
+    </message>
+    <message>
+        <location filename="../motion_mask.py" line="178"/>
+        <source>Drag over the areas where motion must be ignored (a clock, a tree, a road). Click an area to select it; Delete or a right-click removes it.</source>
+        <translation>Arraste sobre as áreas onde o movimento deve ser ignorado (um relógio, uma árvore, uma rua). Clique numa área para selecioná-la; Delete ou um clique direito a remove.</translation>
+    </message>
+    <message>
+        <location filename="../motion_mask.py" line="184"/>
+        <source>At most {n} areas: remove one first</source>
+        <translation>No máximo {n} áreas: remova uma antes</translation>
+    </message>
+    <message>
+        <location filename="../motion_mask.py" line="187"/>
+        <source>Delete area</source>
+        <translation>Apagar área</translation>
+    </message>
+    <message>
+        <location filename="../motion_mask.py" line="189"/>
+        <source>Clear all</source>
+        <translation>Limpar tudo</translation>
+    </message>
+    <message>
+        <location filename="../motion_mask.py" line="220"/>
+        <source>No area ignored: motion anywhere counts</source>
+        <translation>Nenhuma área ignorada: movimento em qualquer lugar conta</translation>
+    </message>
+    <message>
+        <location filename="../motion_mask.py" line="221"/>
+        <source>Areas ignored: {n}</source>
+        <translation>Áreas ignoradas: {n}</translation>
     </message>
 </context>
 <context>
@@ -916,237 +1267,247 @@ Dados: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../player_window.py" line="89"/>
+        <location filename="../player_window.py" line="92"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="93"/>
+        <location filename="../player_window.py" line="96"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="104"/>
+        <location filename="../player_window.py" line="107"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="106"/>
+        <location filename="../player_window.py" line="109"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="109"/>
+        <location filename="../player_window.py" line="112"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="112"/>
+        <location filename="../player_window.py" line="115"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="112"/>
+        <location filename="../player_window.py" line="115"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="113"/>
+        <location filename="../player_window.py" line="116"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="115"/>
+        <location filename="../player_window.py" line="118"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="115"/>
+        <location filename="../player_window.py" line="118"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="117"/>
+        <location filename="../player_window.py" line="120"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="117"/>
+        <location filename="../player_window.py" line="120"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="118"/>
+        <location filename="../player_window.py" line="121"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="118"/>
+        <location filename="../player_window.py" line="121"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="130"/>
+        <location filename="../player_window.py" line="133"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="130"/>
+        <location filename="../player_window.py" line="133"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="132"/>
+        <location filename="../player_window.py" line="135"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="132"/>
+        <location filename="../player_window.py" line="135"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="135"/>
+        <location filename="../player_window.py" line="138"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="135"/>
+        <location filename="../player_window.py" line="138"/>
         <source>Clips saved from all cameras</source>
         <translation>Clipes salvos de todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="149"/>
+        <location filename="../player_window.py" line="140"/>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="140"/>
+        <source>Show or hide the list of events</source>
+        <translation>Mostrar ou ocultar a lista de eventos</translation>
+    </message>
+    <message>
+        <location filename="../player_window.py" line="164"/>
         <source>Preview</source>
         <translation>Pré-visualizar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="149"/>
+        <location filename="../player_window.py" line="164"/>
         <source>Play just the clip range</source>
         <translation>Reproduzir só o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="150"/>
+        <location filename="../player_window.py" line="165"/>
         <source>Create clip…</source>
         <translation>Criar clipe…</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="150"/>
+        <location filename="../player_window.py" line="165"/>
         <source>Save the range as a clip</source>
         <translation>Salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="153"/>
+        <location filename="../player_window.py" line="168"/>
         <source>In</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="153"/>
+        <location filename="../player_window.py" line="168"/>
         <source>The clip starts at the frame on screen</source>
         <translation>O clipe começa no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="154"/>
+        <location filename="../player_window.py" line="169"/>
         <source>Out</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="154"/>
+        <location filename="../player_window.py" line="169"/>
         <source>The clip ends at the frame on screen</source>
         <translation>O clipe termina no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="155"/>
+        <location filename="../player_window.py" line="170"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="155"/>
+        <location filename="../player_window.py" line="170"/>
         <source>Clear the clip range</source>
         <translation>Limpar o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="207"/>
+        <location filename="../player_window.py" line="226"/>
         <source>This camera has been removed: no new recordings will appear</source>
         <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="234"/>
+        <location filename="../player_window.py" line="255"/>
         <source>No recording on {day}</source>
         <translation>Nenhuma gravação em {day}</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="250"/>
+        <location filename="../player_window.py" line="271"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="253"/>
+        <location filename="../player_window.py" line="274"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="281"/>
+        <location filename="../player_window.py" line="322"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="305"/>
+        <location filename="../player_window.py" line="346"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="307"/>
+        <location filename="../player_window.py" line="348"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="330"/>
+        <location filename="../player_window.py" line="371"/>
         <source>The clip must start before its end ({t})</source>
         <translation>O clipe deve começar antes do seu fim ({t})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="336"/>
+        <location filename="../player_window.py" line="377"/>
         <source>The clip must end after its start ({t})</source>
         <translation>O clipe deve terminar depois do seu início ({t})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="342"/>
+        <location filename="../player_window.py" line="383"/>
         <source>Clip: press I at its start and O at its end</source>
         <translation>Clipe: tecle I no início e O no fim</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="344"/>
+        <location filename="../player_window.py" line="385"/>
         <source>Clip from {start}: press O at its end</source>
         <translation>Clipe a partir de {start}: tecle O no fim</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="346"/>
+        <location filename="../player_window.py" line="387"/>
         <source>Clip until {end}: press I at its start</source>
         <translation>Clipe até {end}: tecle I no início</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="348"/>
+        <location filename="../player_window.py" line="389"/>
         <source>Clip {range} ({duration})</source>
         <translation>Clipe {range} ({duration})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="351"/>
+        <location filename="../player_window.py" line="392"/>
         <source>too short</source>
         <translation>curto demais</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="382"/>
+        <location filename="../player_window.py" line="423"/>
         <source>Preview ended</source>
         <translation>Pré-visualização encerrada</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="387"/>
+        <location filename="../player_window.py" line="428"/>
         <source>Set the clip&apos;s start (I) and end (O) first</source>
         <translation>Marque antes o início (I) e o fim (O) do clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="393"/>
+        <location filename="../player_window.py" line="434"/>
         <source>Clip saved: {name}</source>
         <translation>Clipe salvo: {name}</translation>
     </message>
@@ -1311,271 +1672,271 @@ Dados: {data}</translation>
 <context>
     <name>StorageView</name>
     <message>
-        <location filename="../storage_view.py" line="66"/>
+        <location filename="../storage_view.py" line="67"/>
         <source>Storage</source>
         <translation>Armazenamento</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="81"/>
+        <location filename="../storage_view.py" line="82"/>
         <source>All cameras</source>
         <translation>Todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="97"/>
-        <location filename="../storage_view.py" line="105"/>
-        <location filename="../storage_view.py" line="108"/>
-        <location filename="../storage_view.py" line="111"/>
+        <location filename="../storage_view.py" line="98"/>
+        <location filename="../storage_view.py" line="106"/>
+        <location filename="../storage_view.py" line="109"/>
+        <location filename="../storage_view.py" line="112"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="97"/>
+        <location filename="../storage_view.py" line="98"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="98"/>
+        <location filename="../storage_view.py" line="99"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="102"/>
+        <location filename="../storage_view.py" line="103"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="103"/>
+        <location filename="../storage_view.py" line="104"/>
         <source>Run retention now…</source>
         <translation>Executar a retenção agora…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="105"/>
+        <location filename="../storage_view.py" line="106"/>
         <source>Retention</source>
         <translation>Retenção</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="105"/>
+        <location filename="../storage_view.py" line="106"/>
         <source>Days recorded</source>
         <translation>Dias gravados</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="106"/>
+        <location filename="../storage_view.py" line="107"/>
         <source>Oldest day</source>
         <translation>Dia mais antigo</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="106"/>
-        <location filename="../storage_view.py" line="108"/>
+        <location filename="../storage_view.py" line="107"/>
+        <location filename="../storage_view.py" line="109"/>
         <source>Space used</source>
         <translation>Espaço usado</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="106"/>
+        <location filename="../storage_view.py" line="107"/>
         <source>Share</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="107"/>
+        <location filename="../storage_view.py" line="108"/>
         <source>Rate (Mbit/s)</source>
         <translation>Taxa (Mbit/s)</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="108"/>
+        <location filename="../storage_view.py" line="109"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="108"/>
+        <location filename="../storage_view.py" line="109"/>
         <source>Recorded</source>
         <translation>Gravado</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="109"/>
+        <location filename="../storage_view.py" line="110"/>
         <source>Deleted on</source>
         <translation>Apagado em</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="109"/>
+        <location filename="../storage_view.py" line="110"/>
         <source>Days left</source>
         <translation>Dias restantes</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="111"/>
+        <location filename="../storage_view.py" line="112"/>
         <source>Deleted at</source>
         <translation>Apagado às</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="111"/>
+        <location filename="../storage_view.py" line="112"/>
         <source>Footage</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="111"/>
+        <location filename="../storage_view.py" line="112"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="112"/>
+        <location filename="../storage_view.py" line="113"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="112"/>
+        <location filename="../storage_view.py" line="113"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="114"/>
+        <location filename="../storage_view.py" line="115"/>
         <source>Per camera</source>
         <translation>Por câmera</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="115"/>
+        <location filename="../storage_view.py" line="116"/>
         <source>Per day</source>
         <translation>Por dia</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="116"/>
+        <location filename="../storage_view.py" line="117"/>
         <source>Cleanup log</source>
         <translation>Registro de limpeza</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="124"/>
+        <location filename="../storage_view.py" line="125"/>
         <source>Delete day…</source>
         <translation>Apagar dia…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="125"/>
+        <location filename="../storage_view.py" line="126"/>
         <source>Export day…</source>
         <translation>Exportar dia…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="127"/>
+        <location filename="../storage_view.py" line="128"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="188"/>
+        <location filename="../storage_view.py" line="197"/>
         <source>(removed)</source>
         <translation>(removida)</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="193"/>
+        <location filename="../storage_view.py" line="202"/>
         <source>Disk: {used} of {total} used ({pct:.0f} %), {free} free; recordings {rec}.</source>
         <translation>Disco: {used} de {total} usados ({pct:.0f} %), {free} livres; gravações {rec}.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="198"/>
+        <location filename="../storage_view.py" line="207"/>
         <source>Recording {rate} Mbit/s in all: the disk is full in about {days} days at this rate (then the oldest footage goes early).</source>
         <translation>Gravando {rate} Mbit/s no total: o disco enche em cerca de {days} dias neste ritmo (depois, as gravações mais antigas são apagadas antes do prazo).</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="202"/>
+        <location filename="../storage_view.py" line="211"/>
         <source>Nothing is being recorded at the moment.</source>
         <translation>Nada está sendo gravado no momento.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="205"/>
+        <location filename="../storage_view.py" line="214"/>
         <source>Retention runs next on {when}.</source>
         <translation>A próxima execução da retenção é em {when}.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="208"/>
+        <location filename="../storage_view.py" line="217"/>
         <source>Last run {when}: {n} recordings deleted ({size}).</source>
         <translation>Última execução {when}: {n} gravações apagadas ({size}).</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="213"/>
+        <location filename="../storage_view.py" line="222"/>
         <source>{camera}: {day} is deleted at the next run ({size}) — save clips now.</source>
         <translation>{camera}: o dia {day} será apagado na próxima execução ({size}) — salve os clipes agora.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="242"/>
+        <location filename="../storage_view.py" line="251"/>
         <source>{n} days</source>
         <translation>{n} dias</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="274"/>
+        <location filename="../storage_view.py" line="283"/>
         <source>Deleted at the next retention run: save clips now</source>
         <translation>Será apagado na próxima execução da retenção: salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="281"/>
+        <location filename="../storage_view.py" line="290"/>
         <source>retention</source>
         <translation>retenção</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="281"/>
+        <location filename="../storage_view.py" line="290"/>
         <source>disk full (early)</source>
         <translation>disco cheio (antes do prazo)</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="282"/>
+        <location filename="../storage_view.py" line="291"/>
         <source>by the administrator</source>
         <translation>pelo administrador</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="335"/>
+        <location filename="../storage_view.py" line="344"/>
         <source>Delete day</source>
         <translation>Apagar dia</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="336"/>
+        <location filename="../storage_view.py" line="345"/>
         <source>Delete all footage of {camera} on {day} ({size})? It is removed for good; saved clips are kept.</source>
         <translation>Apagar todas as gravações de {camera} em {day} ({size})? Elas serão removidas definitivamente; os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="342"/>
+        <location filename="../storage_view.py" line="351"/>
         <source>Deleting {camera}, {day}…</source>
         <translation>Apagando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="346"/>
+        <location filename="../storage_view.py" line="355"/>
         <source>Deleted {n} recordings ({size}) of {camera} on {day}.</source>
         <translation>{n} gravações ({size}) de {camera} em {day} apagadas.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="360"/>
+        <location filename="../storage_view.py" line="369"/>
         <source>Export the day to…</source>
         <translation>Exportar o dia para…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="376"/>
+        <location filename="../storage_view.py" line="385"/>
         <source>Exporting {camera}, {day}…</source>
         <translation>Exportando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="386"/>
+        <location filename="../storage_view.py" line="395"/>
         <source>Exported {n} files ({size}) to {folder}; checksums in {sums}.</source>
         <translation>{n} arquivos ({size}) exportados para {folder}; somas de verificação em {sums}.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="389"/>
+        <location filename="../storage_view.py" line="398"/>
         <source>{n} files listed in the index were missing from the disk.</source>
         <translation>{n} arquivos listados no índice não estavam no disco.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="396"/>
+        <location filename="../storage_view.py" line="405"/>
         <source>The day was not exported: {why}</source>
         <translation>O dia não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="402"/>
+        <location filename="../storage_view.py" line="411"/>
         <source>Run retention now</source>
         <translation>Executar a retenção agora</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="403"/>
+        <location filename="../storage_view.py" line="412"/>
         <source>Delete now all footage older than each camera&apos;s retention? Saved clips are kept.</source>
         <translation>Apagar agora todas as gravações mais antigas que a retenção de cada câmera? Os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="407"/>
+        <location filename="../storage_view.py" line="416"/>
         <source>Running retention…</source>
         <translation>Executando a retenção…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="411"/>
+        <location filename="../storage_view.py" line="420"/>
         <source>Retention deleted {n} recordings ({size}).</source>
         <translation>A retenção apagou {n} gravações ({size}).</translation>
     </message>
