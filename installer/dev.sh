@@ -2,7 +2,7 @@
 # Set up a Debian/Ubuntu machine from nothing and run VMS Desktop from the source tree.
 #   installer/dev.sh run     the app on the demo site: local test cameras, recording, live grid
 #   installer/dev.sh recorder-demo   the demo site without the window (headless machines)
-#   installer/dev.sh test    the whole test suite
+#   installer/dev.sh test    the whole test suite (it builds the packaged app too: tests/test_bundle.py)
 #   installer/dev.sh bench   the benchmarks (JSON on stdout)
 # Each call installs only what is missing: system packages, a virtual environment, the package.
 set -euo pipefail
@@ -21,6 +21,7 @@ APT_PACKAGES=(
   xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3  # Qt on X11 / Xvfb
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-xinerama0 libxcb-shape0
   libxcb-randr0 libxcb-xkb1 fonts-dejavu-core
+  binutils libpython3-dev                  # the packaged app: PyInstaller's objdump, a shared libpython
 )
 
 need_apt() {
@@ -48,7 +49,7 @@ need_venv() {
   want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[test]"
+    "$VENV/bin/python" -m pip install -q -e ".[test,build]"
     echo "$want" > "$stamp"
   fi
 }

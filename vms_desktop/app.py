@@ -20,31 +20,39 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="the site's data folder (default: VMS_DATA_DIR or the user data folder)")
     p.add_argument("--demo", action="store_true",
                    help="run the demo site: local test cameras recording, no real camera needed")
-    p.add_argument("--smoke-test", action="store_true",
-                   help="open the main window, check libVLC and FFmpeg load, and exit 0")
+    p.add_argument("--smoke-test", nargs="?", const="", default=None, metavar="MEDIA",
+                   help="open the main window, check libVLC and FFmpeg load (and play MEDIA, a file or URL, "
+                        "when given), print where they were loaded from, and exit")
+    control = p.add_mutually_exclusive_group()
+    control.add_argument("--start-recorder", action="store_true",
+                         help="start the recorder for the data dir unless it runs, without a window (e.g. at login)")
+    control.add_argument("--stop-recorder", action="store_true",
+                         help="have the data dir's recorder finish its files and exit (e.g. before an update)")
     return p.parse_args(argv)
 
 
-def smoke_test(app, window) -> int:
-    """Packaging check: the window opens, libVLC and FFmpeg are found and run."""
-    import subprocess
+def control_recorder(data_dir: Path | None, start: bool) -> int:
+    """--start-recorder / --stop-recorder: no window, for login items and installers."""
+    from recorder.paths import DataDir, default_data_dir
+    from vms_desktop.recorder_link import RecorderError, ensure_recorder, stop_recorder
 
-    from recorder.ffmpeg import find_tool
-    from vms_desktop.vlc_player import VlcPlayer, vlc_version
-
-    window.show()
-    app.processEvents()
-    VlcPlayer(window).release()
-    ffmpeg = subprocess.run([find_tool("ffmpeg"), "-hide_banner", "-version"], capture_output=True, text=True)
-    ok = window.isVisible() and ffmpeg.returncode == 0
-    print(f"vms-desktop {__version__}: window {'ok' if window.isVisible() else 'FAILED'}, "
-          f"libVLC {vlc_version()}, {ffmpeg.stdout.splitlines()[0] if ffmpeg.stdout else 'FFmpeg FAILED'}")
-    return 0 if ok else 1
+    data = DataDir(data_dir or default_data_dir())
+    try:
+        if start:
+            print(f"the recorder runs for {data.root} (pid {ensure_recorder(data)})")
+        else:
+            print(f"the recorder for {data.root} {'stopped' if stop_recorder(data) else 'was not running'}")
+    except (RecorderError, OSError) as e:
+        log.error("%s", e)
+        return 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.start_recorder or args.stop_recorder:
+        return control_recorder(args.data_dir, start=args.start_recorder)
     from PySide6.QtWidgets import QApplication
 
     from recorder.paths import DataDir, default_data_dir
@@ -81,8 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         app.setQuitOnLastWindowClosed(True)
 
     window = open_window()
-    if args.smoke_test:
-        return smoke_test(app, window)
+    if args.smoke_test is not None:
+        from vms_desktop import smoke_test
+
+        return smoke_test.run(app, window, args.smoke_test)
     supervisor.start()
     window.show()
     code = app.exec()

@@ -80,8 +80,15 @@ class RecorderApi:
         return f"{self.base}/api/cameras/{camera_id}/live?token={self.token}{stream}"
 
     def snapshot(self, camera_id: int) -> bytes | None:
+        return self._picture(f"/api/cameras/{camera_id}/snapshot")
+
+    def event_snapshot(self, event_id: int) -> bytes | None:
+        return self._picture(f"/api/events/{event_id}/snapshot")
+
+    def _picture(self, path: str) -> bytes | None:
+        """A JPEG or PNG from the recorder; None when there is none or it cannot be reached."""
         try:
-            r = self.http.get(f"{self.base}/api/cameras/{camera_id}/snapshot", timeout=5)
+            r = self.http.get(self.base + path, timeout=5)
         except (requests.RequestException, RecorderError):
             return None
         return r.content if r.status_code == 200 else None
@@ -119,11 +126,58 @@ def recorder_command(data: DataDir, demo: bool) -> list[str]:
 
 
 def _detached() -> dict:
-    """The recorder outlives the client: its own session / process group, no console."""
+    """The recorder outlives the client: its own session / process group. On Windows out of
+    any job of ours (a terminal's would end it with us), and a hidden console rather than
+    none: its FFmpeg and ffprobe children share it instead of each opening a window."""
     if os.name == "nt":
-        flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS | subprocess.CREATE_NO_WINDOW
-        return {"creationflags": flags}
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
+                | subprocess.CREATE_BREAKAWAY_FROM_JOB}
     return {"start_new_session": True}
+
+
+def spawn_recorder(data: DataDir, demo: bool = False) -> subprocess.Popen:
+    """Start a recorder for the data dir that outlives us; its output goes to recorder.log."""
+    data.create()
+    cmd = recorder_command(data, demo)
+    log.info("starting the recorder: %s", " ".join(cmd))
+    with open(data.root / "recorder.log", "ab") as log_file:
+        kw = {"stdin": subprocess.DEVNULL, "stdout": log_file, "stderr": subprocess.STDOUT}
+        try:
+            return subprocess.Popen(cmd, **kw, **_detached())
+        except PermissionError:
+            if os.name != "nt":
+                raise
+            # our job forbids leaving it: the recorder then stays in it
+            flags = _detached()["creationflags"] & ~subprocess.CREATE_BREAKAWAY_FROM_JOB
+            return subprocess.Popen(cmd, **kw, creationflags=flags)
+
+
+def ensure_recorder(data: DataDir, timeout: float = START_TIMEOUT) -> int:
+    """The pid of the data dir's recorder, started (without a window) unless one runs, once
+    it is listening. For `vms-desktop --start-recorder`, e.g. at login."""
+    info = read_runtime(data)
+    if info is None:
+        proc = spawn_recorder(data)
+        deadline = time.monotonic() + timeout
+        while (info := read_runtime(data)) is None:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RecorderError(f"the recorder could not start; see {data.root / 'recorder.log'}")
+            time.sleep(0.2)
+    return int(info["pid"])
+
+
+def stop_recorder(data: DataDir, timeout: float = 40.0) -> bool:
+    """Have the data dir's recorder finish its files and exit, and wait for it; False when none
+    runs. For `vms-desktop --stop-recorder`, e.g. before an installer replaces the program."""
+    if read_runtime(data) is None:
+        return False
+    RecorderApi(data).stop_recorder()
+    deadline = time.monotonic() + timeout
+    while read_runtime(data) is not None:
+        if time.monotonic() > deadline:
+            raise RecorderError("the recorder did not stop in time")
+        time.sleep(0.2)
+    return True
 
 
 class RecorderSupervisor(QObject):
@@ -195,13 +249,7 @@ class RecorderSupervisor(QObject):
         if not first:
             self.recorder_down.emit("the recorder stopped; starting it again")
         self._reap()
-        self.data.create()
-        log_file = open(self.data.root / "recorder.log", "ab")
-        cmd = recorder_command(self.data, self.demo)
-        log.info("starting the recorder: %s", " ".join(cmd))
-        self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
-                                      **_detached())
-        log_file.close()
+        self._proc = spawn_recorder(self.data, self.demo)
         if not first:
             self.restarts += 1
         deadline = time.monotonic() + START_TIMEOUT
