@@ -90,9 +90,9 @@ def score_bench(url: str, work: Path) -> dict:
                 seen.setdefault(ev["id"], time.time())
             time.sleep(0.1)
         t1 = time.time()
-        events = rec.api("GET", "/api/events", params={"camera_id": 1, "kind": "motion"}).json()
     finally:
         rec.stop()
+    events = rec.events(1, motion=True)  # read after the stop, which closes the open event
     windows = motion_windows(t0, t1, PERIOD, ON)
     score = score_motion(events, PERIOD, ON, t0, t1, slack=1.5)
     latency = []

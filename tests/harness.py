@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import signal
 import subprocess
@@ -139,23 +140,26 @@ def score_motion(events: list[dict], period: float, on: float, t0: float, t1: fl
     """Precision: share of the motion events starting inside [t0, t1] that overlap a true
     window (widened by slack on each side; windows cut by t0 or t1 count); recall: share of the
     windows wholly inside [t0, t1] that some event overlaps. Start and end errors are of the
-    events overlapping each such window."""
+    events overlapping each such window (an end only once the event is closed: one still
+    open at t1 has no end to compare yet)."""
     windows = motion_windows(t0, t1, period, on)
     every = motion_windows(t0 - 2 * period, t1 + 2 * period, period, on)
     spans = []
     for ev in events:
         start = datetime.fromisoformat(ev["start"]).timestamp()
-        end = datetime.fromisoformat(ev["end"]).timestamp() if ev["end"] else time.time()
+        end = datetime.fromisoformat(ev["end"]).timestamp() if ev["end"] else None
         if t0 <= start <= t1:
             spans.append((start, end))
-    hit = [any(s <= b + slack and e >= a - slack for a, b in every) for s, e in spans]
+    spans = [(s, e if e is not None else math.inf, e is not None) for s, e in spans]
+    hit = [any(s <= b + slack and e >= a - slack for a, b in every) for s, e, _ in spans]
     found, start_err, end_err = 0, [], []
     for a, b in windows:
-        mine = [(s, e) for s, e in spans if s <= b + slack and e >= a - slack]
+        mine = [(s, e, closed) for s, e, closed in spans if s <= b + slack and e >= a - slack]
         if mine:
             found += 1
             start_err.append(mine[0][0] - a)
-            end_err.append(mine[-1][1] - b)
+            if mine[-1][2]:
+                end_err.append(mine[-1][1] - b)
     return {"events": len(spans), "windows": len(windows),
             "precision": round(sum(hit) / len(spans), 3) if spans else None,
             "recall": round(found / len(windows), 3) if windows else None,
