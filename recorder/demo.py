@@ -136,7 +136,7 @@ def run_demo(args, data) -> int:
             spec = DEMO_SET[i % len(DEMO_SET)]
             name = spec["label"] if i < len(DEMO_SET) else f"{spec['label']} ({i + 1})"
             options = {k: v for k, v in spec.items() if k != "label"}
-            cam = DemoCamera(port=0, label=name, sub_path="/sub", timecode="yes", **options)
+            cam = DemoCamera(port=0, label=name, sub_path="/sub", **options)
             cam.start()
             cams.append(cam)
             with sessions.begin() as s:
