@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import vlc
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -43,7 +44,7 @@ class PlaybackEngine(QObject):
         self._clock = QTimer(self, interval=POSITION_MS, timeout=self._tick)
         for i, vlc in enumerate(self.players):
             vlc.ended.connect(lambda i=i: self._file_ended() if i == self.active else None)
-            vlc.error.connect(lambda i=i: self._file_failed() if i == self.active else self._drop_standby())
+            vlc.error.connect(lambda i=i: self._file_error() if i == self.active else self._drop_standby())
             vlc.playing.connect(lambda i=i: self._started() if i == self.active else None)
 
     @property
@@ -204,7 +205,7 @@ class PlaybackEngine(QObject):
     def _file_ended(self) -> None:
         # Called through a queued signal: safe to drive libVLC from here.
         span = self.span
-        if span is None:
+        if span is None or self._stale(vlc.State.Ended):
             return
         if span.id == LIVE_SPAN_ID:  # caught up with the file being written: wait, then reopen
             offset = (self.now() or span.end) - span.start
@@ -225,6 +226,15 @@ class PlaybackEngine(QObject):
             self._swap(self.standby)
         else:
             self._open(nxt.span, nxt.offset)
+
+    def _stale(self, state) -> bool:
+        """An end or error queued for the media the player held before the one just set:
+        it must not pass the new file over as unreadable."""
+        return self.vlc.player.get_state() != state
+
+    def _file_error(self) -> None:
+        if not self._stale(vlc.State.Error):
+            self._file_failed()
 
     def _file_failed(self) -> None:
         if self.span is not None:
