@@ -8,7 +8,6 @@ Sensitivity, mask and on/off apply at once: they never restart the recording."""
 
 from __future__ import annotations
 
-import json
 import logging
 import selectors
 import socket
@@ -20,7 +19,8 @@ from datetime import datetime, timedelta
 import numpy as np
 from sqlalchemy import update
 
-from recorder.models import Event, utcnow
+from recorder.cameras import mask_of
+from recorder.models import Camera, Event, utcnow
 
 log = logging.getLogger(__name__)
 WIDTH, HEIGHT, BLOCK = 320, 180, 4
@@ -55,9 +55,8 @@ class MotionSettings:
     mask: tuple[tuple[float, float, float, float], ...] = ()
 
     @classmethod
-    def of(cls, enabled: bool, sensitivity: int | None, mask_json: str | None) -> "MotionSettings":
-        mask = tuple(tuple(a) for a in json.loads(mask_json)) if mask_json else ()
-        return cls(bool(enabled), sensitivity or 50, mask)
+    def of(cls, cam: Camera) -> "MotionSettings":
+        return cls(cam.motion_enabled, cam.motion_sensitivity, tuple(tuple(a) for a in mask_of(cam)))
 
     @property
     def pixel_threshold(self) -> float:
@@ -188,8 +187,6 @@ class _Camera:
         self.detector = Detector(settings)
         self.track = Track()
         self.event_id: int | None = None
-        self.frames = 0
-        self.last_share: float | None = None
 
 
 class MotionWatcher:
@@ -221,10 +218,9 @@ class MotionWatcher:
             log.info("camera %s: motion %s, sensitivity %s, %d masked areas", camera_id,
                      "on" if settings.enabled else "off", settings.sensitivity, len(settings.mask))
 
-    def status(self, camera_id: int) -> dict:
+    def active(self, camera_id: int) -> bool:
         cam = self._cams.get(camera_id)
-        return {"motion_active": bool(cam and cam.track.active),
-                "motion_frames": cam.frames if cam else 0}
+        return bool(cam and cam.track.active)
 
     def recover(self) -> int:
         """Motion events a crash left open end where they began: how long they went on is unknown."""
@@ -270,11 +266,9 @@ class MotionWatcher:
             self._frame(cam, np.frombuffer(data, np.uint8).reshape(HEIGHT, WIDTH), utcnow())
 
     def _frame(self, cam: _Camera, frame: np.ndarray, t: datetime) -> None:
-        cam.frames += 1
         if cam.track.last_frame is not None and (t - cam.track.last_frame).total_seconds() > GONE_SECONDS:
             cam.detector.forget()
         share = cam.detector.changed_share(frame)
-        cam.last_share = share
         moving = cam.detector.settings.enabled and cam.detector.moving(share)
         try:
             self._apply(cam, cam.track.frame(t, moving, share))

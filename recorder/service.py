@@ -111,7 +111,7 @@ class Recorder:
             cams = [c for c in active_cameras(s) if c.enabled]
             return ({c.id: CameraConfig(c.id, c.name, c.url, c.username, self.vault.decrypt(c.password_enc))
                      for c in cams},
-                    {c.id: MotionSettings.of(c.motion_enabled, c.motion_sensitivity, c.motion_mask) for c in cams})
+                    {c.id: MotionSettings.of(c) for c in cams})
 
     def reconcile(self) -> None:
         """Start, stop or restart camera recorders so they match the index; motion settings
@@ -202,7 +202,7 @@ class Recorder:
             row["has_substream"] = bool(cam.sub_url)
             row["recorded_bytes"] = int(indexed.get(cam.id) or 0)
             row["motion_enabled"] = cam.motion_enabled
-            row["motion_active"] = bool(self.motion and self.motion.status(cam.id)["motion_active"])
+            row["motion_active"] = bool(self.motion and self.motion.active(cam.id))
             rows.append(row)
         return {"recorder": {"pid": os.getpid(), "version": __version__,
                              "started_at": self.started_at.isoformat(), "data_dir": str(self.data.root)},
