@@ -10,11 +10,12 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from vms_desktop.event_table import USUAL_KINDS, EventModel, EventView, kind_chip, kind_name, parse_rows
+from vms_desktop.event_table import USUAL_KINDS, EventModel, EventView, kind_chip, parse_rows
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.settings import client_settings
 from vms_desktop.tasks import run_in_background
+from vms_desktop.timeline import kind_name
 
 DEBOUNCE_MS = 300  # typing "abc1" sends one query, not four
 DAY_LIMIT = 100_000  # as many as the timeline takes for a day

@@ -10,11 +10,12 @@ from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from vms_desktop.event_table import USUAL_KINDS, EventModel, EventView, kind_chip, kind_name, parse_rows
+from vms_desktop.event_table import USUAL_KINDS, EventModel, EventView, kind_chip, parse_rows
 from vms_desktop.messages import translate
 from vms_desktop.player_window import PRE_ROLL
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
+from vms_desktop.timeline import kind_name
 
 DEBOUNCE_MS = 300
 LIMIT = 2000  # more than a person reads: past it, the search should be narrowed

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from datetime import datetime, timezone, tzinfo
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QRectF, QSize, Qt,
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QRectF, QSize, Qt,
                             Signal)
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
-from vms_desktop.timeline import KIND_COLORS, KIND_NAMES, OTHER_KIND
+from vms_desktop.timeline import KIND_COLORS, OTHER_KIND, kind_name
 
 USUAL_KINDS = ("motion", "plate", "person", "vehicle", "offline", "error")
 LASTING_KINDS = {"motion", "offline"}  # without an end these are still going on; others are instants
@@ -34,10 +34,6 @@ def utc(text: str | None) -> datetime | None:
 def parse_rows(rows: list[dict]) -> list[dict]:
     """The API's rows with their times as aware datetimes."""
     return [{**r, "start": utc(r["start"]), "end": utc(r["end"])} for r in rows]
-
-
-def kind_name(kind: str) -> str:
-    return QCoreApplication.translate("EventKind", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
 _chips: dict[str, QIcon] = {}

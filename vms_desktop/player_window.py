@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushB
 
 from vms_desktop.clip_dialog import format_duration, format_range
 from vms_desktop.event_list import EventPanel
+from vms_desktop.event_table import parse_rows, utc
 from vms_desktop.playback import LIVE_SPAN_ID, POSITION_MS, PlaybackEngine
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderApi
@@ -26,10 +27,6 @@ SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 REFRESH_MS = 10_000  # new segments and events reach the timeline this often
 PRE_ROLL = timedelta(seconds=3)
 MARGIN = timedelta(hours=1)  # files fetched beyond the day, so playback runs on over midnight
-
-
-def _utc(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
 
 
 class VideoStack(QWidget):
@@ -209,10 +206,9 @@ class PlayerWindow(QWidget):
         def fetch() -> tuple:
             q = {"camera_id": cid, "start": (start - MARGIN).isoformat(), "end": (end + MARGIN).isoformat(),
                  "limit": 100_000}
-            spans = [Span(s["id"], _utc(s["start"]), _utc(s["end"]), s["path"])
+            spans = [Span(s["id"], utc(s["start"]), utc(s["end"]), s["path"])
                      for s in self.api.call("GET", "/api/recordings", params=q)]
-            events = [{**e, "start": _utc(e["start"]), "end": _utc(e["end"])}  # in time order from the API
-                      for e in self.api.call("GET", "/api/events", params=q)]
+            events = parse_rows(self.api.call("GET", "/api/events", params=q))  # in time order
             days = self.api.call("GET", "/api/recordings/days", params={"camera_id": cid}) if with_days else None
             cam = next((c for c in self.api.status()["cameras"] if c["id"] == cid), None)
             return spans, events, days, cam
@@ -232,7 +228,7 @@ class PlayerWindow(QWidget):
         spans, events, days, cam = result
         now = datetime.now(timezone.utc)
         if cam and cam.get("current_file") and cam.get("current_start"):
-            spans.append(Span(LIVE_SPAN_ID, _utc(cam["current_start"]), now, cam["current_file"]))
+            spans.append(Span(LIVE_SPAN_ID, utc(cam["current_start"]), now, cam["current_file"]))
         self.engine.set_spans(spans)
         start, end = local_day(self.day, self.tz)
         self.timeline.set_data(self.engine.timemap.runs(start, end), events,

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import requests
@@ -157,13 +158,24 @@ def ensure_recorder(data: DataDir, timeout: float = START_TIMEOUT) -> int:
     it is listening. For `vms-desktop --start-recorder`, e.g. at login."""
     info = read_runtime(data)
     if info is None:
-        proc = spawn_recorder(data)
-        deadline = time.monotonic() + timeout
-        while (info := read_runtime(data)) is None:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RecorderError(f"the recorder could not start; see {data.root / 'recorder.log'}")
-            time.sleep(0.2)
+        info = wait_listening(spawn_recorder(data), data, timeout)
+        if info is None:
+            raise RecorderError(f"the recorder could not start; see {data.root / 'recorder.log'}")
     return int(info["pid"])
+
+
+def wait_listening(proc: subprocess.Popen, data: DataDir, timeout: float,
+                   stopping: Callable[[], bool] = lambda: False) -> dict | None:
+    """The runtime info once the recorder we started says where it listens; None if it died,
+    the time ran out or we are stopping."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not stopping():
+        if (info := read_runtime(data)) is not None:
+            return info
+        if proc.poll() is not None:
+            return None
+        time.sleep(0.2)
+    return None
 
 
 def stop_recorder(data: DataDir, timeout: float = 40.0) -> bool:
@@ -252,14 +264,9 @@ class RecorderSupervisor(QObject):
         self._proc = spawn_recorder(self.data, self.demo)
         if not first:
             self.restarts += 1
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline and not self._stop.is_set():
-            if read_runtime(self.data) is not None and self.api.locate():
-                self.recorder_started.emit(self._proc.pid)
-                return
-            if self._proc.poll() is not None:
-                break
-            time.sleep(0.2)
+        if wait_listening(self._proc, self.data, START_TIMEOUT, self._stop.is_set) and self.api.locate():
+            self.recorder_started.emit(self._proc.pid)
+            return
         self.recorder_down.emit(f"the recorder could not start; see {self.data.root / 'recorder.log'}")
 
     def _reap(self) -> None:

@@ -405,7 +405,9 @@ def describe_event(ev: dict, tz: tzinfo) -> str:
     when = ev["start"].astimezone(tz).strftime("%H:%M:%S")
     if ev.get("end"):
         when += "–" + ev["end"].astimezone(tz).strftime("%H:%M:%S")
-    kind = ev["kind"]
-    name = QCoreApplication.translate("EventKind", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
     label = f" — {translate(ev['label'])}" if ev.get("label") else ""
-    return f"{when} {name}{label}"
+    return f"{when} {kind_name(ev['kind'])}{label}"
+
+
+def kind_name(kind: str) -> str:
+    return QCoreApplication.translate("EventKind", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
