@@ -18,8 +18,23 @@ def _stat(pid: int) -> list[str] | None:
 
 
 def cpu_seconds(pid: int) -> float:
+    """CPU time of the process's live threads, to the nanosecond (schedstat); utime + stime,
+    in 10 ms ticks, where schedstat is missing. A camera's FFmpeg uses about 2.5 ms a second:
+    ticks would make a 45 s window's figure move by several per cent on rounding alone."""
+    total, seen = 0, False
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                total += int((task / "schedstat").read_text().split()[0])
+                seen = True
+            except (OSError, ValueError, IndexError):
+                continue
+    except OSError:
+        return 0.0
+    if seen:
+        return total / 1e9
     f = _stat(pid)
-    return (int(f[11]) + int(f[12])) / TICK if f else 0.0  # utime + stime
+    return (int(f[11]) + int(f[12])) / TICK if f else 0.0
 
 
 def descendants(pid: int) -> list[int]:
