@@ -178,13 +178,14 @@ def create_app(recorder) -> FastAPI:
     @app.get("/api/cameras/{camera_id}/live", dependencies=auth)
     async def live(camera_id: int, stream: Literal["main", "sub"] = "main") -> StreamingResponse:
         """The camera's live MPEG-TS, relayed: libVLC plays this URL (with ?token=)."""
-        def check() -> None:
+        def which() -> str:
             with recorder.sessions() as s:
-                cam = get_camera(s, camera_id)
-                if stream == "sub" and not cam.sub_url:
-                    raise LookupError(f"camera {camera_id} has no substream")
-        await run_in_threadpool(check)
-        feed = recorder.live.feed(camera_id, stream)
+                has_sub = bool(get_camera(s, camera_id).sub_url)
+            if stream == "sub" and not has_sub:
+                raise LookupError(f"camera {camera_id} has no substream")
+            # such a camera records without a live copy: its main stream is fetched while watched
+            return "main-fetched" if stream == "main" and has_sub else stream
+        feed = recorder.live.feed(camera_id, await run_in_threadpool(which))
         return StreamingResponse(feed.watch(), media_type="video/mp2t", headers={"Cache-Control": "no-store"})
 
     @app.get("/api/cameras/{camera_id}/snapshot", dependencies=auth)

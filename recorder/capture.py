@@ -49,6 +49,9 @@ class CameraConfig:
     url: str
     username: str | None = None
     password: str | None = field(default=None, repr=False)
+    # The recording FFmpeg also sends a live copy, for cameras without a substream: only
+    # those are watched live at full size, and the copy costs about a tenth of the recording.
+    live_copy: bool = True
 
     @property
     def ffmpeg_url(self) -> str:

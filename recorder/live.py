@@ -1,5 +1,6 @@
-"""Live view through the recorder: each camera's FFmpeg sends a live MPEG-TS copy over local
-UDP, and the control API relays it to any number of viewers. A viewer that stops reading
+"""Live view through the recorder: the FFmpeg that records a camera without a substream also
+sends a live MPEG-TS copy over local UDP; other streams are fetched only while watched. The
+control API relays each to any number of viewers. A viewer that stops reading
 loses live packets, never a segment: UDP does not wait, and its queue is bounded."""
 
 from __future__ import annotations
@@ -143,8 +144,9 @@ class LiveFeed:
         self.sock.close()
 
 
-class SubstreamFeed(LiveFeed):
-    """A camera's substream, fetched only while someone watches it: cameras allow few sessions."""
+class FetchedFeed(LiveFeed):
+    """A stream fetched only while someone watches it (cameras allow few sessions): a
+    camera's substream, or the main stream of a camera whose recording sends no live copy."""
 
     def __init__(self, name: str, source: Callable[[], str | None], spawn: Callable[[list[str]], subprocess.Popen],
                  reap: Callable[[subprocess.Popen], None]):
@@ -186,7 +188,7 @@ class SubstreamFeed(LiveFeed):
                        "-muxdelay", "0", "-f", "mpegts", f"udp://127.0.0.1:{self.port}?pkt_size={LIVE_PACKET}"]
                 self.proc = self._spawn(cmd)
                 await loop.run_in_executor(None, self.proc.wait)
-                log.info("substream %s ended (exit %s); again in %.0f s", self.name, self.proc.returncode, backoff)
+                log.info("live %s ended (exit %s); again in %.0f s", self.name, self.proc.returncode, backoff)
                 self._reap(self.proc)
                 self.proc = None
                 await asyncio.sleep(backoff)
@@ -208,10 +210,12 @@ class SubstreamFeed(LiveFeed):
 
 class LiveRelay:
     """Every camera's feeds, made on first use and kept for the recorder's life, so a camera's
-    FFmpeg sends to the same port across restarts."""
+    FFmpeg sends to the same port across restarts. Streams: "main" is what the recording
+    FFmpeg sends; "sub" and "main-fetched" are fetched from the URL that source(camera_id,
+    stream) gives while someone watches them."""
 
-    def __init__(self, sub_source: Callable[[int], str | None]):
-        self._sub_source = sub_source
+    def __init__(self, source: Callable[[int, str], str | None]):
+        self._source = source
         self._feeds: dict[tuple[int, str], LiveFeed] = {}
         self._lock = threading.Lock()
 
@@ -221,7 +225,7 @@ class LiveRelay:
             if key not in self._feeds:
                 name = f"camera {camera_id} {stream}"
                 self._feeds[key] = LiveFeed(name) if stream == "main" else \
-                    SubstreamFeed(name, lambda: self._sub_source(camera_id), _spawn, _reap)
+                    FetchedFeed(name, lambda: self._source(camera_id, stream), _spawn, _reap)
             return self._feeds[key]
 
     def viewers(self) -> dict[str, dict]:

@@ -106,7 +106,7 @@ class Recorder:
         self.store = SegmentStore(data, self.sessions)
         self.children = ChildRegistry(data.children_file)
         self.cameras: dict[int, CameraRecorder] = {}
-        self.live = LiveRelay(self.substream_url)
+        self.live = LiveRelay(self.fetch_url)
         self.motion = MotionWatcher(self.sessions) if capture.motion else None
         self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children, self.store.file_lock)
         self.retention = Retention(data, self.sessions, self.store, guard)
@@ -122,7 +122,8 @@ class Recorder:
     def wanted_configs(self) -> tuple[dict[int, CameraConfig], dict[int, MotionSettings]]:
         with self.sessions() as s:
             cams = [c for c in active_cameras(s) if c.enabled]
-            return ({c.id: CameraConfig(c.id, c.name, c.url, c.username, self.vault.decrypt(c.password_enc))
+            return ({c.id: CameraConfig(c.id, c.name, c.url, c.username, self.vault.decrypt(c.password_enc),
+                                        live_copy=not c.sub_url)
                      for c in cams},
                     {c.id: MotionSettings.of(c) for c in cams})
 
@@ -142,21 +143,25 @@ class Recorder:
             for cid, config in wanted.items():
                 if cid not in self.cameras and not self._stopping.is_set():
                     motion_port = self.motion.port(cid, motion[cid]) if self.motion is not None else None
+                    live_port = self.live.feed(cid).port if config.live_copy else None
                     rec = CameraRecorder(config, self.store, self.capture, self.children,
-                                         live_port=self.live.feed(cid).port, motion_port=motion_port)
+                                         live_port=live_port, motion_port=motion_port)
                     self.cameras[cid] = rec
                     rec.start()
 
-    def substream_url(self, camera_id: int) -> str | None:
-        """The substream to fetch for live view (with its credentials), or None if there is none."""
+    def fetch_url(self, camera_id: int, stream: str) -> str | None:
+        """The URL (with its credentials) to fetch a live stream from while it is watched:
+        "sub", or "main-fetched" for a camera whose recording sends no live copy; None when
+        there is nothing to fetch."""
         with self.sessions() as s:
             try:
                 cam = get_camera(s, camera_id)
             except LookupError:
                 return None
-            if not cam.sub_url or not cam.enabled:
+            url = cam.sub_url if stream == "sub" else cam.url
+            if not url or not cam.enabled:
                 return None
-            return with_credentials(cam.sub_url, cam.username, self.vault.decrypt(cam.password_enc))
+            return with_credentials(url, cam.username, self.vault.decrypt(cam.password_enc))
 
     def live_spans(self, camera_id: int) -> list[Span]:
         """The file being written for a camera, so a clip can reach up to now."""

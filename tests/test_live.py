@@ -42,9 +42,10 @@ def video_frames(path: Path) -> tuple[str, int]:
     return f"{codec} {width}x{height}", int(frames)
 
 
-def sub_ffmpegs(sub_url: str) -> list[str]:
+def ffmpegs(url: str) -> list[str]:
+    """Command lines of the FFmpegs reading this URL."""
     out = subprocess.run(["pgrep", "-af", "ffmpeg"], capture_output=True, text=True).stdout
-    return [line for line in out.splitlines() if sub_url in line]
+    return [line for line in out.splitlines() if f"-i {url} " in line]
 
 
 def test_main_and_substream_reach_several_viewers(tmp_path, camera_factory, recorder_factory):
@@ -68,8 +69,11 @@ def test_main_and_substream_reach_several_viewers(tmp_path, camera_factory, reco
         assert desc == "h264 640x360" and frames >= 15, (name, desc, frames)
     desc, frames = video_frames(tmp_path / "sub.ts")
     assert desc == "h264 320x180" and frames >= 10, (desc, frames)
-    # the substream's own connection to the camera ends a little after its last viewer
-    wait_for(lambda: not sub_ffmpegs(sub_url), 25, what="substream FFmpeg to end")
+    # With a substream for the grid, the recording sends no live copy: the main stream had
+    # its own connection while watched. Both end a little after their last viewer.
+    wait_for(lambda: not ffmpegs(sub_url) and len(ffmpegs(cam.url)) == 1, 25, what="live FFmpegs to end")
+    recording = ffmpegs(cam.url)[0]
+    assert "mpegts" not in recording and "-f segment" in recording, recording
     assert rec.camera_status(cid)["state"] == "recording"
 
 
