@@ -19,18 +19,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.credentials import redact, with_credentials
-from recorder.ffmpeg import (CameraError, StreamInfo, explain, grab_last_frame, probe_file, probe_stream,
-                             record_command)
+from recorder.ffmpeg import (PROGRESS_SECONDS, CameraError, StreamInfo, explain, grab_last_frame, probe_file,
+                             probe_stream, record_command)
 from recorder.models import Event, utcnow
 from recorder.motion import DECODABLE, motion_output
 from recorder.platform_compat import children_die_with_us
 from recorder.segments import SegmentStore
 
 log = logging.getLogger(__name__)
-# How often a camera's loop looks at FFmpeg's progress and closed segments. Each wake-up
-# costs Python time on every camera, all the time, and the recorder's whole budget is 15 %
-# over bare FFmpeg: a closed segment waits at most this long to be indexed.
-POLL_SECONDS = 2.0
+# A camera's loop looks at closed segments and the watchdog when FFmpeg reports progress
+# (every PROGRESS_SECONDS), or after this long without a report (a stalled camera). Each
+# wake-up of a Python thread costs about 0.25 ms here, on every camera, all the time, and
+# the recorder's whole budget is 15 % over bare FFmpeg: so no timer of its own.
+WATCH_SECONDS = PROGRESS_SECONDS + 1.0
 
 
 @dataclass
@@ -97,6 +98,7 @@ class FFmpegRun:
         self.began_at = float("inf")
         self.last_advance = time.monotonic()
         self.errors: collections.deque[str] = collections.deque(maxlen=40)
+        self.reported = threading.Event()  # set at each progress report and when FFmpeg ends
         self._redact = redactor
         threading.Thread(target=self._read_progress, daemon=True).start()
         threading.Thread(target=self._read_errors, daemon=True).start()
@@ -114,6 +116,9 @@ class FFmpegRun:
                     self.out_time = t
                     self.last_advance = time.monotonic()
                     self.began_at = min(self.began_at, time.time() - t)
+            elif key == "progress":  # the last line of a report
+                self.reported.set()
+        self.reported.set()
 
     def _read_errors(self) -> None:
         for line in self.proc.stderr:
@@ -184,6 +189,7 @@ class CameraRecorder:
         self._stop.set()
         run = self._run
         if run is not None:
+            run.reported.set()
             run.stop()
         self._thread.join(30)
         if self._snapshotter is not None:
@@ -244,7 +250,8 @@ class CameraRecorder:
         recording = False
         try:
             while run.proc.poll() is None and not self._stop.is_set():
-                self._stop.wait(POLL_SECONDS)
+                run.reported.wait(WATCH_SECONDS)
+                run.reported.clear()
                 if not recording and run.out_time > 1.0:  # past FFmpeg's probing burst
                     recording = True
                     self._started_recording(run)
