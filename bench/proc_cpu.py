@@ -66,10 +66,14 @@ def used_between(before: dict[int, float], after: dict[int, float]) -> float:
     return sum(t - before.get(p, 0.0) for p, t in after.items())
 
 
-def cores_used(groups: dict[str, list[int]], warmup_s: float, window_s: float) -> dict[str, float]:
+def cores_used(groups: dict[str, list[int]], warmup_s: float, window_s: float,
+               alone: dict[str, int] | None = None) -> dict[str, float]:
     """Cores each group of process trees uses over the same window, after a warm-up, so
-    ours and the floor's share the machine's noise."""
+    ours and the floor's share the machine's noise; alone: processes without their children."""
+    alone = alone or {}
     time.sleep(warmup_s)
     before = {k: tree_cpu(v) for k, v in groups.items()}
+    before_alone = {k: cpu_seconds(pid) for k, pid in alone.items()}
     time.sleep(window_s)
-    return {k: used_between(before[k], tree_cpu(v)) / window_s for k, v in groups.items()}
+    used = {k: used_between(before[k], tree_cpu(v)) / window_s for k, v in groups.items()}
+    return used | {k: (cpu_seconds(pid) - before_alone[k]) / window_s for k, pid in alone.items()}
