@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 # wake-up of a Python thread costs about 0.25 ms here, on every camera, all the time, and
 # the recorder's whole budget is 15 % over bare FFmpeg: so no timer of its own.
 WATCH_SECONDS = PROGRESS_SECONDS + 1.0
+# The loop also wakes this long after each clock-aligned segment cut, so a closed segment
+# is indexed (and the file after it known to players) within about a second, not a report.
+CUT_SLACK = 1.0
 
 
 @dataclass
@@ -250,7 +253,7 @@ class CameraRecorder:
         recording = False
         try:
             while run.proc.poll() is None and not self._stop.is_set():
-                run.reported.wait(WATCH_SECONDS)
+                run.reported.wait(min(WATCH_SECONDS, self._until_next_cut() + CUT_SLACK))
                 run.reported.clear()
                 if not recording and run.out_time > 1.0:  # past FFmpeg's probing burst
                     recording = True
@@ -283,6 +286,14 @@ class CameraRecorder:
                 "the camera closed the connection"
             self._fail(reason, stopped_at or utcnow())
         return stopped_at
+
+    def _until_next_cut(self) -> float:
+        """Seconds until FFmpeg's next segment cut: segment_atclocktime cuts at multiples
+        of the segment length counted from local midnight."""
+        now = time.time()
+        t = time.localtime(now)
+        into_day = t.tm_hour * 3600 + t.tm_min * 60 + t.tm_sec + now % 1
+        return self.settings.segment_seconds - into_day % self.settings.segment_seconds
 
     def _started_recording(self, run: FFmpegRun) -> None:
         self.state = "recording"
