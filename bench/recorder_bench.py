@@ -136,10 +136,13 @@ def kill_loss_bench(work: Path, trials: int = 5) -> dict:
             [pid] = ffmpeg_pids(data, recording_only=True)
             os.kill(pid, signal.SIGKILL)
             killed = time.time()
-            cut = wait_for(lambda: next((s for s in rec.segments(cid) if ts(s["start"]) >= ts(prev["end"]) - 1
-                                         and s["path"] != prev["path"]), None), 30, 0.2, "cut segment")
-            losses.append(killed - (ts(prev["end"]) + cut["duration"]))
-            wait_for(lambda: rec.camera_status(cid)["state"] == "recording", 30, 0.2, "recording again")
+            # a new FFmpeg recording: every file the killed one left was indexed before it began
+            wait_for(lambda: ffmpeg_pids(data, recording_only=True) not in ([], [pid])
+                     and rec.camera_status(cid)["state"] == "recording", 30, 0.2, "recording again")
+            # the files after prev up to the kill (one closed meanwhile, if the cut came first)
+            after = [s for s in rec.segments(cid) if s["path"] != prev["path"]
+                     and ts(prev["end"]) - 1 <= ts(s["start"]) < killed]
+            losses.append(killed - (ts(prev["end"]) + sum(s["duration"] for s in after)))
     finally:
         rec.stop()
         cam.stop()
