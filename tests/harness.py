@@ -124,6 +124,17 @@ class RecorderProcess:
         return self.log_path.read_text() if self.log_path.exists() else ""
 
 
+def footage_written(rec: RecorderProcess, camera_id: int, seconds: float) -> bool:
+    """At least this much video of the camera's current file has reached the disk (its last
+    write, against the start the recorder measured for it)."""
+    row = rec.camera_status(camera_id)
+    path, start = row.get("current_file"), row.get("current_start")
+    try:
+        return bool(path and start) and os.stat(path).st_mtime - datetime.fromisoformat(start).timestamp() >= seconds
+    except FileNotFoundError:
+        return False
+
+
 def motion_windows(t0: float, t1: float, period: float, on: float) -> list[tuple[float, float]]:
     """The demo camera's motion windows (epoch seconds) lying wholly inside [t0, t1]."""
     first = (int(t0 // period) + 1) * period

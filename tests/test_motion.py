@@ -146,6 +146,18 @@ def test_motion_settings_are_kept_and_cleared(client):
 PERIOD, ON = 12.0, 4.0
 
 
+def ts(text: str) -> float:
+    return datetime.fromisoformat(text).timestamp()
+
+
+def recorded_a_window(rec, period: float, on: float, camera: int = 1) -> None:
+    """Wait until closed segments hold one whole motion window of the demo camera."""
+    def covered() -> bool:
+        segs = rec.segments(camera)
+        return bool(segs) and bool(motion_windows(ts(segs[0]["start"]), ts(segs[-1]["end"]), period, on))
+    wait_for(covered, 60, 0.5, "a motion window recorded")
+
+
 def test_motion_at_known_times_is_found_with_full_precision_and_recall(tmp_path, camera_factory,
                                                                        recorder_factory):
     h264 = camera_factory(motion_period=PERIOD, motion_on=ON, gop_seconds=1)
@@ -159,12 +171,20 @@ def test_motion_at_known_times_is_found_with_full_precision_and_recall(tmp_path,
     rec = recorder_factory(data, segment_seconds=10).start()
     wait_for(lambda: all(c["state"] == "recording" for c in rec.api("GET", "/api/status").json()["cameras"]),
              60, 1, "four cameras recording")
+    # three whole motion windows from now, however slowly the machine goes: the period ends
+    # after the third, once each camera's event of it is closed (or has had long enough)
     t0 = time.time() + 2
-    time.sleep(3 * PERIOD + 2)
-    t1 = time.time()
+    windows = motion_windows(t0, t0 + 4 * PERIOD, PERIOD, ON)[:3]
+    t1 = windows[-1][1] + 2
+    wait_for(lambda: time.time() >= t1, 4 * PERIOD + 5, 0.5, "three motion windows")
+
+    def last_window_closed(cam: int) -> bool:
+        a, b = windows[-1]
+        return any(e["end"] and ts(e["start"]) <= b + 1.5 and ts(e["end"]) >= a - 1.5
+                   for e in rec.events(cam, motion=True) if e["kind"] == "motion")
+    wait_for(lambda: all(last_window_closed(cam) for cam in (1, 2, 4)), 30, 1, "the last window's events")
     assert rec.stop() == 0
-    windows = motion_windows(t0, t1, PERIOD, ON)
-    assert len(windows) >= 3
+    assert len(windows) == 3 and motion_windows(t0, t1, PERIOD, ON) == windows
     for cam in (1, 2, 4):
         score = score_motion(rec.events(cam, motion=True), PERIOD, ON, t0, t1, slack=1.5)
         assert (score["precision"], score["recall"]) == (1.0, 1.0), (cam, score)
@@ -184,7 +204,8 @@ def test_turning_motion_on_applies_at_once_without_restarting_the_recording(tmp_
     rec = recorder_factory(data, segment_seconds=10).start()
     wait_for(lambda: rec.camera_status(1)["state"] == "recording", 60, 1, "recording")
     pid = ffmpeg_pids(data, recording_only=True)
-    time.sleep(8)
+    # footage of a whole motion window on disk, so detection would have had its chance
+    recorded_a_window(rec, 10.0, 3.0)
     assert not [e for e in rec.events(1, motion=True) if e["kind"] == "motion"]
     assert rec.api("PATCH", "/api/cameras/1", json={"motion_enabled": True}).status_code == 200
     wait_for(lambda: rec.camera_status(1)["motion_active"], 20, 0.2, "motion seen")
@@ -203,6 +224,6 @@ def test_a_recorder_without_motion_decodes_nothing(tmp_path, camera_factory, rec
     pid, = ffmpeg_pids(data, recording_only=True)
     with open(f"/proc/{pid}/cmdline", "rb") as f:
         assert b"skip_frame" not in f.read()
-    time.sleep(6)
+    recorded_a_window(rec, 4.0, 2.0)
     assert rec.stop() == 0
     assert not [e for e in rec.events(1, motion=True) if e["kind"] == "motion"]

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.harness import cli, decodes, ffmpeg_pids, wait_for
+from tests.harness import cli, decodes, ffmpeg_pids, footage_written, wait_for
 
 SEGMENT_S = 4
 
@@ -62,8 +62,7 @@ def test_ffmpeg_killed_keeps_footage_up_to_the_kill(tmp_path, camera_factory, re
     cam = camera_factory(gop_seconds=1)
     cid = add(tmp_path / "data", cam.url)
     rec = recorder_factory(segment_seconds=30).start()
-    wait_for(lambda: recording(rec, cid), 30, what="recording")
-    time.sleep(6)  # well into the first segment
+    wait_for(lambda: footage_written(rec, cid, 5), 30, 0.5, "well into the first segment")
     [pid] = ffmpeg_pids(rec.data_dir, recording_only=True)
     os.kill(pid, signal.SIGKILL)
     killed_at = time.time()
@@ -81,8 +80,7 @@ def test_recorder_killed_leaves_no_ffmpeg_and_loses_nothing(tmp_path, camera_fac
     data_dir = tmp_path / "data"
     cid = add(data_dir, cam.url)
     rec = recorder_factory(data_dir, segment_seconds=30).start()
-    wait_for(lambda: recording(rec, cid), 30, what="recording")
-    time.sleep(6)
+    wait_for(lambda: footage_written(rec, cid, 5), 30, 0.5, "footage on disk")
     rec.proc.kill()
     killed_at = time.time()
     rec.proc.wait()
@@ -100,8 +98,7 @@ def test_sigterm_finalises_the_last_segment(tmp_path, camera_factory, recorder_f
     cam = camera_factory()
     cid = add(tmp_path / "data", cam.url)
     rec = recorder_factory(segment_seconds=30).start()
-    wait_for(lambda: recording(rec, cid), 30, what="recording")
-    time.sleep(5)
+    wait_for(lambda: footage_written(rec, cid, 4), 30, 0.5, "footage on disk")
     assert rec.stop(signal.SIGTERM) == 0
     stopped_at = time.time()
     assert not ffmpeg_pids(rec.data_dir)
