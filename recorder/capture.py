@@ -11,11 +11,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.credentials import redact, with_credentials
@@ -24,7 +26,7 @@ from recorder.ffmpeg import (PROGRESS_SECONDS, CameraError, StreamInfo, explain,
 from recorder.models import Event, utcnow
 from recorder.motion import DECODABLE, motion_output
 from recorder.platform_compat import children_die_with_us
-from recorder.segments import SegmentStore
+from recorder.segments import NotIndexed, SegmentStore, disk_is_full
 
 log = logging.getLogger(__name__)
 # A camera's loop looks at closed segments and the watchdog when FFmpeg reports progress
@@ -35,6 +37,7 @@ WATCH_SECONDS = PROGRESS_SECONDS + 1.0
 # The loop also wakes this long after each clock-aligned segment cut, so a closed segment
 # is indexed (and the file after it known to players) within about a second, not a report.
 CUT_SLACK = 1.0
+DISK_FULL = "the recording disk is full"
 
 
 @dataclass
@@ -159,8 +162,10 @@ class CameraRecorder:
     """Supervises one camera in its own thread until stop()."""
 
     def __init__(self, config: CameraConfig, store: SegmentStore, settings: CaptureSettings,
-                 children: "ChildRegistry", live_port: int | None = None, motion_port: int | None = None):
+                 children: "ChildRegistry", live_port: int | None = None, motion_port: int | None = None,
+                 on_recovered: Callable[[int], None] | None = None):
         self.config = config
+        self.on_recovered = on_recovered  # the recorder notes its own downtime on the timeline
         self.live_port = live_port
         self.motion_port = motion_port
         self.store = store
@@ -178,6 +183,7 @@ class CameraRecorder:
         self._last_end: datetime | None = None
         self._list_size = -1
         self._outage_id: int | None = None
+        self._unindexed: list[Path] = []  # closed files whose row could not be written yet
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._main, name=f"camera-{config.id}", daemon=True)
 
@@ -211,30 +217,55 @@ class CameraRecorder:
     def _main(self) -> None:
         try:
             self.store.recover(self.config.id)
+            if self.on_recovered is not None:
+                self.on_recovered(self.config.id)
         except Exception:
             log.exception("camera %s: recovery failed", self.config.id)
         self._outage_id = self._open_outage()
         backoff = 1.0
         outage_since = utcnow()
         while not self._stop.is_set():
-            self.state = "connecting"
             try:
-                self.stream = probe_stream(self.config.ffmpeg_url)
-            except CameraError as e:
-                # our own words, secrets already left out (redacting again would turn a
-                # password such as "wrong" into "*** username or password")
-                self._fail(str(e), outage_since)
-            else:
-                began = time.monotonic()
-                outage_since = self._record_once() or outage_since
-                if time.monotonic() - began > self.settings.healthy_after:
-                    backoff = 1.0
+                if self._wait_for_space():
+                    backoff = 1.0  # the camera was fine: try again as soon as there is room
+                    continue
+                self.state = "connecting"
+                try:
+                    self.stream = probe_stream(self.config.ffmpeg_url)
+                except CameraError as e:
+                    # our own words, secrets already left out (redacting again would turn a
+                    # password such as "wrong" into "*** username or password")
+                    self._fail(str(e), outage_since)
+                else:
+                    began = time.monotonic()
+                    outage_since = self._record_once() or outage_since
+                    if time.monotonic() - began > self.settings.healthy_after:
+                        backoff = 1.0
+            except Exception as e:  # whatever happens, the camera is tried again
+                log.exception("camera %s: supervision failed", self.config.id)
+                self.state, self.error = "error", f"the recorder failed: {e}"
             if self._stop.is_set():
                 break
-            self.state = "retrying"
-            self._stop.wait(backoff)
-            backoff = min(backoff * 2, self.settings.backoff_max)
+            if not disk_is_full(self.store.data.recordings):  # else _wait_for_space waits
+                self.state = "retrying"
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, self.settings.backoff_max)
         self._close_outage(utcnow())
+
+    def _wait_for_space(self) -> bool:
+        """While the disk is full, look every second (one statvfs) instead of reconnecting to
+        the camera in vain; True once there is room again after waiting."""
+        waited = False
+        while not self._stop.is_set() and disk_is_full(self.store.data.recordings):
+            if self.error != DISK_FULL:
+                self._fail(DISK_FULL, utcnow())
+            self.store.disk_full()  # the guard makes room if it can
+            waited = True
+            self._stop.wait(1.0)
+        if waited:
+            self._retry_unindexed()
+            log.info("camera %s: there is room on the disk again", self.config.id)
+        return waited
 
     def _record_once(self) -> datetime | None:
         """Run FFmpeg until it exits, stalls or we stop; returns when the video stopped."""
@@ -251,13 +282,17 @@ class CameraRecorder:
         self.children.add(run.pid)
         listed = 0
         recording = False
+        written, wrote_at = None, time.monotonic()
+        why_ended = None  # what the recorder saw, before FFmpeg's own words
         try:
             while run.proc.poll() is None and not self._stop.is_set():
                 run.reported.wait(min(WATCH_SECONDS, self._until_next_cut() + CUT_SLACK))
                 run.reported.clear()
                 if not recording and run.out_time > 1.0:  # past FFmpeg's probing burst
                     recording = True
+                    wrote_at = time.monotonic()
                     self._started_recording(run)
+                self._retry_unindexed()
                 now_listed = self._index_listed(list_file, listed)
                 if now_listed != listed or self.current_file is None:
                     self._update_current(incoming, prefix, run, first=now_listed == 0)
@@ -265,10 +300,22 @@ class CameraRecorder:
                 elif not self._start_measured:
                     self._start_measured = self._measure_current_start()
                 listed = now_listed
+                # The watchdog looks at what reaches the disk: FFmpeg may go on reading the
+                # camera (and reporting progress) with no file it can write.
+                if (now_listed, self._size(self.current_file)) != written:
+                    written, wrote_at = (now_listed, self._size(self.current_file)), time.monotonic()
                 if run.stalled_for() > self.settings.stall_seconds:
                     log.warning("camera %s: no video for %.0f s, restarting FFmpeg",
                                 self.config.id, run.stalled_for())
                     run.errors.append("the camera stopped sending video")
+                    run.kill()
+                elif recording and (time.monotonic() - wrote_at > self.settings.stall_seconds or
+                                    time.monotonic() - wrote_at > WATCH_SECONDS and disk_is_full(incoming)):
+                    # a full disk is said as soon as the file stops growing; else after the stall time
+                    full = disk_is_full(incoming)
+                    why_ended = DISK_FULL if full else \
+                        f"nothing reached the disk for {time.monotonic() - wrote_at:.0f} s"
+                    log.warning("camera %s: %s, restarting FFmpeg", self.config.id, why_ended)
                     run.kill()
         finally:
             if self._stop.is_set():
@@ -282,10 +329,20 @@ class CameraRecorder:
         self.current_file = None
         self.current_start = None
         if not self._stop.is_set():
-            reason = explain("\n".join(run.errors), self.config.url) if run.errors else \
-                "the camera closed the connection"
+            reason = why_ended or (explain("\n".join(run.errors), self.config.url) if run.errors else
+                                   "the camera closed the connection")
+            if reason == DISK_FULL or disk_is_full(incoming):
+                reason = DISK_FULL
+                self.store.disk_full()
             self._fail(reason, stopped_at or utcnow())
         return stopped_at
+
+    @staticmethod
+    def _size(path: Path | None) -> int | None:
+        try:
+            return path.stat().st_size if path else None
+        except OSError:
+            return None
 
     def _until_next_cut(self) -> float:
         """Seconds until FFmpeg's next segment cut: segment_atclocktime cuts at multiples
@@ -328,13 +385,25 @@ class CameraRecorder:
         try:
             seg = self.store.index_file(self.config.id, path)
         except Exception as e:  # a disk error must not end supervision
-            log.exception("camera %s: indexing %s failed", self.config.id, path.name)
-            self.error = f"a recorded file could not be indexed: {e}"
+            # a full disk: the file is kept and indexed again once the guard made room
+            where = e.path if isinstance(e, NotIndexed) else path
+            if where not in self._unindexed:
+                self._unindexed.append(where)
+            log.error("camera %s: %s could not be indexed yet: %s", self.config.id, where.name,
+                      e if isinstance(e, (NotIndexed, OSError)) else repr(e))
+            if isinstance(e, (NotIndexed, OSError)):
+                self.store.disk_full()
             return
         if seg is not None:
             self.last_segment = seg.path
             self._last_end = seg.end
             self._snapshot()
+
+    def _retry_unindexed(self) -> None:
+        pending, self._unindexed = self._unindexed, []
+        for path in pending:
+            if path.exists():
+                self._index(path)
 
     def _snapshot(self) -> None:
         """Keep the camera's cover picture: the last frame of the last closed segment."""
@@ -389,6 +458,12 @@ class CameraRecorder:
         if reason != self.error:
             log.warning("camera %s (%s): %s", self.config.id, self.config.name, reason)
         self.error = reason
+        try:
+            self._store_outage(reason, since)
+        except OperationalError as e:  # a full disk: the state says it; the event waits
+            log.error("camera %s: the outage could not be stored: %s", self.config.id, getattr(e, "orig", e))
+
+    def _store_outage(self, reason: str, since: datetime) -> None:
         with self.sessions.begin() as s:
             if self._outage_id is None:
                 ev = Event(camera_id=self.config.id, kind="offline", start=since, label=reason)
@@ -407,10 +482,14 @@ class CameraRecorder:
     def _close_outage(self, at: datetime) -> None:
         if self._outage_id is None:
             return
-        with self.sessions.begin() as s:
-            ev = s.get(Event, self._outage_id)
-            if ev is not None and ev.end is None:
-                ev.end = max(at, ev.start)
+        try:
+            with self.sessions.begin() as s:
+                ev = s.get(Event, self._outage_id)
+                if ev is not None and ev.end is None:
+                    ev.end = max(at, ev.start)
+        except OperationalError as e:  # left open; the next close or restart ends it
+            log.error("camera %s: the outage could not be closed: %s", self.config.id, getattr(e, "orig", e))
+            return
         self._outage_id = None
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import logging.handlers
+import os
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -101,7 +102,8 @@ def _recording_options(p: argparse.ArgumentParser, segment_seconds: int) -> None
     p.add_argument("--sweep-hour", type=int, default=3, help="local hour of the daily retention sweep (default 3)")
     p.add_argument("--min-free-mb", type=float, help="free space to keep on the recordings disk "
                                                       "(default: the larger of 5 %% and two hours of recording)")
-    p.add_argument("--guard-seconds", type=float, default=60.0, help="how often free space is checked")
+    p.add_argument("--guard-seconds", type=float, default=10.0,
+                   help="how often free space is checked (a camera that cannot write asks at once)")
     p.add_argument("--no-motion", action="store_true", help="no motion detection on any camera")
 
 
@@ -109,11 +111,31 @@ def _out(args, data, text: str) -> None:
     print(json.dumps(data, indent=2, default=str) if args.json else text)
 
 
+class _DiskLog(logging.handlers.RotatingFileHandler):
+    """The recorder's log, on the recordings' disk: when that disk is full, lines are dropped
+    quietly (no traceback per line on stderr) and their number is told once writing works again."""
+
+    lost = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.lost:
+            lost, self.lost = self.lost, 0
+            super().emit(logging.makeLogRecord({"name": __name__, "levelno": logging.WARNING,
+                                                "levelname": "WARNING",
+                                                "msg": f"{lost} log lines were lost: the disk was full"}))
+            if self.lost:  # still full: only the notice was lost, not a line of ours
+                self.lost = lost
+        super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.lost += 1
+
+
 def _setup_logging(data: DataDir, verbose: bool = True) -> None:
     logs = data.root / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    file = logging.handlers.RotatingFileHandler(logs / "recorder.log", maxBytes=5_000_000, backupCount=5)
+    file = _DiskLog(logs / "recorder.log", maxBytes=5_000_000, backupCount=5)
     console = logging.StreamHandler()
     root = logging.getLogger()
     for h in (file, console):
@@ -145,7 +167,12 @@ def cmd_run(args, data: DataDir) -> int:
     except AlreadyRunning as e:
         print(f"error: {e}", file=sys.stderr)
         return 3
-    rec.run()
+    try:
+        rec.run()
+    except Exception:
+        # a recorder started by the client has no console: the log is where this is read
+        logging.getLogger(__name__).exception("the recorder stopped on an error")
+        raise
     return 0
 
 
@@ -293,6 +320,9 @@ def cmd_plan(args, sessions) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Everything the recorder and its FFmpegs make (index, footage, clips, logs) is for the
+    # recorder's user alone: footage of people is personal data (LGPD).
+    os.umask(0o077)
     data = DataDir((args.data_dir or default_data_dir()).expanduser().resolve())
     try:
         if args.command == "run":

@@ -53,6 +53,11 @@ class DataDir:
         return self.root / "secret.key"
 
     @property
+    def reserve_file(self) -> Path:
+        """Space the disk guard gives back when the disk is full (recorder.retention)."""
+        return self.root / "disk-reserve"
+
+    @property
     def lock_file(self) -> Path:
         return self.root / "recorder.lock"
 
@@ -83,8 +88,14 @@ class DataDir:
         return self.root / rel
 
     def create(self) -> None:
+        """The folders, private to the recorder's user: the footage of people is personal data,
+        and the index holds the cameras' addresses. The process's umask (recorder.cli) keeps
+        every file made inside private too; the root's mode hides files an older version made
+        readable."""
         for d in (self.root, self.recordings, self.clips, self.snapshots):
-            d.mkdir(parents=True, exist_ok=True)
+            d.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if os.name == "posix":
+            os.chmod(self.root, 0o700)
 
 
 def read_runtime(data: DataDir) -> dict | None:

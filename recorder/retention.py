@@ -5,6 +5,7 @@ early so recording never stops. Clips live elsewhere and are never touched."""
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import threading
 import time
@@ -12,19 +13,25 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder import queries
 from recorder.models import Camera, Clip, Deletion, Event, Segment, utcnow
 from recorder.paths import DataDir
-from recorder.segments import SegmentStore
+from recorder.segments import DISK_FULL_BYTES, SegmentStore
 
 log = logging.getLogger(__name__)
 ALERT_LEVELS = (80, 90, 95)  # percent of the recordings volume in use
 FLOOR_SHARE = 0.05
 FLOOR_HOURS = 2.0
 RATES_SECONDS = 60.0
-BATCH = 20  # segments deleted per step when the disk is short: then free space is looked at again
+# Space held back in a file of its own. On a disk filled to the last byte (by something else,
+# or faster than the guard) SQLite cannot write, and every deletion starts with a write (the
+# row is marked before the file goes): releasing the reserve is what makes that first write
+# possible.
+RESERVE_SHARE = 0.01
+RESERVE_MIN, RESERVE_MAX = 1 << 20, 64 << 20
 
 
 def alert_level(percent: float) -> int:
@@ -36,10 +43,54 @@ def local_midnight(day: date) -> datetime:
     return datetime.combine(day, datetime.min.time()).astimezone()
 
 
+class DiskReserve:
+    """A preallocated file the guard deletes when the disk is full, and makes again once there
+    is room for it and some to spare."""
+
+    def __init__(self, path, total: int):
+        self.path = path
+        self.size = int(min(max(total * RESERVE_SHARE, RESERVE_MIN), RESERVE_MAX))
+
+    def held(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def release(self) -> bool:
+        if not self.held():
+            return False
+        self.path.unlink(missing_ok=True)
+        log.warning("disk guard: the disk is full; released the %d MB reserve to make room", self.size >> 20)
+        return True
+
+    def restore(self, free: int, floor: int) -> None:
+        if self.held() >= self.size or free < self.size + min(floor, self.size):
+            return
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                if hasattr(os, "posix_fallocate"):
+                    os.posix_fallocate(fd, 0, self.size)  # blocks really held, not a sparse file
+                else:
+                    for _ in range(self.size >> 20):
+                        os.write(fd, bytes(1 << 20))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, self.path)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            log.warning("disk guard: could not set aside the disk reserve: %s", e)
+
+
 @dataclass
 class GuardSettings:
     sweep_hour: int = 3
-    check_seconds: float = 60.0
+    # Free space is one statvfs, so it is looked at often; the cameras also wake the guard at
+    # once when a write fails for want of space.
+    check_seconds: float = 10.0
     min_free: int | None = None  # bytes; None: the larger of 5 % and two hours of recording
 
 
@@ -56,6 +107,12 @@ class Retention:
         self._rates: dict[int, float] = {}
         self._rates_at = float("-inf")
         self.last_sweep: dict | None = None
+        self.reserve = DiskReserve(data.reserve_file, shutil.disk_usage(data.root).total)
+        self._wake = threading.Event()
+
+    def poke(self) -> None:
+        """A camera could not write (or the recorder is stopping): guard the disk now."""
+        self._wake.set()
 
     # -- retention -------------------------------------------------------------------------
 
@@ -121,45 +178,83 @@ class Retention:
                 "trouble": self.trouble}
 
     def guard(self) -> int:
-        """Below the floor: delete the oldest footage (any camera) until above it. Returns the
-        segments deleted early."""
-        deleted = 0
-        rate = sum(self.rates(fresh=True).values())
+        """Below the floor: delete the oldest footage (any camera), only as much as brings free
+        space back above it. Returns the segments deleted early."""
+        deleted = freed = 0
+        rate = sum(self.rates().values())
+        usage = shutil.disk_usage(self.data.recordings)
+        floor = self.floor(usage.total, rate)
+        # the reserve sits beside the index, whose writes it is for
+        if shutil.disk_usage(self.data.root).free < self.reserve.size:
+            self.reserve.release()
+        shared = os.stat(self.data.root).st_dev == os.stat(self.data.recordings).st_dev
         while True:
             usage = shutil.disk_usage(self.data.recordings)
-            floor = self.floor(usage.total, rate)
-            if usage.free >= floor:
+            short = floor - usage.free
+            if shared:
+                # the reserve is ours to give back: it counts as free; once given back, room
+                # is made for it again, or the cameras would fill what it left and the next
+                # deletion could not even begin
+                short += self.reserve.size - self.reserve.held()
+            if short <= 0:
                 self.trouble = self._short_of = None
                 break
-            ids = self._oldest(BATCH)
+            ids = self._oldest_covering(short)
             if not ids:
                 self._say_short(usage.free, floor)
                 break
-            n, size = self.store.delete_segments(ids, "disk_full")
-            deleted += n
+            try:
+                n, size = self.store.delete_segments(ids, "disk_full")
+            except OperationalError as e:  # SQLite could not write, even after the reserve went
+                self._say_cannot_delete(usage.free, e)
+                break
+            if not n:
+                break
+            deleted, freed = deleted + n, freed + size
         if deleted:
-            log.warning("disk guard: %d segments deleted early to keep %s MB free", deleted, floor // 10**6)
+            log.warning("disk guard: %d segments (%.0f MB) deleted early to keep %s MB free", deleted, freed / 1e6,
+                        floor // 10**6)
             self._event("early_deletion", f"{deleted} of the oldest recordings deleted early: the disk was "
                                           f"nearly full ({usage.free / 1e9:.1f} GB free)")
+        self.reserve.restore(shutil.disk_usage(self.data.root).free, floor if shared else 0)
         self._alerts(usage)
         return deleted
 
-    def _oldest(self, n: int) -> list[int]:
-        """The oldest closed segments of all cameras (the files being written are not indexed)."""
+    def _oldest_covering(self, short: int) -> list[int]:
+        """The oldest closed segments of all cameras (the files being written are not indexed)
+        whose sizes add up to what is short, and not one more."""
+        ids, total = [], 0
         with self.sessions() as s:
-            return list(s.scalars(select(Segment.id).where(Segment.deleting.is_(False))
-                                  .order_by(Segment.start).limit(n)))
+            rows = s.execute(select(Segment.id, Segment.bytes).where(Segment.deleting.is_(False))
+                             .order_by(Segment.start).limit(1000))
+            for seg_id, size in rows:
+                ids.append(seg_id)
+                total += size or 0
+                if total >= short:
+                    break
+        return ids
 
     def _say_short(self, free: int, floor: int) -> None:
         with self.sessions() as s:
             clips = s.scalar(select(func.count()).select_from(Clip).where(Clip.state == "ready"))
         what = f"only clips are left ({clips}), and clips are never deleted" if clips else "there is no old footage left"
-        message = (f"The disk is almost full ({free / 1e6:.0f} MB free, {floor / 1e6:.0f} MB needed) and {what}: "
-                   "free space or add a disk, or recording will stop")
+        if free < DISK_FULL_BYTES:
+            message = (f"The recording disk is full ({free / 1e6:.0f} MB free) and {what}: recording has "
+                       "stopped; free space or add a disk")
+        else:
+            message = (f"The disk is almost full ({free / 1e6:.0f} MB free, {floor / 1e6:.0f} MB needed) and "
+                       f"{what}: free space or add a disk, or recording will stop")
+        what += " (full)" if free < DISK_FULL_BYTES else ""
         if what != self._short_of:  # the figures change every minute; the reason seldom
             log.error("%s", message)
             self._event("disk_full", message)
         self.trouble, self._short_of = message, what
+
+    def _say_cannot_delete(self, free: int, error: Exception) -> None:
+        message = (f"The recording disk is full ({free / 1e6:.0f} MB free) and old recordings could not be "
+                   "deleted to make room: recording has stopped; free space on the disk")
+        log.error("disk guard: %s (%s)", message, getattr(error, "orig", error))
+        self.trouble, self._short_of = message, "cannot delete"
 
     def _alerts(self, usage=None) -> None:
         """An event each time use crosses 80, 90 or 95 % upwards; falling back clears it."""
@@ -170,8 +265,11 @@ class Retention:
         self.level = level
 
     def _event(self, kind: str, label: str) -> None:
-        with self.sessions.begin() as s:
-            s.add(Event(camera_id=None, kind=kind, start=utcnow(), label=label))
+        try:
+            with self.sessions.begin() as s:
+                s.add(Event(camera_id=None, kind=kind, start=utcnow(), label=label))
+        except OperationalError as e:  # a full disk: the status still says it
+            log.error("disk guard: could not store the %s event: %s", kind, getattr(e, "orig", e))
 
     # -- what the storage view shows ----------------------------------------------------------
 
@@ -236,7 +334,8 @@ class Retention:
             if utcnow() >= due:
                 self._safely(self.sweep)
                 due = self.next_sweep()
-            stop.wait(self.settings.check_seconds)
+            self._wake.wait(self.settings.check_seconds)
+            self._wake.clear()
 
     def _safely(self, work) -> None:
         try:

@@ -7,10 +7,12 @@ import logging
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.ffmpeg import probe_file
@@ -23,6 +25,27 @@ log = logging.getLogger(__name__)
 # A file with no video packet holds nothing worth keeping (FFmpeg opened it, the camera dropped).
 EMPTY_FILE_BYTES = 64 * 1024
 MAX_OVERLAP = timedelta(seconds=2)
+
+
+# Less free space than this and a camera waits for room instead of starting FFmpeg in vain
+# (at 2 Mbit/s it is some 15 s of video).
+DISK_FULL_BYTES = 4 << 20
+
+
+def disk_is_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path).free < DISK_FULL_BYTES
+    except OSError:
+        return False
+
+
+class NotIndexed(Exception):
+    """A closed file whose row could not be written (a full disk): it is at `path` now, and
+    indexing it again later finishes the job."""
+
+    def __init__(self, path: Path, error: Exception):
+        super().__init__(f"{path.name} could not be indexed: {getattr(error, 'orig', error)}")
+        self.path = path
 
 
 def fsync_file(path: Path) -> None:
@@ -49,6 +72,9 @@ class SegmentStore:
         self._name_lock = threading.Lock()  # two cameras never share a folder, but be safe
         # Held while files are unlinked or replaced, and while a clip picks its bytes.
         self.file_lock = threading.RLock()
+        # Called by a camera that could not write for want of space: the recorder has the
+        # disk guard make room at once.
+        self.disk_full: Callable[[], None] = lambda: None
 
     def index_file(self, camera_id: int, src: Path) -> Segment | None:
         """Probe a closed file and index it; quarantine it if unreadable. Idempotent per path."""
@@ -77,8 +103,13 @@ class SegmentStore:
         seg = Segment(camera_id=camera_id, start=start, end=end, path=self.data.relative(dest),
                       bytes=info.bytes, video_codec=info.video_codec, audio_codec=info.audio_codec,
                       width=info.width, height=info.height)
-        with self.sessions.begin() as s:
-            s.add(seg)
+        try:
+            with self.sessions.begin() as s:
+                if s.scalar(select(Segment.id).where(Segment.path == seg.path)) is not None:
+                    return None  # indexed by an earlier try whose answer was lost
+                s.add(seg)
+        except OperationalError as e:
+            raise NotIndexed(dest, e) from e
         log.info("camera %s: indexed %s (%.1f s)", camera_id, seg.path, info.duration)
         return seg
 

@@ -15,7 +15,10 @@ from dataclasses import asdict, dataclass
 
 import filelock
 import uvicorn
+from datetime import datetime, timedelta
+
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from recorder import __version__, platform_compat
 from recorder.capture import CameraConfig, CameraRecorder, CaptureSettings, ChildRegistry
@@ -27,13 +30,15 @@ from recorder.credentials import Vault, with_credentials, write_private
 from recorder.db import database_url, get_plan, open_index
 from recorder.live import LiveRelay
 from recorder.motion import MotionSettings, MotionWatcher
-from recorder.models import PLANS, Segment, utcnow
+from recorder.models import PLANS, Camera, Segment, Setting, utcnow
 from recorder.paths import DataDir
 from recorder.retention import GuardSettings, Retention
 from recorder.segments import SegmentStore
 
 log = logging.getLogger(__name__)
 RECONCILE_SECONDS = 5.0  # the API pokes at once; this catches CLI changes
+STOPPED_KEY = "recorder_stopped_at"  # written by a clean stop: a gap after a crash says so
+DOWNTIME_MIN = timedelta(seconds=2)  # a restart shorter than this leaves no event
 
 
 class AlreadyRunning(RuntimeError):
@@ -104,12 +109,15 @@ class Recorder:
         self.vault = Vault(data.secret_file)
         self.token = load_or_create_token(data)
         self.store = SegmentStore(data, self.sessions)
+        self._clean_stop = self._take_clean_stop()
+        self._downtime_noted: set[int] = set()
         self.children = ChildRegistry(data.children_file)
         self.cameras: dict[int, CameraRecorder] = {}
         self.live = LiveRelay(self.fetch_url)
         self.motion = MotionWatcher(self.sessions) if capture.motion else None
         self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children, self.store.file_lock)
         self.retention = Retention(data, self.sessions, self.store, guard)
+        self.store.disk_full = self.retention.poke
         self.compressor = Compressor(data, self.sessions, self.store, self.clips.in_use, self.children)
         self._server: _QuietServer | None = None
         self.started_at = utcnow()
@@ -145,9 +153,56 @@ class Recorder:
                     motion_port = self.motion.port(cid, motion[cid]) if self.motion is not None else None
                     live_port = self.live.feed(cid).port if config.live_copy else None
                     rec = CameraRecorder(config, self.store, self.capture, self.children,
-                                         live_port=live_port, motion_port=motion_port)
+                                         live_port=live_port, motion_port=motion_port,
+                                         on_recovered=self._note_downtime)
                     self.cameras[cid] = rec
                     rec.start()
+
+    # -- the recorder's own downtime ---------------------------------------------------------
+
+    def _take_clean_stop(self) -> datetime | None:
+        """When the last recorder stopped cleanly, read and forgotten; None after a crash."""
+        with self.sessions.begin() as s:
+            row = s.get(Setting, STOPPED_KEY)
+            if row is None:
+                return None
+            s.delete(row)
+            return datetime.fromisoformat(row.value)
+
+    def _note_downtime(self, camera_id: int) -> None:
+        """Once a camera's folder is recovered, the time from its last recorded moment to this
+        start is on its timeline as the recorder's, with why, like a camera's outage."""
+        if camera_id in self._downtime_noted:
+            return
+        self._downtime_noted.add(camera_id)
+        with self.sessions() as s:
+            last = s.scalar(select(func.max(Segment.end)).where(Segment.camera_id == camera_id))
+        if last is None or self.started_at - last < DOWNTIME_MIN:
+            return
+        if self._clean_stop is not None:
+            label = f"the recorder was stopped (at {self._clean_stop.astimezone():%Y-%m-%d %H:%M:%S})"
+        else:
+            label = "the recorder was not running (it crashed, or the power or the machine went off)"
+        self.store.add_event(camera_id, "recorder_stopped", label, start=last, end=self.started_at)
+
+    def _recover_idle_cameras(self) -> None:
+        """A camera disabled or removed while its file was being written still has that file
+        to index; the cameras that record recover their own folders before FFmpeg starts."""
+        with self.sessions() as s:
+            idle = {c.id for c in s.scalars(select(Camera).where(Camera.enabled.is_(False)))}
+            known = set(s.scalars(select(Camera.id)))
+        for folder in sorted(self.data.recordings.glob("cam_*")):
+            try:
+                cid = int(folder.name.removeprefix("cam_"))
+            except ValueError:
+                continue
+            if cid not in known:
+                log.warning("%s belongs to no camera of the index; left as it is", folder)
+            elif cid in idle:
+                try:
+                    self.store.recover(cid)
+                except Exception:
+                    log.exception("camera %s: recovery failed", cid)
 
     def fetch_url(self, camera_id: int, stream: str) -> str | None:
         """The URL (with its credentials) to fetch a live stream from while it is watched:
@@ -237,6 +292,7 @@ class Recorder:
         if killed:
             log.warning("ended %d FFmpeg left running by a previous recorder", killed)
         self.clips.recover()
+        self._recover_idle_cameras()
         if self.motion is not None:
             self.motion.start()
         sock = platform_compat.listening_socket(self.api.host, self.api.port)
@@ -276,6 +332,7 @@ class Recorder:
     def shutdown(self) -> None:
         self._stopping.set()
         self._wake.set()
+        self.retention.poke()
         with self._cam_lock:
             recs = list(self.cameras.values())
             with ThreadPoolExecutor(max(1, len(recs))) as pool:
@@ -286,6 +343,11 @@ class Recorder:
             self.motion.close()
         self.clips.close()
         self.compressor.close()
+        try:
+            with self.sessions.begin() as s:
+                s.merge(Setting(key=STOPPED_KEY, value=utcnow().isoformat()))
+        except OperationalError:
+            log.error("could not note the clean stop in the index (disk full?)")
         self.data.runtime_file.unlink(missing_ok=True)
         self._lock.release()
         log.info("recorder stopped")

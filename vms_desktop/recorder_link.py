@@ -137,20 +137,20 @@ def _detached() -> dict:
 
 
 def spawn_recorder(data: DataDir, demo: bool = False) -> subprocess.Popen:
-    """Start a recorder for the data dir that outlives us; its output goes to recorder.log."""
+    """Start a recorder for the data dir that outlives us. It keeps its own rotated log
+    (logs/recorder.log); its console would only say the same lines again."""
     data.create()
     cmd = recorder_command(data, demo)
     log.info("starting the recorder: %s", " ".join(cmd))
-    with open(data.root / "recorder.log", "ab") as log_file:
-        kw = {"stdin": subprocess.DEVNULL, "stdout": log_file, "stderr": subprocess.STDOUT}
-        try:
-            return subprocess.Popen(cmd, **kw, **_detached())
-        except PermissionError:
-            if os.name != "nt":
-                raise
-            # our job forbids leaving it: the recorder then stays in it
-            flags = _detached()["creationflags"] & ~subprocess.CREATE_BREAKAWAY_FROM_JOB
-            return subprocess.Popen(cmd, **kw, creationflags=flags)
+    kw = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    try:
+        return subprocess.Popen(cmd, **kw, **_detached())
+    except PermissionError:
+        if os.name != "nt":
+            raise
+        # our job forbids leaving it: the recorder then stays in it
+        flags = _detached()["creationflags"] & ~subprocess.CREATE_BREAKAWAY_FROM_JOB
+        return subprocess.Popen(cmd, **kw, creationflags=flags)
 
 
 def ensure_recorder(data: DataDir, timeout: float = START_TIMEOUT) -> int:
@@ -160,7 +160,7 @@ def ensure_recorder(data: DataDir, timeout: float = START_TIMEOUT) -> int:
     if info is None:
         info = wait_listening(spawn_recorder(data), data, timeout)
         if info is None:
-            raise RecorderError(f"the recorder could not start; see {data.root / 'recorder.log'}")
+            raise RecorderError(f"the recorder could not start; see {data.root / 'logs' / 'recorder.log'}")
     return int(info["pid"])
 
 
@@ -267,7 +267,7 @@ class RecorderSupervisor(QObject):
         if wait_listening(self._proc, self.data, START_TIMEOUT, self._stop.is_set) and self.api.locate():
             self.recorder_started.emit(self._proc.pid)
             return
-        self.recorder_down.emit(f"the recorder could not start; see {self.data.root / 'recorder.log'}")
+        self.recorder_down.emit(f"the recorder could not start; see {self.data.root / 'logs' / 'recorder.log'}")
 
     def _reap(self) -> None:
         """A recorder we started and that died must not stay a zombie."""

@@ -18,10 +18,11 @@ MARKER_TALL, MARKER_HALF = 9, 5  # marker triangles: rows, half the base (px)
 MARKER_ROWS = MARKER_TALL + 4  # and a 3 px bar under them for events with a duration
 SEEK_EVERY_MS = 150  # while dragging: at most one seek this often, and a final one on release
 MIN_SPAN = timedelta(minutes=1)
-KIND_COLORS = {"offline": "#ff453a", "error": "#ff9f0a", "motion": "#ffd60a", "plate": "#64d2ff",
-               "person": "#bf5af2", "vehicle": "#30d158"}
+KIND_COLORS = {"offline": "#ff453a", "recorder_stopped": "#ff375f", "error": "#ff9f0a", "motion": "#ffd60a",
+               "plate": "#64d2ff", "person": "#bf5af2", "vehicle": "#30d158"}
 OTHER_KIND = "#a2a2a2"
 KIND_NAMES = {"offline": QT_TRANSLATE_NOOP("EventKind", "camera offline"),
+              "recorder_stopped": QT_TRANSLATE_NOOP("EventKind", "recorder not running"),
               "error": QT_TRANSLATE_NOOP("EventKind", "recording error"),
               "motion": QT_TRANSLATE_NOOP("EventKind", "motion"),
               "plate": QT_TRANSLATE_NOOP("EventKind", "licence plate"),
@@ -75,7 +76,7 @@ class Timeline(QWidget):
         self.runs, self.live_edge = runs, live_edge
         self.events = sorted(events, key=lambda ev: ev["start"])
         # Kinds drawn in this order, later on top: the camera's own trouble above detections.
-        self._kinds = sorted({ev["kind"] for ev in self.events}, key=lambda k: (k in ("error", "offline"), k))
+        self._kinds = sorted({ev["kind"] for ev in self.events}, key=lambda k: (k in ("error", "offline", "recorder_stopped"), k))
         index = {k: i for i, k in enumerate(self._kinds)}
         self._arrays = {
             "start": np.array([ev["start"].timestamp() for ev in self.events], np.float64),  # sorted
