@@ -17,8 +17,8 @@ from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
 from vms_desktop.timeline import KIND_COLORS, OTHER_KIND, kind_name
 
-USUAL_KINDS = ("motion", "plate", "person", "vehicle", "offline", "error")
-LASTING_KINDS = {"motion", "offline"}  # without an end these are still going on; others are instants
+USUAL_KINDS = ("motion", "plate", "person", "vehicle", "offline", "frame_loss", "error")
+LASTING_KINDS = {"motion", "offline", "frame_loss"}  # without an end these are still going on; others are instants
 THUMB = QSize(64, 36)
 FETCHES = 2  # thumbnails fetched at once: the recorder also serves live video and the timeline
 WANTED_MAX = 48  # older requests (rows scrolled past) are forgotten, to be asked again if seen
