@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import os
+import threading
 import time
 from datetime import datetime, timedelta
 
@@ -38,9 +39,13 @@ class FrameWindow:
     def __init__(self, window: float = WINDOW_SECONDS):
         self.window = window
         self.samples: collections.deque[tuple[float, int, float]] = collections.deque()
+        self._lock = threading.Lock()  # FFmpeg's reader adds, the API's status reads
 
     def add(self, out_time: float, frames: int, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
+        with self._lock:
+            self._add(out_time, frames, time.monotonic() if now is None else now)
+
+    def _add(self, out_time: float, frames: int, now: float) -> None:
         if self.samples:
             last_time, last_frames, last_now = self.samples[-1]
             if out_time <= last_time or frames < last_frames:
@@ -58,9 +63,10 @@ class FrameWindow:
     def figure(self, fps: float | None) -> dict | None:
         """percent lost, frames written and expected over `seconds` of stream; full: the
         window is covered (only then does a figure raise an event)."""
-        if not fps or len(self.samples) < 2:
-            return None
-        (t0, f0, _), (t1, f1, _) = self.samples[0], self.samples[-1]
+        with self._lock:
+            if not fps or len(self.samples) < 2:
+                return None
+            (t0, f0, _), (t1, f1, _) = self.samples[0], self.samples[-1]
         expected = (t1 - t0) * fps
         if expected < 1:
             return None
