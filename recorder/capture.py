@@ -21,6 +21,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.credentials import redact, with_credentials
+from recorder.frame_loss import FrameWindow, LossEvents
+from recorder.queries import last_recorded
 from recorder.ffmpeg import (PROGRESS_SECONDS, CameraError, StreamInfo, explain, grab_last_frame, probe_file,
                              probe_stream, record_command)
 from recorder.models import Event, utcnow
@@ -105,6 +107,9 @@ class FFmpegRun:
         self.last_advance = time.monotonic()
         self.errors: collections.deque[str] = collections.deque(maxlen=40)
         self.reported = threading.Event()  # set at each progress report and when FFmpeg ends
+        self.frames = 0  # video frames written so far
+        self.window = FrameWindow()  # frames against stream time, for the frame loss figure
+        self.on_report = None  # called after each progress report, on the reader's thread
         self._redact = redactor
         threading.Thread(target=self._read_progress, daemon=True).start()
         threading.Thread(target=self._read_errors, daemon=True).start()
@@ -122,8 +127,13 @@ class FFmpegRun:
                     self.out_time = t
                     self.last_advance = time.monotonic()
                     self.began_at = min(self.began_at, time.time() - t)
+            elif key == "frame" and value.isdigit():
+                self.frames = int(value)
             elif key == "progress":  # the last line of a report
+                self.window.add(self.out_time, self.frames)
                 self.reported.set()
+                if self.on_report is not None:
+                    self.on_report(self)
         self.reported.set()
 
     def _read_errors(self) -> None:
@@ -184,6 +194,10 @@ class CameraRecorder:
         self._list_size = -1
         self._outage_id: int | None = None
         self._unindexed: list[Path] = []  # closed files whose row could not be written yet
+        self.loss = LossEvents(store.sessions, config.id)
+        self._loss_lock = threading.Lock()  # the progress reader's thread updates it too
+        self._written_at: datetime | None = None  # the end of the last segment written
+        self._watched_since = utcnow()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._main, name=f"camera-{config.id}", daemon=True)
 
@@ -192,6 +206,12 @@ class CameraRecorder:
         return self.store.sessions
 
     def start(self) -> None:
+        try:
+            self.loss.end_stale()
+            with self.sessions() as s:
+                self._written_at = last_recorded(s, self.config.id)
+        except Exception:
+            log.exception("camera %s: reading its last recording failed", self.config.id)
         self._thread.start()
 
     def stop(self) -> None:
@@ -203,14 +223,41 @@ class CameraRecorder:
         self._thread.join(30)
         if self._snapshotter is not None:
             self._snapshotter.join(30)
+        self._end_loss()
         self.state = "stopped"
 
     def status(self) -> dict:
+        recording = self.state == "recording"
         return {"id": self.config.id, "name": self.config.name, "state": self.state,
                 "error": self.error, "stream": self.stream.describe() if self.stream else None,
                 "current_file": str(self.current_file) if self.current_file else None,
                 "current_start": self.current_start.isoformat() if self.current_start else None,
-                "last_segment": self.last_segment}
+                "last_segment": self.last_segment, "frame_loss": self.frame_loss(),
+                "recording_stopped_since": None if recording else
+                self._written_at.isoformat() if self._written_at else None,
+                "recording_stopped": not recording and self.state != "stopped"
+                and self._stopped_for() > self.settings.stall_seconds}
+
+    def frame_loss(self) -> dict | None:
+        """Over the last minute of this run's stream; None while not recording."""
+        run = self._run
+        if run is None or self.state != "recording" or self.stream is None:
+            return None
+        figure = run.window.figure(self.stream.fps)
+        return figure and dict(figure, warning=self.loss.active)
+
+    def _stopped_for(self) -> float:
+        """Seconds since the last byte reached the disk, counted from when this recorder
+        took the camera on at most (a restart is not a stop). Only asked while not
+        recording: then the files being written are those of a run just starting (FFmpeg
+        writes for a few seconds before its first report says "recording")."""
+        last = max(self._written_at or self._watched_since, self._watched_since).timestamp()
+        for path in self.store.data.incoming_dir(self.config.id).glob("*.mp4"):
+            try:
+                last = max(last, path.stat().st_mtime)
+            except OSError:
+                pass  # indexed meanwhile
+        return time.time() - last
 
     # -- the supervision loop ------------------------------------------------------------
 
@@ -356,7 +403,24 @@ class CameraRecorder:
         self.state = "recording"
         self.error = None
         self._close_outage(datetime.fromtimestamp(run.began_at, timezone.utc))
+        run.on_report = self._count_frames  # from here on: past FFmpeg's probing burst
         log.info("camera %s: recording (%s)", self.config.id, self.stream.describe())
+
+    def _count_frames(self, run: FFmpegRun) -> None:
+        with self._loss_lock:
+            if run is not self._run or self.stream is None:
+                return  # the run is over: its end closed the event
+            try:
+                self.loss.update(run.window.figure(self.stream.fps))
+            except Exception:
+                log.exception("camera %s: keeping the frame loss event failed", self.config.id)
+
+    def _end_loss(self) -> None:
+        with self._loss_lock:
+            try:
+                self.loss.end(utcnow())
+            except Exception:
+                log.exception("camera %s: ending the frame loss event failed", self.config.id)
 
     def _index_listed(self, list_file: Path, done: int) -> int:
         """FFmpeg appends a line to its list each time it closes a segment."""
@@ -396,7 +460,7 @@ class CameraRecorder:
             return
         if seg is not None:
             self.last_segment = seg.path
-            self._last_end = seg.end
+            self._last_end = self._written_at = seg.end
             self._snapshot()
 
     def _retry_unindexed(self) -> None:
@@ -455,6 +519,7 @@ class CameraRecorder:
 
     def _fail(self, reason: str, since: datetime) -> None:
         self.state = "error"
+        self._end_loss()
         if reason != self.error:
             log.warning("camera %s (%s): %s", self.config.id, self.config.name, reason)
         self.error = reason

@@ -298,6 +298,11 @@ def cmd_status(args, data: DataDir, sessions) -> int:
         line = f"  camera {c['id']} {c['name']}: {c['state']}"
         if c.get("error"):
             line += f" — {c['error']}"
+        if c.get("frame_loss"):
+            fl = c["frame_loss"]
+            line += f"; frame loss {fl['percent']:.2f} % ({fl['frames']} of {fl['expected']} frames in {fl['seconds']:.0f} s)"
+        if c.get("recording_stopped"):
+            line += "; RECORDING STOPPED"
         if c.get("current_file"):
             line += f"\n      writing {c['current_file']}"
         lines.append(line)

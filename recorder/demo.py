@@ -4,6 +4,7 @@ the tests and the benchmarks: real RTSP, no camera needed."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -74,6 +75,10 @@ class DemoCamera:
 
     def resume(self) -> None:
         platform_compat.resume(self.proc)
+
+    def toggle_drops(self) -> None:
+        """A camera started with drop_every=N stops losing frames, or starts again (POSIX)."""
+        os.kill(self.proc.pid, signal.SIGUSR1)
 
 
 TIMECODE_BITS = 24  # resources/demo_camera.py --timecode

@@ -21,7 +21,7 @@ from recorder.queries import aware
 
 KIND = re.compile(r"[a-z][a-z0-9_]{0,31}")
 RECORDER_KINDS = {"offline", "online", "error", "disk_alert", "disk_full", "early_deletion", "motion",
-                  "recorder_stopped"}
+                  "recorder_stopped", "frame_loss"}
 MAX_SNAPSHOT = 1024 * 1024
 CLOCK_SKEW = timedelta(minutes=1)  # the sender's clock may run a little ahead of ours
 IMAGE_TYPES = {b"\xff\xd8\xff": "jpg", b"\x89PNG": "png"}

@@ -34,6 +34,11 @@ def segments(s: Session, camera_id: int, start: datetime, end: datetime, limit: 
     return list(s.scalars(q))
 
 
+def last_recorded(s: Session, camera_id: int) -> datetime | None:
+    """When the camera's last segment ends (the ids grow with time, and so do the ends)."""
+    return s.scalar(select(Segment.end).where(Segment.camera_id == camera_id).order_by(Segment.id.desc()).limit(1))
+
+
 def segment_row(seg: Segment) -> dict:
     return {"id": seg.id, "camera_id": seg.camera_id, "start": seg.start.isoformat(),
             "end": seg.end.isoformat(), "duration": round(seg.duration, 3), "path": seg.path,

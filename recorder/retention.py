@@ -109,6 +109,7 @@ class Retention:
         self.last_sweep: dict | None = None
         self.reserve = DiskReserve(data.reserve_file, shutil.disk_usage(data.root).total)
         self._wake = threading.Event()
+        self.frame_loss = lambda: {}  # camera id: its frame loss figure (the recorder's cameras)
 
     def poke(self) -> None:
         """A camera could not write (or the recorder is stopping): guard the disk now."""
@@ -292,10 +293,12 @@ class Retention:
     def view(self) -> dict:
         """The storage view: the disk, each camera's days and rate, what expires, the last sweep."""
         rates, cams, expiring = self.rates(), [], []
+        loss = self.frame_loss()
         for cam, days in self._camera_days():
             cams.append({"id": cam.id, "name": cam.name, "removed": cam.removed_at is not None,
                          "bytes": sum(d["bytes"] for d in days["days"]), "bandwidth": round(rates.get(cam.id, 0.0), 1),
-                         "retention_days": days["retention_days"], "days": days["days"]})
+                         "retention_days": days["retention_days"], "days": days["days"],
+                         "frame_loss": loss.get(cam.id)})
             expiring += [e for e in [self._expiring(cam, days)] if e]
         return {"disk": self.disk(), "cameras": cams, "expiring": expiring, "last_sweep": self.last_sweep,
                 "next_sweep": self.next_sweep().isoformat()}

@@ -118,6 +118,7 @@ class Recorder:
         self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children, self.store.file_lock)
         self.retention = Retention(data, self.sessions, self.store, guard)
         self.store.disk_full = self.retention.poke
+        self.retention.frame_loss = self.frame_loss
         self.compressor = Compressor(data, self.sessions, self.store, self.clips.in_use, self.children)
         self._server: _QuietServer | None = None
         self.started_at = utcnow()
@@ -282,6 +283,10 @@ class Recorder:
                 "plan": {"name": plan, "days": PLANS[plan]},
                 "cameras": rows, "live_viewers": self.live.viewers(),
                 "disk": dict(disk, recordings=int(sum(indexed.values(), 0) or 0))}
+
+    def frame_loss(self) -> dict[int, dict | None]:
+        """Each recording camera's frame loss over the last minute, for the storage view."""
+        return {cid: rec.frame_loss() for cid, rec in list(self.cameras.items())}
 
     # -- the process -------------------------------------------------------------------------
 

@@ -74,6 +74,9 @@ def parse_args(argv=None):
                    help="a still scene where a box crosses the picture during the first --motion-on "
                         "seconds of every period of wall-clock time (motion detection tests)")
     p.add_argument("--motion-on", type=float, default=5.0, help="seconds of motion in each period")
+    p.add_argument("--drop-every", type=int, default=0,
+                   help="lose one encoded frame in this many before it is sent, never a keyframe: a camera "
+                        "losing frames (frame loss tests); SIGUSR1 stops and restarts the losses; 0 sends them all")
     args = p.parse_args(argv)
     if bool(args.user) != bool(args.password):
         p.error("--user and --password must be given together")
@@ -203,7 +206,20 @@ def draw_timecode(_overlay, ctx, _timestamp, _duration, size):
         ctx.fill()
 
 
-def make_factory(args, width, height, bitrate, permissions, blink_sources=None):
+def drop_frames(_pad, info, state):
+    """Drops one frame in every state["every"] on its way to the payloader, as a camera short
+    of bandwidth does: the RTP timestamps then skip a frame. A keyframe due to go waits for the
+    next frame, so exactly one in N goes on average and the picture recovers at each keyframe."""
+    if not state["switch"]["on"]:
+        return Gst.PadProbeReturn.OK
+    state["seen"] += 1  # whole numbers: 20 * 0.05 falls short of 1.0 in floating point
+    if state["seen"] >= state["every"] and info.get_buffer().has_flags(Gst.BufferFlags.DELTA_UNIT):
+        state["seen"] -= state["every"]
+        return Gst.PadProbeReturn.DROP
+    return Gst.PadProbeReturn.OK
+
+
+def make_factory(args, width, height, bitrate, permissions, blink_sources=None, drops=None):
     launch = f"( {video_branch(args, width, height, bitrate)} {audio_branch(args.audio)} )"
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch)
@@ -230,6 +246,10 @@ def make_factory(args, width, height, bitrate, permissions, blink_sources=None):
         drawer = media.get_element().get_by_name("draw")
         if drawer is not None:
             drawer.connect("draw", draw, (args, (width, height)))
+        if args.drop_every > 0:
+            pay = media.get_element().get_by_name("pay0")
+            state = {"every": args.drop_every, "seen": 0, "switch": drops}
+            pay.get_static_pad("sink").add_probe(Gst.PadProbeType.BUFFER, drop_frames, state)
 
     factory.connect("media-configure", on_media_configure)
     return factory
@@ -281,12 +301,13 @@ def main(argv=None):
     blink_sources = [] if args.blink else None
     if args.blink:
         start_blinking(blink_sources)
+    drops = {"on": True}  # SIGUSR1 switches the losses of every stream
     mounts = server.get_mount_points()
     mounts.add_factory(args.path, make_factory(
-        args, args.width, args.height, args.bitrate_kbps, permissions, blink_sources))
+        args, args.width, args.height, args.bitrate_kbps, permissions, blink_sources, drops))
     if args.sub_path:
         mounts.add_factory(args.sub_path, make_factory(
-            args, args.sub_width, args.sub_height, args.sub_bitrate_kbps, permissions, blink_sources))
+            args, args.sub_width, args.sub_height, args.sub_bitrate_kbps, permissions, blink_sources, drops))
 
     # attach() creates and binds the listening socket; 0 means it failed, which
     # in practice is "address already in use" (or an address we cannot bind).
@@ -304,6 +325,12 @@ def main(argv=None):
     # KeyboardInterrupt traceback; GLib-level handlers just quit the loop -> exit 0.
     GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGTERM, on_signal)
     GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGINT, on_signal)
+
+    def toggle_drops(*_):
+        drops["on"] = not drops["on"]
+        return GLib.SOURCE_CONTINUE
+
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGUSR1, toggle_drops)
 
     port = server.get_bound_port()  # the real port, also when --port 0
     if args.sub_path:

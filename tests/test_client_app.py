@@ -94,11 +94,11 @@ def test_tiles_show_moving_video_and_a_wrong_password(tmp_path, qtbot, camera_fa
 
     qtbot.waitUntil(lambda: back.pages.currentWidget() is back.down, timeout=30_000)
     assert back.down.reason == "wrong username or password"
-    assert back.note.text() in ("offline", "reconnecting…", "connecting…")
+    assert back.note.text() in ("offline", "reconnecting…", "connecting…", "RECORDING STOPPED")
     shot = grab(back)
     shot.save(str(tmp_path / "tile-wrong-password.png"))
     assert lit_fraction(shot) > 0.002, "the error state shows nothing"
-    assert "Recording 1 of 2 cameras" in win.state_label.text()
+    assert win.state_label.text() in ("Recording 1 of 2 cameras", "Recording stopped on 1 of 2 cameras: Back door")
 
     # double-click opens the camera's player at the live edge of the file being written; Esc returns
     qtbot.mouseDClick(gate.surface, Qt.LeftButton)
@@ -118,6 +118,61 @@ def test_tiles_show_moving_video_and_a_wrong_password(tmp_path, qtbot, camera_fa
     shot = grab(gate)
     shot.save(str(tmp_path / "tile-camera-down.png"))
     assert lit_fraction(shot) > 0.3, "the last picture is not shown"
+
+
+def red_share(img: QImage, step: int = 2) -> float:
+    """Share of pixels of the alarm red (#ff3b30 and the banner's dark red)."""
+    red = total = 0
+    for y in range(0, img.height(), step):
+        for x in range(0, img.width(), step):
+            c = img.pixelColor(x, y)
+            total += 1
+            red += c.red() > 90 and c.red() > 2 * c.green() + 20 and c.red() > 2 * c.blue() + 20
+    return red / max(total, 1)
+
+
+def test_a_camera_that_stops_recording_is_red_in_the_tile_status_bar_and_tray(tmp_path, qtbot, camera_factory,
+                                                                              window_for):
+    from vms_desktop.main_window import STATE_COLORS
+    from vms_desktop.theme import STYLE
+
+    gate, yard = camera_factory(), camera_factory()
+    data = tmp_path / "data"
+    cli(data, "camera", "add", "--name", "Gate", "--url", gate.url, "--motion", "off")
+    cli(data, "camera", "add", "--name", "Yard", "--url", yard.url, "--motion", "off")
+    sup, win = window_for(data)
+    win.setStyleSheet(STYLE)  # the app's theme, for this window only
+    told = []
+    win.camera_alerts.notify.connect(lambda title, text, level: told.append((title, text, level)))
+    qtbot.waitUntil(lambda: win.state_label.text() == "Recording 2 of 2 cameras", timeout=40_000)
+    tile = win.grid.tiles[2]
+    assert win.tray_level == ("ok", False) and not tile.property("critical")
+
+    yard.kill()  # the camera dies: after its stall time nothing of it has reached the disk
+    began = time.monotonic()
+    qtbot.waitUntil(lambda: tile.property("critical"), timeout=40_000)
+    assert time.monotonic() - began > 8  # not before the stall time: a reconnect is not an alarm
+    assert tile.note.text() == "RECORDING STOPPED"
+    assert tile.pages.currentWidget() is tile.down and tile.down.title == "Recording stopped"
+    assert tile.down.reason  # and why
+    assert win.state_label.text() == "Recording stopped on 1 of 2 cameras: Yard"
+    assert win.state_label.objectName() == "camerasStopped"
+    assert win.tray_level == ("down", True)
+    icon = win.windowIcon().pixmap(64, 64).toImage()
+    assert icon.pixelColor(12, 32).name() == STATE_COLORS["down"] and icon.pixelColor(32, 20).name() == "#ffffff"
+    assert "stopped:2" in win.banner.rows and "Yard" in win.banner.texts()["stopped:2"]
+    win.resize(1100, 700)
+    qtbot.wait(1500)  # a few more statuses: still told once
+    assert [t[0] for t in told] == ["Recording stopped"] and told[0][2] == "danger"
+    shot = grab(win)
+    shot.save(str(tmp_path / "recording-stopped.png"))
+    assert red_share(grab(tile)) > 0.01, "the stopped tile shows no red"
+
+    again = camera_factory(port=yard.port)  # the camera comes back on its address
+    qtbot.waitUntil(lambda: not tile.property("critical"), timeout=40_000)
+    qtbot.waitUntil(lambda: win.state_label.text() == "Recording 2 of 2 cameras", timeout=10_000)
+    assert win.tray_level == ("ok", False) and "stopped:2" not in win.banner.rows and again.url == yard.url
+    assert len(told) == 1
 
 
 def test_recorder_that_dies_is_restarted_and_outlives_the_client(tmp_path, qtbot, window_for):

@@ -113,3 +113,45 @@ def test_dialog_password_is_masked_and_retention_defaults_to_the_plan(dialog):
     dialog.name.setText("Gate")
     dialog.url.setText("rtsp://10.0.0.5/s1")
     assert dialog.fields()["retention_days"] == 20
+
+
+def _cam(cid, state="recording", loss=None, **kw):
+    return dict({"id": cid, "name": f"cam {cid}", "enabled": True, "state": state, "error": None,
+                 "frame_loss": loss, "recording_stopped": False}, **kw)
+
+
+def test_camera_alerts_tell_each_stop_and_each_frame_loss_once_per_crossing(qtbot):
+    from vms_desktop.camera_alerts import CameraAlerts, recording_stopped
+    from vms_desktop.storage_alerts import Banner
+    from vms_desktop.tile import LiveTile
+
+    banner = Banner()
+    qtbot.addWidget(banner)
+    alerts = CameraAlerts(banner)
+    told = []
+    alerts.notify.connect(lambda title, _text, level: told.append((title, level)))
+    lossy = {"percent": 5.03, "frames": 855, "expected": 900, "seconds": 60.2, "full": True, "warning": True}
+    clean = dict(lossy, percent=0.0, frames=900, warning=False)
+    for _ in range(3):
+        alerts.on_status([_cam(1, loss=lossy), _cam(2, loss=clean)])
+    assert told == [("A camera is losing frames", "warn")] and list(banner.rows) == ["loss:1"]
+    assert "cam 1 is losing frames: 5.0 %" in banner.texts()["loss:1"]
+    alerts.on_status([_cam(1, loss=clean), _cam(2, "error", error="the camera closed the connection",
+                                                 recording_stopped=True)])
+    assert list(banner.rows) == ["stopped:2"] and told[-1] == ("Recording stopped", "danger")
+    alerts.on_status([_cam(1, loss=lossy), _cam(2, "error", recording_stopped=True)])
+    assert len(told) == 3  # cam 1 crossed again; cam 2 is still the same stop
+    # a recorder without the field: any state but recording or a first connection
+    assert recording_stopped({"enabled": True, "state": "disk_full"})
+    assert not recording_stopped({"enabled": True, "state": "connecting"})
+    assert not recording_stopped({"enabled": False, "state": "disabled"})
+
+    tile = LiveTile(1, lambda *_: None)
+    qtbot.addWidget(tile)
+    tile.update_state(_cam(1, loss=lossy))
+    assert tile.note.text() == "losing frames: 5.0 %" and tile.property("warn") and not tile.property("critical")
+    assert tile.note.toolTip() == "45 of 900 frames missing over the last 60 s"
+    tile.update_state(_cam(1, "retrying", recording_stopped=True))
+    assert tile.note.text() == "RECORDING STOPPED" and tile.property("critical")
+    assert tile.pages.currentWidget() is tile.down and tile.down.title == "Recording stopped"
+    tile.close_player()

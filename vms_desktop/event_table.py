@@ -17,9 +17,9 @@ from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
 from vms_desktop.timeline import KIND_COLORS, OTHER_KIND, kind_name
 
-USUAL_KINDS = ("motion", "plate", "person", "vehicle", "offline", "error")
+USUAL_KINDS = ("motion", "plate", "person", "vehicle", "offline", "frame_loss", "error")
 # without an end these are still going on; others are instants
-LASTING_KINDS = {"motion", "offline", "recorder_stopped"}
+LASTING_KINDS = {"motion", "offline", "frame_loss", "recorder_stopped"}
 THUMB = QSize(64, 36)
 FETCHES = 2  # thumbnails fetched at once: the recorder also serves live video and the timeline
 WANTED_MAX = 48  # older requests (rows scrolled past) are forgotten, to be asked again if seen

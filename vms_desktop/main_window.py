@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout, QWidget)
 
 from vms_desktop import __version__
+from vms_desktop.camera_alerts import CameraAlerts, frame_loss_warning, recording_stopped
 from vms_desktop.camera_dialog import CameraDialog
 from vms_desktop.disk_alerts import human_bytes
 from vms_desktop.grid import LiveGrid
@@ -22,7 +23,9 @@ from vms_desktop.tasks import run_in_background
 STATE_COLORS = {"ok": "#34c759", "warn": "#ffb454", "down": "#ff3b30"}
 
 
-def dot_icon(color: str) -> QIcon:
+def dot_icon(color: str, alert: bool = False) -> QIcon:
+    """alert: a white "!" on the dot, so a stopped recording reads at a glance (and to
+    people who do not tell red from green)."""
     pix = QPixmap(64, 64)
     pix.fill(Qt.transparent)
     p = QPainter(pix)
@@ -30,6 +33,11 @@ def dot_icon(color: str) -> QIcon:
     p.setBrush(QColor(color))
     p.setPen(QColor("#101010"))
     p.drawEllipse(6, 6, 52, 52)
+    if alert:
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor("white"))
+        p.drawRoundedRect(27, 14, 10, 25, 4, 4)
+        p.drawEllipse(27, 43, 10, 10)
     p.end()
     return QIcon(pix)
 
@@ -45,6 +53,7 @@ class MainWindow(QMainWindow):
         self.cameras: list[dict] = []
         self.plan: dict = {}
         self.recorder_ok = False
+        self.tray_level = ("warn", False)  # the tray dot: its colour's level, and the "!"
         self._snapshots_asked: set[int] = set()
         self.player = None  # the playback window, when open
         self.clips_panel = None
@@ -65,6 +74,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.alerts = StorageAlerts(self.api, settings, self.banner, self)
         self.alerts.notify.connect(self.notify)
+        self.camera_alerts = CameraAlerts(self.banner, self)
+        self.camera_alerts.notify.connect(self.notify)
         self.state_label = QLabel(self)
         self.disk_label = QLabel(self)
         self.statusBar().addWidget(self.state_label, 1)
@@ -148,26 +159,33 @@ class MainWindow(QMainWindow):
         self._fetch_pictures()
         enabled = [c for c in self.cameras if c.get("enabled")]
         recording = [c for c in enabled if c["state"] == "recording"]
-        down = [c for c in enabled if c["state"] in ("error", "retrying")]
-        text = self.tr("Recording {n} of {m} cameras").format(n=len(recording), m=len(enabled))
-        if down:
-            text += " · " + self.tr("offline: {names}").format(names=", ".join(c["name"] for c in down))
-        self.state_label.setObjectName("")
+        stopped = [c for c in enabled if recording_stopped(c)]
+        losing = [c for c in enabled if frame_loss_warning(c) is not None]
+        if stopped:
+            text = self.tr("Recording stopped on {n} of {m} cameras: {names}").format(
+                n=len(stopped), m=len(enabled), names=", ".join(c["name"] for c in stopped))
+        else:
+            text = self.tr("Recording {n} of {m} cameras").format(n=len(recording), m=len(enabled))
+        if losing:
+            text += " · " + self.tr("losing frames: {names}").format(names=", ".join(c["name"] for c in losing))
+        self.state_label.setObjectName("camerasStopped" if stopped else "")
         self.state_label.setText(text)
         self.state_label.style().polish(self.state_label)
         disk = status["disk"]
         pct = 100 * disk["used"] / disk["total"] if disk["total"] else 0
         self.disk_label.setText(self.tr("Disk {pct:.0f}% used · recordings {size} · {free} free").format(
             pct=pct, size=human_bytes(disk["recordings"]), free=human_bytes(disk["free"])))
-        self._set_tray("warn" if down or disk.get("trouble") else "ok", text)
+        self._set_tray("down" if stopped else "warn" if losing or disk.get("trouble") else "ok", text,
+                       alert=bool(stopped))
         self.alerts.on_status(status)
+        self.camera_alerts.on_status(self.cameras)
 
     def _fetch_pictures(self) -> None:
         """Down cameras show their last picture, fetched off the GUI thread until one arrives
         (the recorder writes it a moment after the outage begins)."""
         for cam in self.cameras:
             cid = cam["id"]
-            if cam["state"] in ("recording", "starting", "connecting"):
+            if cam["state"] in ("recording", "starting", "connecting") and not recording_stopped(cam):
                 self._snapshots_asked.discard(cid)
             elif cid not in self._snapshots_asked:
                 self._snapshots_asked.add(cid)
@@ -185,12 +203,13 @@ class MainWindow(QMainWindow):
         self.state_label.setObjectName("recorderDown")
         self.state_label.setText(self.tr("Recorder problem: {why}").format(why=translate(why)))
         self.state_label.style().polish(self.state_label)
-        self._set_tray("down", self.state_label.text())
+        self._set_tray("down", self.state_label.text(), alert=True)
 
-    def _set_tray(self, level: str, text: str) -> None:
-        self.setWindowIcon(dot_icon(STATE_COLORS[level]))
+    def _set_tray(self, level: str, text: str, alert: bool = False) -> None:
+        self.tray_level = (level, alert)
+        self.setWindowIcon(dot_icon(STATE_COLORS[level], alert))
         if self.tray is not None:
-            self.tray.setIcon(dot_icon(STATE_COLORS[level]))
+            self.tray.setIcon(dot_icon(STATE_COLORS[level], alert))
             self.tray.setToolTip(self.tr("VMS Desktop") + " — " + text)
 
     def notify(self, title: str, text: str, level: str) -> None:

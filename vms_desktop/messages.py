@@ -39,6 +39,8 @@ _KNOWN: list[tuple[str, str]] = [
      r"left: free space or add a disk, or recording will stop",
      QT_TRANSLATE_NOOP("RecorderMessage", "The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop")),
     (r"the recordings disk is (?P<pct>\d+) % full", QT_TRANSLATE_NOOP("RecorderMessage", "the recordings disk is {pct} % full")),
+    (r"(?P<pct>[\d.]+) % of frames lost over (?P<s>\d+) s \((?P<lost>\d+) of (?P<n>\d+)\)",
+     QT_TRANSLATE_NOOP("RecorderMessage", "{pct} % of frames lost over {s} s ({lost} of {n})")),
 ]
 
 

@@ -105,7 +105,7 @@ class StorageView(QDialog):
 
         self.cameras_table = _table(self, [self.tr("Camera"), self.tr("Retention"), self.tr("Days recorded"),
                                            self.tr("Oldest day"), self.tr("Space used"), self.tr("Share"),
-                                           self.tr("Rate (Mbit/s)")], 6)
+                                           self.tr("Rate (Mbit/s)"), self.tr("Frame loss (last minute)")], 7)
         self.days_table = _table(self, [self.tr("Camera"), self.tr("Day"), self.tr("Recorded"), self.tr("Space used"),
                                         self.tr("Deleted on"), self.tr("Days left")], 5)
         self.days_table.itemSelectionChanged.connect(self._enable)
@@ -253,9 +253,19 @@ class StorageView(QDialog):
                      _item(full_date(days[0]["date"]) if days else ""),
                      _item(human_bytes(cam["bytes"]), f"{cam['bytes']:,}", align_right=True),
                      _item(f"{100 * cam['bytes'] / total:.0f} %", align_right=True),
-                     _item(mbits(cam.get("bandwidth")))]
+                     _item(mbits(cam.get("bandwidth"))), self._loss_item(cam.get("frame_loss"))]
             for j, item in enumerate(cells):
                 self.cameras_table.setItem(i, j, item)
+
+    def _loss_item(self, loss: dict | None) -> QTableWidgetItem:
+        """Frames missing against the camera's frame rate; blank while it is not recording."""
+        if not loss:
+            return _item("—", self.tr("Measured while the camera records"))
+        item = _item(f"{loss['percent']:.2f} %", self.tr("{frames} of {expected} frames over {seconds:.0f} s").format(
+            frames=loss["frames"], expected=loss["expected"], seconds=loss["seconds"]))
+        if loss.get("warning"):
+            item.setForeground(SOON)
+        return item
 
     def shown_days(self) -> list[dict]:
         """The chosen cameras' days within the period, camera by camera, newest day first."""

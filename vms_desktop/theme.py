@@ -15,6 +15,12 @@ QFrame#blankCell { background: #0d0f12; border: 1px solid #1d2126; }
 QFrame#tile:focus { border: 1px solid #4d90d6; }
 QLabel#tileName { font-weight: bold; color: #f2f4f6; }
 QLabel#tileNote { color: #ffb454; }
+QFrame#tile[critical="true"] { border: 3px solid #ff3b30; }
+QFrame#tile[warn="true"] { border: 2px solid #ffb454; }
+QLabel#tileNote[critical="true"] { background: #ff3b30; color: #ffffff; font-weight: bold; border-radius: 3px;
+                                   padding: 0 6px; }
+QLabel#tileNote[warn="true"] { font-weight: bold; }
+QLabel#camerasStopped { color: #ff6b6b; font-weight: bold; }
 QLabel#tileRec { color: #6b7380; font-size: 14px; }
 QLabel#tileRec[on="true"] { color: #ff3b30; }
 QLabel#tileMotion { background: #ffd60a; color: #15181c; border-radius: 3px; padding: 0 4px; margin-right: 4px;

@@ -7,6 +7,7 @@ from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from vms_desktop.camera_alerts import frame_loss_warning, recording_stopped
 from vms_desktop.messages import translate
 from vms_desktop.vlc_player import VlcPlayer
 
@@ -125,14 +126,35 @@ class LiveTile(QFrame):
         self.rec.setProperty("on", recording)
         self.rec.style().polish(self.rec)
         self.motion.setVisible(recording and bool(state.get("motion_active")))
-        self.note.setText(self._state_words(state))
+        stopped = recording_stopped(state)
+        loss = frame_loss_warning(state)
+        self._set_note(state, stopped, loss)
+        # Red all round: nothing of this camera reaches the disk while it is in this state.
+        for widget in (self, self.note):
+            widget.setProperty("critical", stopped)
+            widget.setProperty("warn", loss is not None)
+            widget.style().polish(widget)
         first_connect = state.get("state") in ("starting", "connecting") and not state.get("error")
-        if recording or first_connect:
+        if (recording or first_connect) and not stopped:
             self.pages.setCurrentWidget(self.surface)
         else:
             self.down.show_state(self._down_title(state), translate(state.get("error")))
             self.pages.setCurrentWidget(self.down)
         self._sync_player()
+
+    def _set_note(self, state: dict, stopped: bool, loss: float | None) -> None:
+        tip = ""
+        if stopped:
+            text = self.tr("RECORDING STOPPED")
+        elif loss is not None:
+            fl = state["frame_loss"]
+            text = self.tr("losing frames: {pct:.1f} %").format(pct=loss)
+            tip = self.tr("{lost} of {expected} frames missing over the last {seconds:.0f} s").format(
+                lost=max(0, fl["expected"] - fl["frames"]), expected=fl["expected"], seconds=fl["seconds"])
+        else:
+            text = self._state_words(state)
+        self.note.setText(text)
+        self.note.setToolTip(tip)
 
     def _state_words(self, state: dict) -> str:
         return {"recording": "", "starting": self.tr("starting…"), "connecting": self.tr("connecting…"),
@@ -142,6 +164,8 @@ class LiveTile(QFrame):
     def _down_title(self, state: dict) -> str:
         if state.get("state") == "disabled":
             return self.tr("Recording is switched off for this camera")
+        if recording_stopped(state):
+            return self.tr("Recording stopped")
         return self.tr("Camera offline")
 
     def set_picture(self, data: bytes) -> None:

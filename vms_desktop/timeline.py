@@ -19,7 +19,7 @@ MARKER_ROWS = MARKER_TALL + 4  # and a 3 px bar under them for events with a dur
 SEEK_EVERY_MS = 150  # while dragging: at most one seek this often, and a final one on release
 MIN_SPAN = timedelta(minutes=1)
 KIND_COLORS = {"offline": "#ff453a", "recorder_stopped": "#ff375f", "error": "#ff9f0a", "motion": "#ffd60a",
-               "plate": "#64d2ff", "person": "#bf5af2", "vehicle": "#30d158"}
+               "plate": "#64d2ff", "person": "#bf5af2", "vehicle": "#30d158", "frame_loss": "#ff6ac1"}
 OTHER_KIND = "#a2a2a2"
 KIND_NAMES = {"offline": QT_TRANSLATE_NOOP("EventKind", "camera offline"),
               "recorder_stopped": QT_TRANSLATE_NOOP("EventKind", "recorder not running"),
@@ -27,7 +27,8 @@ KIND_NAMES = {"offline": QT_TRANSLATE_NOOP("EventKind", "camera offline"),
               "motion": QT_TRANSLATE_NOOP("EventKind", "motion"),
               "plate": QT_TRANSLATE_NOOP("EventKind", "licence plate"),
               "person": QT_TRANSLATE_NOOP("EventKind", "person"),
-              "vehicle": QT_TRANSLATE_NOOP("EventKind", "vehicle")}
+              "vehicle": QT_TRANSLATE_NOOP("EventKind", "vehicle"),
+              "frame_loss": QT_TRANSLATE_NOOP("EventKind", "frames lost")}
 # Tick steps (seconds) and, for each, how many hours between labelled hour marks.
 TICK_STEPS = [(60, 0), (300, 0), (600, 0), (1800, 0), (3600, 1), (3 * 3600, 3), (6 * 3600, 6)]
 HANDLE_GRAB_PX = 6  # a press this close to a clip handle drags the handle instead of seeking

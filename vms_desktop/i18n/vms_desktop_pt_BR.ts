@@ -10,6 +10,34 @@
     </message>
 </context>
 <context>
+    <name>CameraAlerts</name>
+    <message>
+        <location filename="../camera_alerts.py" line="57"/>
+        <source>no video is reaching the disk</source>
+        <translation>nenhum vídeo está chegando ao disco</translation>
+    </message>
+    <message>
+        <location filename="../camera_alerts.py" line="58"/>
+        <source>Recording stopped: {camera} — {why}</source>
+        <translation>Gravação parada: {camera} — {why}</translation>
+    </message>
+    <message>
+        <location filename="../camera_alerts.py" line="61"/>
+        <source>{camera} is losing frames: {pct:.1f} % over the last minute (normal: under 0.1 %). Check the camera&apos;s network and bit rate.</source>
+        <translation>{camera} está perdendo quadros: {pct:.1f} % no último minuto (normal: menos de 0,1 %). Verifique a rede e a taxa de bits da câmera.</translation>
+    </message>
+    <message>
+        <location filename="../camera_alerts.py" line="71"/>
+        <source>Recording stopped</source>
+        <translation>Gravação parada</translation>
+    </message>
+    <message>
+        <location filename="../camera_alerts.py" line="75"/>
+        <source>A camera is losing frames</source>
+        <translation>Uma câmera está perdendo quadros</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../camera_dialog.py" line="27"/>
@@ -536,89 +564,99 @@
     </message>
     <message>
         <location filename="../timeline.py" line="25"/>
+        <source>recorder not running</source>
+        <translation>gravador parado</translation>
+    </message>
+    <message>
+        <location filename="../timeline.py" line="26"/>
         <source>recording error</source>
         <translation>erro de gravação</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="26"/>
+        <location filename="../timeline.py" line="27"/>
         <source>motion</source>
         <translation>movimento</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="27"/>
+        <location filename="../timeline.py" line="28"/>
         <source>licence plate</source>
         <translation>placa</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="28"/>
+        <location filename="../timeline.py" line="29"/>
         <source>person</source>
         <translation>pessoa</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="29"/>
+        <location filename="../timeline.py" line="30"/>
         <source>vehicle</source>
         <translation>veículo</translation>
+    </message>
+    <message>
+        <location filename="../timeline.py" line="31"/>
+        <source>frames lost</source>
+        <translation>quadros perdidos</translation>
     </message>
 </context>
 <context>
     <name>EventModel</name>
     <message>
-        <location filename="../event_table.py" line="137"/>
+        <location filename="../event_table.py" line="134"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="137"/>
+        <location filename="../event_table.py" line="134"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="137"/>
+        <location filename="../event_table.py" line="134"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="138"/>
+        <location filename="../event_table.py" line="135"/>
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="138"/>
+        <location filename="../event_table.py" line="135"/>
         <source>Conf.</source>
         <translation>Conf.</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="138"/>
+        <location filename="../event_table.py" line="135"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="193"/>
+        <location filename="../event_table.py" line="190"/>
         <source>camera {id}</source>
         <translation>câmera {id}</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="202"/>
+        <location filename="../event_table.py" line="199"/>
         <source>ongoing</source>
         <translation>em andamento</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="205"/>
+        <location filename="../event_table.py" line="202"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="207"/>
+        <location filename="../event_table.py" line="204"/>
         <source>{m} min {s} s</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="208"/>
+        <location filename="../event_table.py" line="205"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="216"/>
+        <location filename="../event_table.py" line="213"/>
         <source>{pct} of the picture changed at the peak</source>
         <translation>{pct} da imagem mudou no pico</translation>
     </message>
@@ -626,63 +664,63 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../event_list.py" line="52"/>
+        <location filename="../event_list.py" line="53"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="55"/>
+        <location filename="../event_list.py" line="56"/>
         <source>Newest first</source>
         <translation>Mais recentes primeiro</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="56"/>
+        <location filename="../event_list.py" line="57"/>
         <source>Oldest first</source>
         <translation>Mais antigos primeiro</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="67"/>
+        <location filename="../event_list.py" line="68"/>
         <source>Search label (part of a plate…)</source>
         <translation>Buscar rótulo (parte de uma placa…)</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="93"/>
-        <location filename="../event_list.py" line="106"/>
+        <location filename="../event_list.py" line="94"/>
+        <location filename="../event_list.py" line="107"/>
         <source>All kinds</source>
         <translation>Todos os tipos</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="107"/>
+        <location filename="../event_list.py" line="108"/>
         <source>Kinds: {n} of {m}</source>
         <translation>Tipos: {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="158"/>
+        <location filename="../event_list.py" line="161"/>
         <source>No kind chosen: tick one under “Kinds”.</source>
         <translation>Nenhum tipo escolhido: marque um em “Tipos”.</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="183"/>
+        <location filename="../event_list.py" line="185"/>
         <source>No events match the filter.</source>
         <translation>Nenhum evento corresponde ao filtro.</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="183"/>
+        <location filename="../event_list.py" line="185"/>
         <source>No events on this day.</source>
         <translation>Nenhum evento neste dia.</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="185"/>
+        <location filename="../event_list.py" line="187"/>
         <source>Events: {n} (the list stops there)</source>
         <translation>Eventos: {n} (a lista para aí)</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="187"/>
+        <location filename="../event_list.py" line="189"/>
         <source>Events: {n}</source>
         <translation>Eventos: {n}</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="191"/>
+        <location filename="../event_list.py" line="193"/>
         <source>The events could not be listed: {why}</source>
         <translation>Não foi possível listar os eventos: {why}</translation>
     </message>
@@ -690,102 +728,102 @@
 <context>
     <name>EventSearch</name>
     <message>
-        <location filename="../event_search.py" line="34"/>
+        <location filename="../event_search.py" line="35"/>
         <source>Search events</source>
         <translation>Buscar eventos</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="41"/>
+        <location filename="../event_search.py" line="42"/>
         <source>Plate or label, or any part of it (e.g. abc1)</source>
         <translation>Placa ou rótulo, ou qualquer parte dele (ex.: abc1)</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="54"/>
+        <location filename="../event_search.py" line="55"/>
         <source>Last 24 hours</source>
         <translation>Últimas 24 horas</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="54"/>
+        <location filename="../event_search.py" line="55"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="55"/>
+        <location filename="../event_search.py" line="56"/>
         <source>Last 30 days</source>
         <translation>Últimos 30 dias</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="55"/>
+        <location filename="../event_search.py" line="56"/>
         <source>Between…</source>
         <translation>Entre…</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="64"/>
+        <location filename="../event_search.py" line="65"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="68"/>
+        <location filename="../event_search.py" line="69"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="68"/>
+        <location filename="../event_search.py" line="69"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="73"/>
+        <location filename="../event_search.py" line="74"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="75"/>
+        <location filename="../event_search.py" line="76"/>
         <source>Kinds</source>
         <translation>Tipos</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="77"/>
+        <location filename="../event_search.py" line="78"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="84"/>
+        <location filename="../event_search.py" line="85"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="117"/>
+        <location filename="../event_search.py" line="118"/>
         <source>Tick at least one kind.</source>
         <translation>Marque pelo menos um tipo.</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="120"/>
+        <location filename="../event_search.py" line="121"/>
         <source>The period must start before it ends.</source>
         <translation>O período deve começar antes de terminar.</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="126"/>
+        <location filename="../event_search.py" line="128"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="140"/>
+        <location filename="../event_search.py" line="141"/>
         <source>Nothing found.</source>
         <translation>Nada encontrado.</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="142"/>
+        <location filename="../event_search.py" line="143"/>
         <source>Only the first {n} hits are listed: narrow the search.</source>
         <translation>Só os primeiros {n} resultados são listados: refine a busca.</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="144"/>
+        <location filename="../event_search.py" line="145"/>
         <source>Found: {n}</source>
         <translation>Encontrados: {n}</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="148"/>
+        <location filename="../event_search.py" line="149"/>
         <source>The search failed: {why}</source>
         <translation>A busca falhou: {why}</translation>
     </message>
@@ -801,62 +839,82 @@
 <context>
     <name>LiveTile</name>
     <message>
-        <location filename="../tile.py" line="88"/>
+        <location filename="../tile.py" line="89"/>
         <source>motion</source>
         <translation>movimento</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="90"/>
+        <location filename="../tile.py" line="91"/>
         <source>Motion seen by the recorder right now</source>
         <translation>Movimento visto pelo gravador agora</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="124"/>
+        <location filename="../tile.py" line="125"/>
         <source>Recording</source>
         <translation>Gravando</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="124"/>
+        <location filename="../tile.py" line="125"/>
         <source>Not recording</source>
         <translation>Não está gravando</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="138"/>
+        <location filename="../tile.py" line="148"/>
+        <source>RECORDING STOPPED</source>
+        <translation>GRAVAÇÃO PARADA</translation>
+    </message>
+    <message>
+        <location filename="../tile.py" line="151"/>
+        <source>losing frames: {pct:.1f} %</source>
+        <translation>perdendo quadros: {pct:.1f} %</translation>
+    </message>
+    <message>
+        <location filename="../tile.py" line="152"/>
+        <source>{lost} of {expected} frames missing over the last {seconds:.0f} s</source>
+        <translation>{lost} de {expected} quadros faltando nos últimos {seconds:.0f} s</translation>
+    </message>
+    <message>
+        <location filename="../tile.py" line="160"/>
         <source>starting…</source>
         <translation>iniciando…</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="138"/>
+        <location filename="../tile.py" line="160"/>
         <source>connecting…</source>
         <translation>conectando…</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="139"/>
+        <location filename="../tile.py" line="161"/>
         <source>reconnecting…</source>
         <translation>reconectando…</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="139"/>
+        <location filename="../tile.py" line="161"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="140"/>
+        <location filename="../tile.py" line="162"/>
         <source>recording off</source>
         <translation>gravação desligada</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="140"/>
+        <location filename="../tile.py" line="162"/>
         <source>stopped</source>
         <translation>parada</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="144"/>
+        <location filename="../tile.py" line="166"/>
         <source>Recording is switched off for this camera</source>
         <translation>A gravação está desligada para esta câmera</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="145"/>
+        <location filename="../tile.py" line="168"/>
+        <source>Recording stopped</source>
+        <translation>Gravação parada</translation>
+    </message>
+    <message>
+        <location filename="../tile.py" line="169"/>
         <source>Camera offline</source>
         <translation>Câmera offline</translation>
     </message>
@@ -864,319 +922,324 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53"/>
-        <location filename="../main_window.py" line="194"/>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="62"/>
+        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="309"/>
         <source>VMS Desktop</source>
         <translation>VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="88"/>
         <source>Connecting to the recorder…</source>
         <translation>Conectando ao gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="101"/>
         <source>&amp;Site</source>
         <translation>&amp;Local</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="102"/>
         <source>Storage…</source>
         <translation>Armazenamento…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Settings…</source>
         <translation>Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Close window (keep recording)</source>
         <translation>Fechar janela (continuar gravando)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="135"/>
         <source>Quit and stop recording…</source>
         <translation>Sair e parar a gravação…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="107"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Add camera…</source>
         <translation>Adicionar câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="109"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="110"/>
         <source>Search events…</source>
         <translation>Buscar eventos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100"/>
+        <location filename="../main_window.py" line="111"/>
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="124"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="381"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="399"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="134"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="165"/>
+        <source>Recording stopped on {n} of {m} cameras: {names}</source>
+        <translation>Gravação parada em {n} de {m} câmeras: {names}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168"/>
         <source>Recording {n} of {m} cameras</source>
         <translation>Gravando {n} de {m} câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
-        <source>offline: {names}</source>
-        <translation>offline: {names}</translation>
+        <location filename="../main_window.py" line="170"/>
+        <source>losing frames: {names}</source>
+        <translation>perdendo quadros: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Disk {pct:.0f}% used · recordings {size} · {free} free</source>
         <translation>Disco {pct:.0f}% usado · gravações {size} · {free} livres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Recorder problem: {why}</source>
         <translation>Problema no gravador: {why}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="266"/>
         <source>This camera is no longer on the site.</source>
         <translation>Esta câmera não está mais no local.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="300"/>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Remove…</source>
         <translation>Remover…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Remove camera</source>
         <translation>Remover câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="329"/>
         <source>Remove camera “{name}”? Recording stops; its recordings stay until retention removes them, and its clips are kept.</source>
         <translation>Remover a câmera “{name}”? A gravação para; as gravações ficam até a retenção apagá-las, e os clipes são mantidos.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is started again.</source>
         <translation>Parar a gravação de todas as câmeras e sair? Nada será gravado até o VMS Desktop ser aberto de novo.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="341"/>
         <source>Stopping the recorder…</source>
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="347"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="350"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="363"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="363"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="366"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="366"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="366"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="367"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="367"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Search events (plates, labels) on every camera</source>
         <translation>Buscar eventos (placas, rótulos) em todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Player: play / pause</source>
         <translation>Player: reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Player: a frame back / forward</source>
         <translation>Player: um quadro para trás / para a frente</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="372"/>
         <source>Player: previous / next event</source>
         <translation>Player: evento anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="373"/>
         <source>Player: now</source>
         <translation>Player: agora</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="373"/>
         <source>Player: previous / next day</source>
         <translation>Player: dia anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="374"/>
         <source>Player: mute / snapshot</source>
         <translation>Player: sem som / foto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="375"/>
         <source>Player: show / hide the list of events</source>
         <translation>Player: mostrar / ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Player: clip starts / ends at the frame on screen</source>
         <translation>Player: o clipe começa / termina no quadro na tela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="377"/>
         <source>Player: save the clip range</source>
         <translation>Player: salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="384"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="384"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="400"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
 Data: {data}</source>
@@ -1239,27 +1302,27 @@ Dados: {data}</translation>
 <context>
     <name>PlaybackEngine</name>
     <message>
-        <location filename="../playback.py" line="85"/>
+        <location filename="../playback.py" line="86"/>
         <source>Nothing recorded after {t}</source>
         <translation>Nada gravado depois de {t}</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="244"/>
+        <location filename="../playback.py" line="254"/>
         <source>No recording from {a} to {b}: skipped</source>
         <translation>Sem gravação de {a} a {b}: pulado</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="153"/>
+        <location filename="../playback.py" line="154"/>
         <source>The recording from {t} is no longer on disk (removed by retention?)</source>
         <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="220"/>
+        <location filename="../playback.py" line="221"/>
         <source>End of the recordings</source>
         <translation>Fim das gravações</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="231"/>
+        <location filename="../playback.py" line="241"/>
         <source>The recording from {t} cannot be played; going on with the next</source>
         <translation>A gravação de {t} não pode ser reproduzida; seguindo para a próxima</translation>
     </message>
@@ -1267,247 +1330,247 @@ Dados: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../player_window.py" line="92"/>
+        <location filename="../player_window.py" line="89"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="96"/>
+        <location filename="../player_window.py" line="93"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="107"/>
+        <location filename="../player_window.py" line="104"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="109"/>
+        <location filename="../player_window.py" line="106"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="112"/>
+        <location filename="../player_window.py" line="109"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="115"/>
+        <location filename="../player_window.py" line="112"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="115"/>
+        <location filename="../player_window.py" line="112"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="116"/>
+        <location filename="../player_window.py" line="113"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="118"/>
+        <location filename="../player_window.py" line="115"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="118"/>
+        <location filename="../player_window.py" line="115"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="120"/>
+        <location filename="../player_window.py" line="117"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="120"/>
+        <location filename="../player_window.py" line="117"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="121"/>
+        <location filename="../player_window.py" line="118"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="121"/>
+        <location filename="../player_window.py" line="118"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="133"/>
+        <location filename="../player_window.py" line="130"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="133"/>
+        <location filename="../player_window.py" line="130"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="135"/>
+        <location filename="../player_window.py" line="132"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="135"/>
+        <location filename="../player_window.py" line="132"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="138"/>
+        <location filename="../player_window.py" line="135"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="138"/>
+        <location filename="../player_window.py" line="135"/>
         <source>Clips saved from all cameras</source>
         <translation>Clipes salvos de todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="140"/>
+        <location filename="../player_window.py" line="137"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="140"/>
+        <location filename="../player_window.py" line="137"/>
         <source>Show or hide the list of events</source>
         <translation>Mostrar ou ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="164"/>
+        <location filename="../player_window.py" line="161"/>
         <source>Preview</source>
         <translation>Pré-visualizar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="164"/>
+        <location filename="../player_window.py" line="161"/>
         <source>Play just the clip range</source>
         <translation>Reproduzir só o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="165"/>
+        <location filename="../player_window.py" line="162"/>
         <source>Create clip…</source>
         <translation>Criar clipe…</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="165"/>
+        <location filename="../player_window.py" line="162"/>
         <source>Save the range as a clip</source>
         <translation>Salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="168"/>
+        <location filename="../player_window.py" line="165"/>
         <source>In</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="168"/>
+        <location filename="../player_window.py" line="165"/>
         <source>The clip starts at the frame on screen</source>
         <translation>O clipe começa no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="169"/>
+        <location filename="../player_window.py" line="166"/>
         <source>Out</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="169"/>
+        <location filename="../player_window.py" line="166"/>
         <source>The clip ends at the frame on screen</source>
         <translation>O clipe termina no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="170"/>
+        <location filename="../player_window.py" line="167"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="170"/>
+        <location filename="../player_window.py" line="167"/>
         <source>Clear the clip range</source>
         <translation>Limpar o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="226"/>
+        <location filename="../player_window.py" line="222"/>
         <source>This camera has been removed: no new recordings will appear</source>
         <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="255"/>
+        <location filename="../player_window.py" line="251"/>
         <source>No recording on {day}</source>
         <translation>Nenhuma gravação em {day}</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="271"/>
+        <location filename="../player_window.py" line="267"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="274"/>
+        <location filename="../player_window.py" line="270"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="322"/>
+        <location filename="../player_window.py" line="318"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="346"/>
+        <location filename="../player_window.py" line="342"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="348"/>
+        <location filename="../player_window.py" line="344"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="371"/>
+        <location filename="../player_window.py" line="367"/>
         <source>The clip must start before its end ({t})</source>
         <translation>O clipe deve começar antes do seu fim ({t})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="377"/>
+        <location filename="../player_window.py" line="373"/>
         <source>The clip must end after its start ({t})</source>
         <translation>O clipe deve terminar depois do seu início ({t})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="383"/>
+        <location filename="../player_window.py" line="379"/>
         <source>Clip: press I at its start and O at its end</source>
         <translation>Clipe: tecle I no início e O no fim</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="385"/>
+        <location filename="../player_window.py" line="381"/>
         <source>Clip from {start}: press O at its end</source>
         <translation>Clipe a partir de {start}: tecle O no fim</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="387"/>
+        <location filename="../player_window.py" line="383"/>
         <source>Clip until {end}: press I at its start</source>
         <translation>Clipe até {end}: tecle I no início</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="389"/>
+        <location filename="../player_window.py" line="385"/>
         <source>Clip {range} ({duration})</source>
         <translation>Clipe {range} ({duration})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="392"/>
+        <location filename="../player_window.py" line="388"/>
         <source>too short</source>
         <translation>curto demais</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="423"/>
+        <location filename="../player_window.py" line="419"/>
         <source>Preview ended</source>
         <translation>Pré-visualização encerrada</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="428"/>
+        <location filename="../player_window.py" line="424"/>
         <source>Set the clip&apos;s start (I) and end (O) first</source>
         <translation>Marque antes o início (I) e o fim (O) do clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="434"/>
+        <location filename="../player_window.py" line="430"/>
         <source>Clip saved: {name}</source>
         <translation>Clipe salvo: {name}</translation>
     </message>
@@ -1603,6 +1666,11 @@ Dados: {data}</translation>
         <location filename="../messages.py" line="41"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="43"/>
+        <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
+        <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1809,11 @@ Dados: {data}</translation>
         <translation>Taxa (Mbit/s)</translation>
     </message>
     <message>
+        <location filename="../storage_view.py" line="108"/>
+        <source>Frame loss (last minute)</source>
+        <translation>Perda de quadros (último minuto)</translation>
+    </message>
+    <message>
         <location filename="../storage_view.py" line="109"/>
         <source>Day</source>
         <translation>Dia</translation>
@@ -1856,87 +1929,97 @@ Dados: {data}</translation>
         <translation>{n} dias</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="283"/>
+        <location filename="../storage_view.py" line="263"/>
+        <source>Measured while the camera records</source>
+        <translation>Medida enquanto a câmera grava</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="264"/>
+        <source>{frames} of {expected} frames over {seconds:.0f} s</source>
+        <translation>{frames} de {expected} quadros em {seconds:.0f} s</translation>
+    </message>
+    <message>
+        <location filename="../storage_view.py" line="293"/>
         <source>Deleted at the next retention run: save clips now</source>
         <translation>Será apagado na próxima execução da retenção: salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="290"/>
+        <location filename="../storage_view.py" line="300"/>
         <source>retention</source>
         <translation>retenção</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="290"/>
+        <location filename="../storage_view.py" line="300"/>
         <source>disk full (early)</source>
         <translation>disco cheio (antes do prazo)</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="291"/>
+        <location filename="../storage_view.py" line="301"/>
         <source>by the administrator</source>
         <translation>pelo administrador</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="344"/>
+        <location filename="../storage_view.py" line="354"/>
         <source>Delete day</source>
         <translation>Apagar dia</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="345"/>
+        <location filename="../storage_view.py" line="355"/>
         <source>Delete all footage of {camera} on {day} ({size})? It is removed for good; saved clips are kept.</source>
         <translation>Apagar todas as gravações de {camera} em {day} ({size})? Elas serão removidas definitivamente; os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="351"/>
+        <location filename="../storage_view.py" line="361"/>
         <source>Deleting {camera}, {day}…</source>
         <translation>Apagando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="355"/>
+        <location filename="../storage_view.py" line="365"/>
         <source>Deleted {n} recordings ({size}) of {camera} on {day}.</source>
         <translation>{n} gravações ({size}) de {camera} em {day} apagadas.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="369"/>
+        <location filename="../storage_view.py" line="379"/>
         <source>Export the day to…</source>
         <translation>Exportar o dia para…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="385"/>
+        <location filename="../storage_view.py" line="395"/>
         <source>Exporting {camera}, {day}…</source>
         <translation>Exportando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="395"/>
+        <location filename="../storage_view.py" line="405"/>
         <source>Exported {n} files ({size}) to {folder}; checksums in {sums}.</source>
         <translation>{n} arquivos ({size}) exportados para {folder}; somas de verificação em {sums}.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="398"/>
+        <location filename="../storage_view.py" line="408"/>
         <source>{n} files listed in the index were missing from the disk.</source>
         <translation>{n} arquivos listados no índice não estavam no disco.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="405"/>
+        <location filename="../storage_view.py" line="415"/>
         <source>The day was not exported: {why}</source>
         <translation>O dia não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="411"/>
+        <location filename="../storage_view.py" line="421"/>
         <source>Run retention now</source>
         <translation>Executar a retenção agora</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="412"/>
+        <location filename="../storage_view.py" line="422"/>
         <source>Delete now all footage older than each camera&apos;s retention? Saved clips are kept.</source>
         <translation>Apagar agora todas as gravações mais antigas que a retenção de cada câmera? Os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="416"/>
+        <location filename="../storage_view.py" line="426"/>
         <source>Running retention…</source>
         <translation>Executando a retenção…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="420"/>
+        <location filename="../storage_view.py" line="430"/>
         <source>Retention deleted {n} recordings ({size}).</source>
         <translation>A retenção apagou {n} gravações ({size}).</translation>
     </message>
