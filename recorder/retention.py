@@ -111,6 +111,11 @@ class Retention:
         self._wake = threading.Event()
         self.frame_loss = lambda: {}  # camera id: its frame loss figure (the recorder's cameras)
 
+    def release_reserve_if_full(self) -> None:
+        """The reserve sits beside the index, whose writes it is for."""
+        if shutil.disk_usage(self.data.root).free < self.reserve.size:
+            self.reserve.release()
+
     def poke(self) -> None:
         """A camera could not write (or the recorder is stopping): guard the disk now."""
         self._wake.set()
@@ -185,9 +190,7 @@ class Retention:
         rate = sum(self.rates().values())
         usage = shutil.disk_usage(self.data.recordings)
         floor = self.floor(usage.total, rate)
-        # the reserve sits beside the index, whose writes it is for
-        if shutil.disk_usage(self.data.root).free < self.reserve.size:
-            self.reserve.release()
+        self.release_reserve_if_full()
         shared = os.stat(self.data.root).st_dev == os.stat(self.data.recordings).st_dev
         while True:
             usage = shutil.disk_usage(self.data.recordings)

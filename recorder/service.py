@@ -118,6 +118,7 @@ class Recorder:
         self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children, self.store.file_lock)
         self.retention = Retention(data, self.sessions, self.store, guard)
         self.store.disk_full = self.retention.poke
+        self.retention.release_reserve_if_full()  # a recorder starting on a full disk must write a little
         self.retention.frame_loss = self.frame_loss
         self.compressor = Compressor(data, self.sessions, self.store, self.clips.in_use, self.children)
         self._server: _QuietServer | None = None
@@ -163,12 +164,16 @@ class Recorder:
 
     def _take_clean_stop(self) -> datetime | None:
         """When the last recorder stopped cleanly, read and forgotten; None after a crash."""
-        with self.sessions.begin() as s:
-            row = s.get(Setting, STOPPED_KEY)
-            if row is None:
-                return None
-            s.delete(row)
-            return datetime.fromisoformat(row.value)
+        try:
+            with self.sessions.begin() as s:
+                row = s.get(Setting, STOPPED_KEY)
+                if row is None:
+                    return None
+                s.delete(row)
+                return datetime.fromisoformat(row.value)
+        except OperationalError:  # a full disk must not keep the recorder from starting
+            log.error("could not read the last stop from the index (disk full?)")
+            return None
 
     def _note_downtime(self, camera_id: int) -> None:
         """Once a camera's folder is recovered, the time from its last recorded moment to this

@@ -144,3 +144,26 @@ def test_the_guard_makes_room_on_a_disk_full_to_the_last_byte(small_disk):
         assert s.query(Segment).count() == 10 - deleted
         assert not any(data.absolute(d.path).exists() for d in s.query(Deletion))
     assert retention.trouble is None
+
+
+def test_a_recorder_started_on_a_full_disk_comes_up_and_records_once_there_is_room(small_disk, tmp_path,
+                                                                                 camera_factory, recorder_factory):
+    disk = small_disk(32)
+    cam = camera_factory(gop_seconds=1)
+    data = disk / "data"
+    cid = int(cli(data, "camera", "add", "--name", "Door", "--url", cam.url).stdout)
+    first = recorder_factory(data, extra=("--min-free-mb", "2", "--no-motion"))
+    first.log_path = tmp_path / "first.out"
+    first.start()
+    wait_for(lambda: first.segments(cid) and first.data.reserve_file.exists(), 40, 0.5, "a segment and the reserve")
+    assert first.stop() == 0
+    fill(disk / "filler")  # say, the power went while something else filled the disk
+    rec = recorder_factory(data, extra=("--min-free-mb", "2", "--no-motion"))
+    rec.log_path = tmp_path / "second.out"
+    rec.start()
+    wait_for(lambda: "disk is full" in (rec.camera_status(cid)["error"] or ""), 30, 0.5, "the full disk said")
+    os.unlink(disk / "filler")
+    freed_at = time.time()
+    wait_for(lambda: [s for s in rec.segments(cid) if ts(s["start"]) > freed_at - 1], 40, 0.5,
+             "a segment recorded after the space came back")
+    assert rec.stop() == 0
