@@ -8,11 +8,12 @@ import logging
 from datetime import date, datetime, timedelta
 from typing import Annotated, Literal
 
+from annotated_types import Ge, Le
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from recorder import __version__
 from recorder import queries
@@ -25,6 +26,14 @@ from recorder.ffmpeg import CameraError, probe_stream
 from recorder.models import Event
 
 log = logging.getLogger(__name__)
+
+# Every id is an SQLite integer: a bigger number cannot name a row, it only overflows the
+# driver (a 500). Ids start at 1.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Ge(1), Le(MAX_ID)]
+# Times and days outside queries.FIRST_YEAR..LAST_YEAR are refused with the field's name.
+When = Annotated[datetime, AfterValidator(queries.in_range)]
+Day = Annotated[date, AfterValidator(queries.in_range)]
 
 
 class CameraIn(BaseModel):
@@ -59,22 +68,22 @@ class ProbeIn(BaseModel):
     url: str = Field(max_length=2000)
     username: str | None = Field(None, max_length=120)
     password: str | None = Field(None, max_length=200)
-    camera_id: int | None = None  # editing: a blank password means the stored one
+    camera_id: Id | None = None  # editing: a blank password means the stored one
 
 
 class ClipIn(BaseModel):
-    camera_id: int
-    start: datetime
-    end: datetime
+    camera_id: Id
+    start: When
+    end: When
     name: str = Field(max_length=1000)  # the clip rules give the precise message
     notes: str | None = Field(None, max_length=10_000)
     created_by: str | None = Field(None, max_length=1000)
 
 
 class EventPost(BaseModel):
-    camera_id: int
-    time: datetime
-    end: datetime | None = None
+    camera_id: Id
+    time: When
+    end: When | None = None
     kind: str = Field(max_length=100)
     label: str | None = Field(None, max_length=1000)
     confidence: float | None = None
@@ -140,12 +149,12 @@ def create_app(recorder) -> FastAPI:
         return out
 
     @app.get("/api/cameras/{camera_id}", dependencies=auth)
-    def camera(camera_id: int) -> dict:
+    def camera(camera_id: Id) -> dict:
         with recorder.sessions() as s:
             return public(get_camera(s, camera_id))
 
     @app.patch("/api/cameras/{camera_id}", dependencies=auth)
-    def change_camera(camera_id: int, body: CameraPatch) -> dict:
+    def change_camera(camera_id: Id, body: CameraPatch) -> dict:
         with recorder.sessions.begin() as s:
             cam = update_camera(s, recorder.vault, get_camera(s, camera_id), **body.model_dump(exclude_unset=True))
             out = public(cam)
@@ -153,7 +162,7 @@ def create_app(recorder) -> FastAPI:
         return out
 
     @app.delete("/api/cameras/{camera_id}", dependencies=auth)
-    def delete_camera(camera_id: int) -> dict:
+    def delete_camera(camera_id: Id) -> dict:
         with recorder.sessions.begin() as s:
             out = public(remove_camera(s, camera_id))
         recorder.poke()
@@ -168,15 +177,15 @@ def create_app(recorder) -> FastAPI:
         return out
 
     @app.post("/api/cameras/{camera_id}/start", dependencies=auth)
-    def start(camera_id: int) -> dict:
+    def start(camera_id: Id) -> dict:
         return set_enabled(camera_id, True)
 
     @app.post("/api/cameras/{camera_id}/stop", dependencies=auth)
-    def stop(camera_id: int) -> dict:
+    def stop(camera_id: Id) -> dict:
         return set_enabled(camera_id, False)
 
     @app.get("/api/cameras/{camera_id}/live", dependencies=auth)
-    async def live(camera_id: int, stream: Literal["main", "sub"] = "main") -> StreamingResponse:
+    async def live(camera_id: Id, stream: Literal["main", "sub"] = "main") -> StreamingResponse:
         """The camera's live MPEG-TS, relayed: libVLC plays this URL (with ?token=)."""
         def which() -> str:
             with recorder.sessions() as s:
@@ -189,7 +198,7 @@ def create_app(recorder) -> FastAPI:
         return StreamingResponse(feed.watch(), media_type="video/mp2t", headers={"Cache-Control": "no-store"})
 
     @app.get("/api/cameras/{camera_id}/snapshot", dependencies=auth)
-    def snapshot(camera_id: int) -> FileResponse:
+    def snapshot(camera_id: Id) -> FileResponse:
         """The camera's last recorded picture, shown while it is down."""
         with recorder.sessions() as s:
             get_camera(s, camera_id)
@@ -219,8 +228,8 @@ def create_app(recorder) -> FastAPI:
         return {"stopping": True}
 
     @app.get("/api/recordings", dependencies=auth)
-    def recordings(camera_id: int, start: Annotated[datetime | None, Query()] = None,
-                   end: Annotated[datetime | None, Query()] = None,
+    def recordings(camera_id: Id, start: Annotated[When | None, Query()] = None,
+                   end: Annotated[When | None, Query()] = None,
                    limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000) -> list[dict]:
         start, end = queries.period(start, end, default=timedelta(days=1))
         with recorder.sessions() as s:
@@ -228,14 +237,14 @@ def create_app(recorder) -> FastAPI:
             return [queries.segment_row(seg) for seg in queries.segments(s, camera_id, start, end, limit)]
 
     @app.get("/api/recordings/days", dependencies=auth)
-    def days(camera_id: int) -> dict:
+    def days(camera_id: Id) -> dict:
         with recorder.sessions() as s:
             return queries.recorded_days(s, get_camera(s, camera_id))
 
     @app.get("/api/events", dependencies=auth)
-    def events(camera_id: int | None = None, kind: str | None = None, q: str | None = None,
-               start: Annotated[datetime | None, Query()] = None,
-               end: Annotated[datetime | None, Query()] = None,
+    def events(camera_id: Id | None = None, kind: str | None = None, q: str | None = None,
+               start: Annotated[When | None, Query()] = None,
+               end: Annotated[When | None, Query()] = None,
                limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
                order: Annotated[str, Query(pattern="^(oldest|newest)$")] = "oldest") -> list[dict]:
         """Events in a period (a day by default), of some kinds, whose label contains q;
@@ -257,7 +266,7 @@ def create_app(recorder) -> FastAPI:
             return queries.event_row(row)
 
     @app.get("/api/events/{event_id}/snapshot", dependencies=auth)
-    def event_snapshot(event_id: int) -> FileResponse:
+    def event_snapshot(event_id: Id) -> FileResponse:
         with recorder.sessions() as s:
             ev = s.get(Event, event_id)
             if ev is None or not ev.snapshot:
@@ -270,8 +279,8 @@ def create_app(recorder) -> FastAPI:
         return recorder.retention.view()
 
     @app.get("/api/storage/cleanup", dependencies=auth)
-    def cleanup(camera_id: int | None = None, start: Annotated[datetime | None, Query()] = None,
-                end: Annotated[datetime | None, Query()] = None,
+    def cleanup(camera_id: Id | None = None, start: Annotated[When | None, Query()] = None,
+                end: Annotated[When | None, Query()] = None,
                 limit: Annotated[int, Query(ge=1, le=100_000)] = 1000) -> list[dict]:
         """The cleanup log, newest first: what was deleted, when, and why."""
         return recorder.retention.cleanup_log(camera_id, start and queries.aware(start),
@@ -282,7 +291,7 @@ def create_app(recorder) -> FastAPI:
         return recorder.retention.sweep()
 
     @app.delete("/api/recordings/day", dependencies=auth)
-    def delete_day(camera_id: int, day: date) -> dict:
+    def delete_day(camera_id: Id, day: Day) -> dict:
         """The administrator's bulk action: one camera's footage of one local day (logged)."""
         with recorder.sessions() as s:
             get_camera(s, camera_id)
@@ -294,24 +303,24 @@ def create_app(recorder) -> FastAPI:
         return recorder.clips.request(**body.model_dump())
 
     @app.get("/api/clips", dependencies=auth)
-    def clips(camera_id: int | None = None) -> list[dict]:
+    def clips(camera_id: Id | None = None) -> list[dict]:
         return recorder.clips.list(camera_id)
 
     @app.get("/api/clips/{clip_id}", dependencies=auth)
-    def clip(clip_id: int, wait: Annotated[float, Query(ge=0, le=60)] = 0) -> dict:
+    def clip(clip_id: Id, wait: Annotated[float, Query(ge=0, le=60)] = 0) -> dict:
         return recorder.clips.get(clip_id, wait)
 
     @app.patch("/api/clips/{clip_id}", dependencies=auth)
-    def change_clip(clip_id: int, body: ClipPatch) -> dict:
+    def change_clip(clip_id: Id, body: ClipPatch) -> dict:
         return recorder.clips.change(clip_id, **body.model_dump(exclude_unset=True))
 
     @app.delete("/api/clips/{clip_id}", dependencies=auth)
-    def delete_clip(clip_id: int) -> dict:
+    def delete_clip(clip_id: Id) -> dict:
         recorder.clips.delete(clip_id)
         return {"deleted": clip_id}
 
     @app.get("/api/clips/{clip_id}/file", dependencies=auth)
-    def clip_file(clip_id: int) -> FileResponse:
+    def clip_file(clip_id: Id) -> FileResponse:
         row = recorder.clips.get(clip_id)
         if row["state"] != "ready":
             raise LookupError(f"clip {clip_id} has no file ({row['state']})")

@@ -82,7 +82,7 @@ BAD_REQUESTS = [
     ("get", "/api/recordings?camera_id=999", {}, 404, "no camera"),
     ("get", "/api/recordings?camera_id=1&start=2026-01-02T00:00:00Z&end=2026-01-01T00:00:00Z", {}, 400, "before"),
     ("get", "/api/recordings?camera_id=1&limit=0", {}, 422, "limit"),
-    ("get", "/api/recordings/days?camera_id=-1", {}, 404, "no camera"),
+    ("get", "/api/recordings/days?camera_id=-1", {}, 422, "camera_id"),
     ("get", "/api/events?kind=offline&start=2026-13-01", {}, 422, "start"),
 ]
 
