@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 from dataclasses import asdict
 import logging
@@ -34,6 +35,9 @@ Id = Annotated[int, Ge(1), Le(MAX_ID)]
 # Times and days outside queries.FIRST_YEAR..LAST_YEAR are refused with the field's name.
 When = Annotated[datetime, AfterValidator(queries.in_range)]
 Day = Annotated[date, AfterValidator(queries.in_range)]
+# A live view waits this long for the first video before telling the viewer there is none
+# (the camera is down, or not recorded): a player must not hang on a stream that never comes.
+LIVE_FIRST_DATA_SECONDS = 10.0
 
 
 class CameraIn(BaseModel):
@@ -189,13 +193,32 @@ def create_app(recorder) -> FastAPI:
         """The camera's live MPEG-TS, relayed: libVLC plays this URL (with ?token=)."""
         def which() -> str:
             with recorder.sessions() as s:
-                has_sub = bool(get_camera(s, camera_id).sub_url)
+                cam = get_camera(s, camera_id)
+                has_sub, enabled = bool(cam.sub_url), cam.enabled
             if stream == "sub" and not has_sub:
                 raise LookupError(f"camera {camera_id} has no substream")
+            if not enabled:  # nothing records it or fetches it: no video would ever come
+                raise HTTPException(409, f"camera {camera_id} is disabled")
             # such a camera records without a live copy: its main stream is fetched while watched
             return "main-fetched" if stream == "main" and has_sub else stream
         feed = recorder.live.feed(camera_id, await run_in_threadpool(which))
-        return StreamingResponse(feed.watch(), media_type="video/mp2t", headers={"Cache-Control": "no-store"})
+        video = feed.watch()
+        try:  # the status line waits for the first video, so a dead feed can still be refused
+            first = await asyncio.wait_for(anext(video), LIVE_FIRST_DATA_SECONDS)
+        except asyncio.TimeoutError:
+            await video.aclose()
+            # a 4xx, not a gateway error: the camera's state, not the recorder, is at fault
+            raise HTTPException(409, f"camera {camera_id} sent no live video within "
+                                     f"{LIVE_FIRST_DATA_SECONDS:.0f} s (is it offline?)") from None
+
+        async def relay():
+            try:
+                yield first
+                async for chunk in video:
+                    yield chunk
+            finally:
+                await video.aclose()
+        return StreamingResponse(relay(), media_type="video/mp2t", headers={"Cache-Control": "no-store"})
 
     @app.get("/api/cameras/{camera_id}/snapshot", dependencies=auth)
     def snapshot(camera_id: Id) -> FileResponse:

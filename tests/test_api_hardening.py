@@ -3,9 +3,12 @@ start, credentials sent where they do not belong, foreign Host headers, loose to
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from fastapi.testclient import TestClient
 
+from recorder import api as api_module
 from recorder.api import create_app
 from recorder.capture import CaptureSettings
 from recorder.paths import DataDir
@@ -114,3 +117,27 @@ def test_dates_of_this_century_still_work(client):
     assert r.status_code == 200 and r.json()["deleted"] == 0, r.text
     r = client.post("/api/events", json={"camera_id": cam["id"], "time": "2024-01-01T00:00:00Z", "kind": "plate"})
     assert r.status_code == 201, r.text
+
+
+# -- live view that cannot start -----------------------------------------------------------------
+
+def test_live_view_of_a_disabled_camera_is_refused_at_once(client):
+    cam = new_camera(client, enabled=False)
+    t0 = time.monotonic()
+    refused(client.get(f"/api/cameras/{cam['id']}/live"), 409, f"camera {cam['id']} is disabled")
+    assert time.monotonic() - t0 < 3
+    cam = new_camera(client, enabled=False, sub_url="rtsp://127.0.0.1:1/sub")
+    refused(client.get(f"/api/cameras/{cam['id']}/live?stream=sub"), 409, "disabled")
+
+
+def test_live_view_that_sends_nothing_ends_with_a_4xx(client, monkeypatch):
+    """An enabled camera that never sends video (down, or its recorder not running): the
+    viewer is told so after a while instead of waiting for ever."""
+    monkeypatch.setattr(api_module, "LIVE_FIRST_DATA_SECONDS", 1.0)
+    cam = new_camera(client, enabled=True)  # nothing records it: this recorder object is not running
+    t0 = time.monotonic()
+    r = client.get(f"/api/cameras/{cam['id']}/live", timeout=10)
+    refused(r, 409, "no live video")
+    assert time.monotonic() - t0 < 5
+    # nobody is left watching
+    assert client.get("/api/status").json()["live_viewers"] == {}
