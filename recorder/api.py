@@ -22,7 +22,7 @@ from recorder.cameras import (InputError, add_camera, check_url, get_camera, pub
                               update_camera)
 from recorder import events as events_module
 from recorder.clips import ClipBusy, ClipLimit, NoSpace
-from recorder.credentials import split_credentials, with_credentials
+from recorder.credentials import origin, split_credentials, with_credentials
 from recorder.ffmpeg import CameraError, probe_stream
 from recorder.models import Event
 
@@ -237,7 +237,17 @@ def create_app(recorder) -> FastAPI:
         username, password = body.username or url_user, body.password or url_password
         if body.camera_id is not None and not password:
             with recorder.sessions() as s:
-                password = recorder.vault.decrypt(get_camera(s, body.camera_id).password_enc)
+                cam = get_camera(s, body.camera_id)
+                own = [u for u in (cam.url, cam.sub_url) if u and origin(u) == origin(clean)]
+                stored_user, stored = cam.username, recorder.vault.decrypt(cam.password_enc)
+            # The stored credentials go only where the camera is: anyone holding the token
+            # could otherwise name their own server and read the password. Refused rather than
+            # tried without it, which would pass a camera that needs it off as a wrong password.
+            if stored and not own:
+                raise InputError(f"the stored password of camera {body.camera_id} is only sent to its own "
+                                 "address; type the password to test another address")
+            if own:
+                username, password = username or stored_user, stored
         try:
             info = probe_stream(with_credentials(clean, username, password), timeout=8.0)
         except CameraError as e:

@@ -3,6 +3,8 @@ start, credentials sent where they do not belong, foreign Host headers, loose to
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 
 import pytest
@@ -141,3 +143,118 @@ def test_live_view_that_sends_nothing_ends_with_a_4xx(client, monkeypatch):
     assert time.monotonic() - t0 < 5
     # nobody is left watching
     assert client.get("/api/status").json()["live_viewers"] == {}
+
+
+# -- probe: stored credentials only go to the camera's own address ---------------------------
+
+class RtspTrap:
+    """A listener on 127.0.0.1 that asks every RTSP request for Basic and Digest
+    credentials, and keeps every byte it is sent."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.received = bytearray()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        conn.settimeout(5)
+        buf = b""
+        with conn:
+            while not self._stop.is_set():
+                try:
+                    data = conn.recv(65536)
+                except OSError:
+                    return
+                if not data:
+                    return
+                self.received += data
+                buf += data
+                while b"\r\n\r\n" in buf:
+                    head, buf = buf.split(b"\r\n\r\n", 1)
+                    cseq = next((line.split(b":", 1)[1].strip() for line in head.split(b"\r\n")
+                                 if line.lower().startswith(b"cseq:")), b"1")
+                    conn.sendall(b"RTSP/1.0 401 Unauthorized\r\nCSeq: " + cseq + b"\r\n"
+                                 b'WWW-Authenticate: Basic realm="trap"\r\n\r\n')
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def trap():
+    t = RtspTrap()
+    yield t
+    t.close()
+
+
+def test_probe_never_sends_a_stored_password_to_another_address(client, trap):
+    import base64
+
+    secret = "s3cret-Pa55"
+    cam = new_camera(client, url="rtsp://127.0.0.1:1/cam", username="admin", password=secret)
+    elsewhere = [f"rtsp://127.0.0.1:{trap.port}/cam",          # another port
+                 f"rtsp://localhost:{trap.port}/cam",          # another host name
+                 f"rtsp://admin@127.0.0.1:{trap.port}/cam"]    # a user in the URL, still no password
+    for url in elsewhere:
+        for username in (None, "admin"):
+            r = client.post("/api/probe", json={"url": url, "username": username, "camera_id": cam["id"]},
+                            timeout=20)
+            if r.status_code == 200:
+                assert r.json()["ok"] is False, r.text
+            else:
+                refused(r, 400, "password")
+    sent = bytes(trap.received)
+    for leak in (secret.encode(), base64.b64encode(f"admin:{secret}".encode()),
+                 base64.b64encode(secret.encode())):
+        assert leak not in sent, sent
+    # A password typed for the test goes where it is meant to, as before.
+    r = client.post("/api/probe", json={"url": f"rtsp://127.0.0.1:{trap.port}/cam", "username": "admin",
+                                        "password": "typed", "camera_id": cam["id"]}, timeout=20)
+    assert r.status_code == 200 and r.json()["ok"] is False, r.text
+    assert base64.b64encode(b"admin:typed") in bytes(trap.received)
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("rtsp://cam/x", "rtsp://cam:554/y?z", True),
+    ("rtsp://CAM.local:8554/x", "rtsp://user:pw@cam.local:8554/", True),
+    ("rtsps://cam/x", "rtsps://cam:322/x", True),
+    ("rtsp://cam/x", "rtsps://cam/x", False),
+    ("rtsp://cam/x", "rtsp://cam:8554/x", False),
+    ("rtsp://[::1]:554/x", "rtsp://127.0.0.1:554/x", False),
+    ("rtsp://cam/x", "rtsp://cam@evil/x", False),
+    ("rtsp://cam/x", "rtsp://evil#@cam/x", False),
+])
+def test_origin_is_where_credentials_would_go(a, b, same):
+    from recorder.credentials import origin
+    assert (origin(a) == origin(b)) is same
+
+
+def test_probe_uses_the_stored_password_on_the_cameras_own_address(client, camera_factory):
+    cam = camera_factory(user="admin", password="s3cret")
+    row = new_camera(client, url=cam.url, username="admin", password="s3cret")
+    # the edit dialog sends the URL as stored and a blank password ("unchanged")
+    r = client.post("/api/probe", json={"url": cam.url, "username": "admin", "password": None,
+                                        "camera_id": row["id"]}, timeout=20)
+    assert r.status_code == 200 and r.json()["ok"] is True, r.text
+    # and the stored user too when none is given
+    r = client.post("/api/probe", json={"url": cam.url, "camera_id": row["id"]}, timeout=20)
+    assert r.status_code == 200 and r.json()["ok"] is True, r.text
+    # without the camera nothing is reused: the camera refuses
+    r = client.post("/api/probe", json={"url": cam.url, "username": "admin"}, timeout=20)
+    assert r.status_code == 200 and r.json()["ok"] is False, r.text
