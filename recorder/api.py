@@ -14,6 +14,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
 from pydantic import AfterValidator, BaseModel, Field
 
 from recorder import __version__
@@ -99,16 +100,77 @@ class ClipPatch(BaseModel):
     notes: str | None = Field(None, max_length=10_000)
 
 
-def create_app(recorder) -> FastAPI:
-    app = FastAPI(title="VMS recorder", version=__version__, docs_url=None, redoc_url=None)
+class OwnHostOnly:
+    """Answers only requests whose Host header names an address the API listens on. A web
+    page may point a name of its own at 127.0.0.1 (DNS rebinding) and reach the API through
+    the browser: the Host header is then that name. Plain ASGI, so the live streams pass
+    through untouched."""
+
+    def __init__(self, app, listen_host: str, port: int | None):
+        self.app = app
+        names = {"127.0.0.1", "localhost", "[::1]", f"[{listen_host}]" if ":" in listen_host else listen_host}
+        self.names = {n.lower() for n in names}
+        self.port = port  # None: not bound to a socket (in-process use), any port
+
+    def allowed(self, host: str) -> bool:
+        host = host.lower()
+        if host.endswith("]") or ":" not in host:  # no port: "localhost", "[::1]"
+            name, port = host, ""
+        else:
+            name, _, port = host.rpartition(":")
+        if name not in self.names:
+            return False
+        if self.port is None:
+            return port == "" or port.isdigit()
+        return port == str(self.port) or (port == "" and self.port == 80)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket"):
+            host = Headers(scope=scope).get("host", "")
+            if not self.allowed(host):
+                response = JSONResponse({"detail": f"the Host header {host!r} does not name this recorder's "
+                                                   "address (such as 127.0.0.1 and its port)"}, status_code=400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def create_app(recorder, port: int | None = None) -> FastAPI:
+    """port: where the API listens, once bound; requests must name it in their Host header."""
+    # The schema is served below, behind the token; no /docs.
+    app = FastAPI(title="VMS recorder", version=__version__, docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(OwnHostOnly, listen_host=recorder.api.host, port=port)
+
+    def header_token(request: Request) -> str | None:
+        """The token of an 'Authorization: Bearer TOKEN' header (the scheme in any case)."""
+        header = request.headers.get("authorization")
+        if header is None:
+            return None
+        scheme, _, token = header.strip().partition(" ")
+        if scheme.lower() != "bearer":
+            raise HTTPException(401, "the Authorization header must be 'Bearer' and the API token",
+                                headers={"WWW-Authenticate": "Bearer"})
+        return token.strip()
+
+    def check_token(given: str | None) -> None:
+        if not given or not hmac.compare_digest(given.encode(), recorder.token.encode()):
+            raise HTTPException(401, "missing or wrong API token", headers={"WWW-Authenticate": "Bearer"})
 
     def require_token(request: Request) -> None:
-        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip() \
-            or request.query_params.get("token", "")
-        if not hmac.compare_digest(given.encode(), recorder.token.encode()):
-            raise HTTPException(401, "missing or wrong API token")
+        check_token(header_token(request))
+
+    def require_token_or_url(request: Request) -> None:
+        """A player (libVLC) or an image URL cannot set a header: ?token= too, only on those
+        routes, since a URL ends up in logs and histories."""
+        given = header_token(request)
+        check_token(given if given is not None else request.query_params.get("token"))
 
     auth = [Depends(require_token)]
+    url_auth = [Depends(require_token_or_url)]
+
+    @app.get("/openapi.json", dependencies=auth, include_in_schema=False)
+    def openapi() -> dict:
+        return app.openapi()
 
     @app.exception_handler(InputError)
     async def bad_input(_req, exc: InputError):
@@ -188,7 +250,7 @@ def create_app(recorder) -> FastAPI:
     def stop(camera_id: Id) -> dict:
         return set_enabled(camera_id, False)
 
-    @app.get("/api/cameras/{camera_id}/live", dependencies=auth)
+    @app.get("/api/cameras/{camera_id}/live", dependencies=url_auth)
     async def live(camera_id: Id, stream: Literal["main", "sub"] = "main") -> StreamingResponse:
         """The camera's live MPEG-TS, relayed: libVLC plays this URL (with ?token=)."""
         def which() -> str:
@@ -220,7 +282,7 @@ def create_app(recorder) -> FastAPI:
                 await video.aclose()
         return StreamingResponse(relay(), media_type="video/mp2t", headers={"Cache-Control": "no-store"})
 
-    @app.get("/api/cameras/{camera_id}/snapshot", dependencies=auth)
+    @app.get("/api/cameras/{camera_id}/snapshot", dependencies=url_auth)
     def snapshot(camera_id: Id) -> FileResponse:
         """The camera's last recorded picture, shown while it is down."""
         with recorder.sessions() as s:
@@ -298,7 +360,7 @@ def create_app(recorder) -> FastAPI:
             row, = events_module.store(s, recorder.data, [events_module.check(ev, s)])
             return queries.event_row(row)
 
-    @app.get("/api/events/{event_id}/snapshot", dependencies=auth)
+    @app.get("/api/events/{event_id}/snapshot", dependencies=url_auth)
     def event_snapshot(event_id: Id) -> FileResponse:
         with recorder.sessions() as s:
             ev = s.get(Event, event_id)
@@ -352,7 +414,7 @@ def create_app(recorder) -> FastAPI:
         recorder.clips.delete(clip_id)
         return {"deleted": clip_id}
 
-    @app.get("/api/clips/{clip_id}/file", dependencies=auth)
+    @app.get("/api/clips/{clip_id}/file", dependencies=url_auth)
     def clip_file(clip_id: Id) -> FileResponse:
         row = recorder.clips.get(clip_id)
         if row["state"] != "ready":

@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+import requests
 from fastapi.testclient import TestClient
 
 from recorder import api as api_module
@@ -258,3 +259,70 @@ def test_probe_uses_the_stored_password_on_the_cameras_own_address(client, camer
     # without the camera nothing is reused: the camera refuses
     r = client.post("/api/probe", json={"url": cam.url, "username": "admin"}, timeout=20)
     assert r.status_code == 200 and r.json()["ok"] is False, r.text
+
+
+# -- Host header, token, OpenAPI ------------------------------------------------------------------
+
+def test_foreign_host_headers_are_refused(recorder):
+    app = create_app(recorder, port=8123)
+    for host in ("127.0.0.1:8123", "localhost:8123", "LOCALHOST:8123", "[::1]:8123"):
+        c = TestClient(app, base_url=f"http://{host}")
+        assert c.get("/api/health").status_code == 200, host
+    for host in ("evil.example:8123", "127.0.0.1:8124", "localhost", "127.0.0.1.evil.example:8123", ""):
+        c = TestClient(app, base_url="http://127.0.0.1:8123")
+        r = c.get("/api/health", headers={"host": host})
+        refused(r, 400, "host")
+        r = c.get("/api/status", headers={"host": host, "authorization": f"Bearer {recorder.token}"})
+        refused(r, 400, "host")
+
+
+def test_openapi_schema_needs_the_token(recorder):
+    c = TestClient(create_app(recorder), base_url="http://127.0.0.1")
+    refused(c.get("/openapi.json"), 401, "token")
+    refused(c.get(f"/openapi.json?token={recorder.token}"), 401, "token")
+    r = c.get("/openapi.json", headers={"authorization": f"Bearer {recorder.token}"})
+    assert r.status_code == 200 and "/api/status" in r.json()["paths"]
+    for docs in ("/docs", "/redoc"):
+        assert c.get(docs).status_code == 404
+
+
+def test_authorization_scheme_is_read_in_any_case(recorder):
+    c = TestClient(create_app(recorder), base_url="http://127.0.0.1")
+    for scheme in ("Bearer", "bearer", "BEARER", "bEaReR"):
+        assert c.get("/api/status", headers={"authorization": f"{scheme} {recorder.token}"}).status_code == 200
+    for header in (f"Basic {recorder.token}", f"Token {recorder.token}", recorder.token, "Bearer", "Bearer "):
+        refused(c.get("/api/status", headers={"authorization": header}), 401)
+
+
+def test_token_in_the_url_only_where_a_player_needs_it(recorder, client):
+    cam = new_camera(client)
+    anonymous = TestClient(create_app(recorder), base_url="http://127.0.0.1", raise_server_exceptions=False)
+    q = f"token={recorder.token}"
+    for method, path in (("GET", "/api/status"), ("GET", "/api/cameras"), ("GET", f"/api/cameras/{cam['id']}"),
+                         ("POST", "/api/shutdown"), ("GET", "/api/storage"), ("GET", "/api/clips"),
+                         ("GET", "/api/events")):
+        refused(anonymous.request(method, f"{path}?{q}"), 401, "token")
+    # a player or a picture may carry it in the URL: these get past the token check
+    recorder.data.snapshot_file(cam["id"]).write_bytes(b"\xff\xd8jpeg")
+    assert anonymous.get(f"/api/cameras/{cam['id']}/snapshot?{q}").status_code == 200
+    refused(anonymous.get(f"/api/cameras/{cam['id']}/live?{q}"), 409, "disabled")
+    refused(anonymous.get(f"/api/events/1/snapshot?{q}"), 404, "no picture")
+    refused(anonymous.get(f"/api/clips/1/file?{q}"), 404, "no clip")
+    refused(anonymous.get(f"/api/cameras/{cam['id']}/snapshot?token=nope"), 401, "token")
+
+
+def test_the_running_recorder_checks_host_headers(tmp_path, recorder_factory):
+    """The real process knows the port it bound and accepts only its own addresses."""
+    rec = recorder_factory(tmp_path / "data").start()
+    port = rec.runtime()["port"]
+    auth = {"Authorization": f"Bearer {rec.token}"}
+    assert requests.get(f"http://127.0.0.1:{port}/api/status", headers=auth, timeout=10).status_code == 200
+    assert requests.get(f"http://localhost:{port}/api/health", timeout=10).status_code == 200
+    r = requests.get(f"http://127.0.0.1:{port}/api/status", headers=auth | {"Host": f"rebound.example:{port}"},
+                     timeout=10)
+    refused(r, 400, "host")
+    r = requests.get(f"http://127.0.0.1:{port}/api/status", headers=auth | {"Host": f"127.0.0.1:{port + 1}"},
+                     timeout=10)
+    refused(r, 400, "host")
+    refused(requests.get(f"http://127.0.0.1:{port}/openapi.json", timeout=10), 401)
+    assert requests.get(f"http://127.0.0.1:{port}/openapi.json", headers=auth, timeout=10).status_code == 200
