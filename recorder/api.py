@@ -100,6 +100,16 @@ class ClipPatch(BaseModel):
     notes: str | None = Field(None, max_length=10_000)
 
 
+class Refusal(BaseModel):
+    """Every 4xx: a sentence for the user."""
+    detail: str
+
+
+# What the schema promises besides JSON, so a client (or a fuzzer) knows what to expect.
+REFUSALS = {"4XX": {"model": Refusal, "description": "Refused: the detail says why"}}
+PICTURE = {200: {"content": {"image/jpeg": {}, "image/png": {}}, "description": "The picture"}}
+
+
 class OwnHostOnly:
     """Answers only requests whose Host header names an address the API listens on. A web
     page may point a name of its own at 127.0.0.1 (DNS rebinding) and reach the API through
@@ -138,7 +148,8 @@ class OwnHostOnly:
 def create_app(recorder, port: int | None = None) -> FastAPI:
     """port: where the API listens, once bound; requests must name it in their Host header."""
     # The schema is served below, behind the token; no /docs.
-    app = FastAPI(title="VMS recorder", version=__version__, docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(title="VMS recorder", version=__version__, docs_url=None, redoc_url=None, openapi_url=None,
+                  responses=REFUSALS)
     app.add_middleware(OwnHostOnly, listen_host=recorder.api.host, port=port)
 
     def header_token(request: Request) -> str | None:
@@ -250,7 +261,8 @@ def create_app(recorder, port: int | None = None) -> FastAPI:
     def stop(camera_id: Id) -> dict:
         return set_enabled(camera_id, False)
 
-    @app.get("/api/cameras/{camera_id}/live", dependencies=url_auth)
+    @app.get("/api/cameras/{camera_id}/live", dependencies=url_auth,
+             responses={200: {"content": {"video/mp2t": {}}, "description": "The live stream"}})
     async def live(camera_id: Id, stream: Literal["main", "sub"] = "main") -> StreamingResponse:
         """The camera's live MPEG-TS, relayed: libVLC plays this URL (with ?token=)."""
         def which() -> str:
@@ -282,7 +294,7 @@ def create_app(recorder, port: int | None = None) -> FastAPI:
                 await video.aclose()
         return StreamingResponse(relay(), media_type="video/mp2t", headers={"Cache-Control": "no-store"})
 
-    @app.get("/api/cameras/{camera_id}/snapshot", dependencies=url_auth)
+    @app.get("/api/cameras/{camera_id}/snapshot", dependencies=url_auth, responses=PICTURE)
     def snapshot(camera_id: Id) -> FileResponse:
         """The camera's last recorded picture, shown while it is down."""
         with recorder.sessions() as s:
@@ -360,7 +372,7 @@ def create_app(recorder, port: int | None = None) -> FastAPI:
             row, = events_module.store(s, recorder.data, [events_module.check(ev, s)])
             return queries.event_row(row)
 
-    @app.get("/api/events/{event_id}/snapshot", dependencies=url_auth)
+    @app.get("/api/events/{event_id}/snapshot", dependencies=url_auth, responses=PICTURE)
     def event_snapshot(event_id: Id) -> FileResponse:
         with recorder.sessions() as s:
             ev = s.get(Event, event_id)
@@ -414,7 +426,8 @@ def create_app(recorder, port: int | None = None) -> FastAPI:
         recorder.clips.delete(clip_id)
         return {"deleted": clip_id}
 
-    @app.get("/api/clips/{clip_id}/file", dependencies=url_auth)
+    @app.get("/api/clips/{clip_id}/file", dependencies=url_auth,
+             responses={200: {"content": {"video/mp4": {}}, "description": "The clip"}})
     def clip_file(clip_id: Id) -> FileResponse:
         row = recorder.clips.get(clip_id)
         if row["state"] != "ready":
