@@ -68,6 +68,17 @@ def split_credentials(url: str) -> tuple[str, str | None, str | None]:
     return clean, user, password
 
 
+DEFAULT_PORTS = {"rtsp": 554, "rtsps": 322}
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """Where a URL's credentials would be sent: scheme, host and port (the default one when
+    none is written), as FFmpeg will connect."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), parts.port or DEFAULT_PORTS.get(scheme)
+
+
 def with_credentials(url: str, username: str | None, password: str | None) -> str:
     """The URL FFmpeg needs; it must never be logged as it is."""
     if not username:

@@ -13,6 +13,18 @@ from recorder.db import get_plan
 from recorder.models import PLANS, Camera, Event, Segment, utcnow
 
 
+# Times a person or a script may ask about. Outside these, Python's dates overflow when
+# moved between zones (year 1, year 9999) and no footage can exist anyway.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def in_range(value: date) -> date:
+    """A date or time within FIRST_YEAR..LAST_YEAR, else ValueError (the API's 422) saying so."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"must be between the years {FIRST_YEAR} and {LAST_YEAR}")
+    return value
+
+
 def aware(t: datetime) -> datetime:
     """A time given without a zone is the site's local time (what a guard types)."""
     return t if t.tzinfo else t.astimezone()

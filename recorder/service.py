@@ -312,7 +312,7 @@ class Recorder:
         reconciler.start()
         threading.Thread(target=self.retention.run, args=(self._stopping,), name="retention", daemon=True).start()
         threading.Thread(target=self.compressor.run, args=(self._stopping,), name="compress", daemon=True).start()
-        config = uvicorn.Config(create_app(self), log_level="warning", access_log=False, date_header=False)
+        config = uvicorn.Config(create_app(self, port), log_level="warning", access_log=False, date_header=False)
         server = self._server = _QuietServer(config)
         runtime = {"pid": os.getpid(), "host": self.api.host, "port": port, "version": __version__,
                    "started_at": self.started_at.isoformat(), "capture": asdict(self.capture)}

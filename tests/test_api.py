@@ -13,6 +13,8 @@ from recorder.models import Segment
 from recorder.paths import DataDir
 from recorder.service import AlreadyRunning, ApiSettings, Recorder
 
+LOCAL = "http://127.0.0.1"  # the API answers only Host headers naming its own address
+
 
 @pytest.fixture
 def recorder(tmp_path):
@@ -23,7 +25,7 @@ def recorder(tmp_path):
 
 @pytest.fixture
 def client(recorder):
-    c = TestClient(create_app(recorder), raise_server_exceptions=False)
+    c = TestClient(create_app(recorder), base_url=LOCAL, raise_server_exceptions=False)
     c.headers["Authorization"] = f"Bearer {recorder.token}"
     return c
 
@@ -36,11 +38,12 @@ def new_camera(client, **kw) -> dict:
 
 
 def test_token_is_required_and_private(recorder, tmp_path):
-    c = TestClient(create_app(recorder))
+    c = TestClient(create_app(recorder), base_url=LOCAL)
     assert c.get("/api/health").status_code == 200
     assert c.get("/api/status").status_code == 401
     assert c.get("/api/status", headers={"Authorization": "Bearer nope"}).status_code == 401
-    assert c.get(f"/api/status?token={recorder.token}").status_code == 200
+    assert c.get(f"/api/status?token={recorder.token}").status_code == 401  # only players use ?token=
+    assert c.get(f"/api/cameras/1/snapshot?token={recorder.token}").status_code == 404  # past the token
     assert (recorder.data.token_file.stat().st_mode & 0o777) == 0o600
     assert (recorder.data.secret_file.stat().st_mode & 0o777) == 0o600
 
@@ -82,7 +85,7 @@ BAD_REQUESTS = [
     ("get", "/api/recordings?camera_id=999", {}, 404, "no camera"),
     ("get", "/api/recordings?camera_id=1&start=2026-01-02T00:00:00Z&end=2026-01-01T00:00:00Z", {}, 400, "before"),
     ("get", "/api/recordings?camera_id=1&limit=0", {}, 422, "limit"),
-    ("get", "/api/recordings/days?camera_id=-1", {}, 404, "no camera"),
+    ("get", "/api/recordings/days?camera_id=-1", {}, 422, "camera_id"),
     ("get", "/api/events?kind=offline&start=2026-13-01", {}, 422, "start"),
 ]
 
@@ -121,7 +124,7 @@ def test_recordings_and_days_from_the_index(recorder, client):
 
 def test_live_and_snapshot_refuse_bad_requests(client, recorder):
     cam = new_camera(client)
-    anonymous = TestClient(create_app(recorder))
+    anonymous = TestClient(create_app(recorder), base_url=LOCAL)
     assert anonymous.get(f"/api/cameras/{cam['id']}/live").status_code == 401
     assert client.get("/api/cameras/999/live").status_code == 404
     r = client.get(f"/api/cameras/{cam['id']}/live?stream=sub")

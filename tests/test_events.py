@@ -66,7 +66,7 @@ def test_token_is_required_to_post(recorder, client):
     from recorder.api import create_app
 
     new_camera(client)
-    assert TestClient(create_app(recorder)).post("/api/events", json={}).status_code == 401
+    assert TestClient(create_app(recorder), base_url="http://127.0.0.1").post("/api/events", json={}).status_code == 401
 
 
 def test_command_line_adds_and_imports(tmp_path):

@@ -87,7 +87,8 @@ def test_a_stuck_viewer_costs_no_segment(tmp_path, camera_factory, recorder_fact
     stuck = socket.socket()
     stuck.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
     stuck.connect(("127.0.0.1", rec.runtime()["port"]))
-    stuck.sendall(f"GET /api/cameras/{cid}/live?token={rec.token} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    host = f"127.0.0.1:{rec.runtime()['port']}"
+    stuck.sendall(f"GET /api/cameras/{cid}/live?token={rec.token} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
     try:
         # meanwhile a healthy viewer keeps getting video
         got = grab(f"{rec.base}/api/cameras/{cid}/live?token={rec.token}", 22, tmp_path / "ok.ts")

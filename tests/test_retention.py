@@ -134,7 +134,7 @@ def test_storage_api(tmp_path):
     fill(data, days=10, cameras=2)
     rec = Recorder(data, CaptureSettings(), ApiSettings())
     try:
-        client = TestClient(create_app(rec), raise_server_exceptions=False)
+        client = TestClient(create_app(rec), base_url="http://127.0.0.1", raise_server_exceptions=False)
         client.headers["Authorization"] = f"Bearer {rec.token}"
         view = client.get("/api/storage").json()
         assert [c["id"] for c in view["cameras"]] == [1, 2]
