@@ -207,7 +207,7 @@ def create_app(recorder) -> FastAPI:
             with recorder.sessions() as s:
                 password = recorder.vault.decrypt(get_camera(s, body.camera_id).password_enc)
         try:
-            info = probe_stream(with_credentials(clean, username, password), timeout=8.0)
+            info = probe_stream(with_credentials(clean, username, password), recorder.data.private_dir, timeout=8.0)
         except CameraError as e:
             return {"ok": False, "error": str(e)}
         return {"ok": True, "description": info.describe(), **asdict(info)}
