@@ -22,7 +22,7 @@ BACKLOG_BYTES = 1 << 20  # a few seconds of video per viewer; beyond that it ski
 GOP_LIMIT = 5 * 1024 * 1024  # bytes kept since the last keyframe, for a viewer who joins now
 SUB_LINGER = 10.0  # seconds a substream stays up after its last viewer (layout switches)
 # A fetched stream starts at once: no probing beyond its first packets, no buffering.
-LIVE_PROBING = {"fflags": "nobuffer", "analyzeduration": 0, "probesize": 32768}
+LIVE_OPTIONS = {"fflags": "nobuffer", "analyzeduration": 0, "probesize": 32768}
 # FFmpeg's MPEG-TS muxer numbers streams from PID 0x100 and we always map the video first.
 VIDEO_PID = 0x100
 
@@ -189,7 +189,7 @@ class FetchedFeed(LiveFeed):
                 if url is None:
                     return
                 try:
-                    self._camera = self._list_pending = CameraInput(url, self._private_dir, probing=LIVE_PROBING)
+                    self._camera = self._list_pending = CameraInput(url, self._private_dir, LIVE_OPTIONS)
                 except CameraError as e:
                     log.warning("live %s: %s", self.name, e)
                 else:
