@@ -266,7 +266,7 @@ class CameraRecorder:
                 run.reported.clear()
                 if not recording and run.out_time > 1.0:  # past FFmpeg's probing burst
                     recording = True
-                    camera.remove()  # read before FFmpeg connected
+                    camera.remove()  # FFmpeg read its list before it connected
                     self._started_recording(run)
                 now_listed = self._index_listed(list_file, listed)
                 if now_listed != listed or self.current_file is None:
