@@ -323,7 +323,7 @@ def create_app(recorder, port: int | None = None) -> FastAPI:
             if own:
                 username, password = username or stored_user, stored
         try:
-            info = probe_stream(with_credentials(clean, username, password), timeout=8.0)
+            info = probe_stream(with_credentials(clean, username, password), recorder.data.private_dir, timeout=8.0)
         except CameraError as e:
             return {"ok": False, "error": str(e)}
         return {"ok": True, "description": info.describe(), **asdict(info)}

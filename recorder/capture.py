@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from recorder.credentials import redact, with_credentials
 from recorder.frame_loss import FrameWindow, LossEvents
 from recorder.queries import last_recorded
-from recorder.ffmpeg import (PROGRESS_SECONDS, CameraError, StreamInfo, explain, grab_last_frame, probe_file,
-                             probe_stream, record_command)
+from recorder.ffmpeg import (PROGRESS_SECONDS, CameraError, CameraInput, StreamInfo, explain, grab_last_frame,
+                             probe_file, probe_stream, record_command)
 from recorder.models import Event, utcnow
 from recorder.motion import DECODABLE, motion_output
 from recorder.platform_compat import children_die_with_us
@@ -278,7 +278,7 @@ class CameraRecorder:
                     continue
                 self.state = "connecting"
                 try:
-                    self.stream = probe_stream(self.config.ffmpeg_url)
+                    self.stream = probe_stream(self.config.ffmpeg_url, self.store.data.private_dir)
                 except CameraError as e:
                     # our own words, secrets already left out (redacting again would turn a
                     # password such as "wrong" into "*** username or password")
@@ -320,12 +320,21 @@ class CameraRecorder:
         incoming.mkdir(parents=True, exist_ok=True)
         list_file = incoming / "segments.csv"
         prefix = f"{int(time.time() * 1000)}_"  # never reuse a name a crash may have left
-        cmd = record_command(self.config.ffmpeg_url, self.stream, incoming / f"{prefix}%05d.mp4",
+        try:
+            camera = CameraInput(self.config.ffmpeg_url, self.store.data.private_dir)
+        except CameraError as e:
+            self._fail(str(e), utcnow())
+            return None
+        cmd = record_command(camera, self.stream, incoming / f"{prefix}%05d.mp4",
                              list_file, self.settings.segment_seconds, self.live_port,
                              motion_output(self.motion_port)
                              if self.motion_port and self.stream.video_codec in DECODABLE else None)
         self._list_size = -1
-        run = self._run = FFmpegRun(cmd, self.config.redact)
+        try:
+            run = self._run = FFmpegRun(cmd, self.config.redact)
+        except OSError:
+            camera.remove()
+            raise
         self.children.add(run.pid)
         listed = 0
         recording = False
@@ -338,6 +347,7 @@ class CameraRecorder:
                 if not recording and run.out_time > 1.0:  # past FFmpeg's probing burst
                     recording = True
                     wrote_at = time.monotonic()
+                    camera.remove()  # FFmpeg read its list before it connected
                     self._started_recording(run)
                 self._retry_unindexed()
                 now_listed = self._index_listed(list_file, listed)
@@ -371,6 +381,7 @@ class CameraRecorder:
                 run.kill() if run.proc.poll() is None else run.proc.wait()
             self.children.discard(run.pid)
             self._run = None
+            camera.remove()
         stopped_at = utcnow() - timedelta(seconds=run.stalled_for()) if recording else None
         self._index_leftovers(incoming)
         self.current_file = None

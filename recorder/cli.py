@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import logging.handlers
@@ -41,8 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True)
     add.add_argument("--url", required=True)
     add.add_argument("--sub-url")
-    add.add_argument("--username")
-    add.add_argument("--password")
+    add.add_argument("--username", help="at a terminal, the password is asked for unless given below")
+    pw = add.add_mutually_exclusive_group()
+    pw.add_argument("--password", help="other users of this computer can see it while the command runs; "
+                                       "prefer the prompt or --password-stdin")
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
     add.add_argument("--retention-days", type=int)
     add.add_argument("--disabled", action="store_true")
     add.add_argument("--compress-after-days", type=int, help="re-encode footage older than this to H.265")
@@ -203,12 +207,26 @@ def _motion_changes(args) -> dict:
     return {k: v for k, v in changes.items() if v is not None}
 
 
+def _camera_password(args) -> str | None:
+    """--password is on the command line, where every user can read it (ps): read it from
+    stdin or ask for it instead."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n") or None
+    if args.password is not None:
+        print("warning: --password can be seen by other users of this computer; "
+              "use --password-stdin or leave it out to be asked", file=sys.stderr)
+        return args.password
+    if args.username and sys.stdin.isatty():
+        return getpass.getpass(f"Password for {args.username} (none: Enter): ") or None
+    return None
+
+
 def cmd_camera(args, data: DataDir, sessions) -> int:
     vault = Vault(data.secret_file)
     with sessions.begin() as s:
         if args.action == "add":
             cam = add_camera(s, vault, name=args.name, url=args.url, sub_url=args.sub_url,
-                             username=args.username, password=args.password,
+                             username=args.username, password=_camera_password(args),
                              retention_days=args.retention_days, enabled=not args.disabled,
                              compress_after_days=args.compress_after_days, **_motion_changes(args))
             _out(args, public(cam), str(cam.id))

@@ -40,13 +40,19 @@ class DemoCamera:
 
     def start(self, timeout: float = 20.0) -> str:
         cmd = [GST_PYTHON, str(resources_dir() / "demo_camera.py"), "--port", str(self.port), "--path", self.path]
-        for key, value in self.options.items():
+        options = dict(self.options)
+        password = options.pop("password", None)
+        for key, value in options.items():
             if value is not None:
                 cmd += [f"--{key.replace('_', '-')}", str(value)]
+        if password is not None:
+            cmd.append("--password-stdin")  # not on its command line, where every user sees it
         # Own session (a Ctrl-C meant for the recorder must not drop the cameras before it has
         # finalised its files) and gone with its parent, like FFmpeg.
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     stdin=subprocess.DEVNULL, env=platform_compat.system_env(), **spawn_kwargs())
+                                     stdin=subprocess.PIPE, env=platform_compat.system_env(), **spawn_kwargs())
+        self.proc.stdin.write(f"{password}\n" if password is not None else "")
+        self.proc.stdin.close()
         line = _readline(self.proc, timeout)
         if not line.startswith("READY "):
             err = self.proc.stderr.read() if self.proc.poll() is not None else ""

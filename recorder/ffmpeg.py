@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ COPYABLE_AUDIO = {"aac", "mp3"}  # what MP4 holds as it is; anything else become
 LIVE_PACKET = 32768
 # flush_packets: each fragment reaches the disk when it is complete, not when a buffer fills
 FRAGMENTED_MP4 = "movflags=+frag_keyframe+empty_moov+default_base_moof:flush_packets=1"
+# What a concat list may open: itself, and the camera (RTSP over TCP, UDP or TLS).
+CONCAT_PROTOCOLS = "file,rtsp,rtsps,rtp,tcp,udp,tls"
 
 
 class CameraError(Exception):
@@ -47,6 +50,71 @@ def find_tool(name: str) -> str:
     if not found:
         raise RuntimeError(f"{name} is not installed; install FFmpeg (it provides {name})")
     return found
+
+
+class CameraInput:
+    """FFmpeg's (or ffprobe's) arguments to read a camera, its demuxer's options included.
+
+    FFmpeg 5.1 takes credentials only inside the URL, and any user can read any process's
+    command line (ps, /proc/PID/cmdline). So a URL holding them goes in a concat list only
+    we can read, with the camera's options beside it, and FFmpeg reads the camera through
+    it (measured against -i URL: the same start-up, timestamps and error messages; about 1 %
+    more FFmpeg CPU with motion detection, 3 % when only copying). FFmpeg reads the whole list
+    before it connects, so remove() it once FFmpeg has connected, or has ended. A URL without
+    credentials stays on the command line: it holds nothing secret, and costs nothing extra.
+
+    options: the camera's demuxer's (RTSP, probing, buffering); the concat layer needs none,
+    as it takes the camera's streams as they were probed."""
+
+    def __init__(self, url: str, private_dir: Path, options: dict | None = None):
+        options = {"rtsp_transport": "tcp", **(options or {})}
+        self.file: Path | None = None
+        if "@" not in urlsplit(url).netloc:
+            self.args = [a for k, v in options.items() for a in (f"-{k}", str(v))] + ["-i", url]
+            return
+        if any(c in url for c in "\r\n\0"):
+            raise CameraError("the camera's address holds a line break")
+        lines = ["ffconcat version 1.0", f"file {_concat_quote(url)}"]
+        lines += [f"option {k} {_concat_quote(str(v))}" for k, v in options.items()]
+        try:
+            private_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(suffix=".ffconcat", dir=private_dir)  # O_EXCL, 0600
+            self.file = Path(name)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines) + "\n")
+        except OSError as e:
+            self.remove()
+            raise CameraError(f"the recorder cannot write in {private_dir}: {e.strerror}") from None
+        self.args = ["-f", "concat", "-safe", "0", "-protocol_whitelist", CONCAT_PROTOCOLS, "-i", name]
+
+    def remove(self) -> None:
+        """Delete the list (again later if Windows still holds it open)."""
+        if self.file is not None:
+            try:
+                self.file.unlink(missing_ok=True)
+                self.file = None
+            except OSError:
+                pass
+
+    def __enter__(self) -> "CameraInput":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.remove()
+
+
+def _concat_quote(text: str) -> str:
+    """A token of a concat list: inside '...' nothing is special but the closing quote."""
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def remove_private_files(private_dir: Path) -> None:
+    """Lists a crashed recorder left behind; the folder private (0700) from now on."""
+    private_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(private_dir, 0o700)
+    for path in private_dir.iterdir():
+        path.unlink(missing_ok=True)
 
 
 def _host(url: str) -> str:
@@ -123,14 +191,15 @@ def _streams_info(streams: list[dict]) -> StreamInfo | None:
     )
 
 
-def probe_stream(url: str, timeout: float = 10.0) -> StreamInfo:
-    """Connect to a camera once and say what it sends, or raise CameraError saying why not."""
-    cmd = [find_tool("ffprobe"), "-v", "error", "-rtsp_transport", "tcp",
-           "-timeout", str(SOCKET_TIMEOUT_S * 1_000_000), "-show_streams", "-of", "json", url]
+def probe_stream(url: str, private_dir: Path, timeout: float = 10.0) -> StreamInfo:
+    """Connect to a camera once and say what it sends, or raise CameraError saying why not;
+    private_dir: where a URL with credentials is handed to ffprobe (CameraInput)."""
     began = time.monotonic()
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                         **platform_compat.no_window())
+        with CameraInput(url, private_dir, {"timeout": SOCKET_TIMEOUT_S * 1_000_000}) as camera:
+            cmd = [find_tool("ffprobe"), "-v", "error", *camera.args, "-show_streams", "-of", "json"]
+            out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                                 **platform_compat.no_window())
     except subprocess.TimeoutExpired:
         raise CameraError(f"no answer from {_host(url)}") from None
     if out.returncode != 0:
@@ -200,16 +269,17 @@ def _float(text: str | None) -> float | None:
         return None
 
 
-def record_command(url: str, info: StreamInfo, out_pattern: Path, list_file: Path,
+def record_command(camera: CameraInput, info: StreamInfo, out_pattern: Path, list_file: Path,
                    segment_seconds: int, live_port: int | None = None,
                    motion: tuple[list[str], list[str]] | None = None) -> list[str]:
     """One camera's FFmpeg: video copied, audio copied or made AAC, clock-aligned fMP4 segments;
-    motion: the (input, output) arguments that also send its keyframes small to motion detection."""
+    motion: the (input, output) arguments that also send its keyframes small to motion detection
+    (its input arguments are the decoder's, so they stay on the command line)."""
     # No socket -timeout here, unlike the probe: it makes FFmpeg poll its socket and costs
     # about 4 % more CPU on every camera. A camera that goes quiet is caught by the
     # recorder's stall watchdog instead, a few seconds later.
     cmd = [find_tool("ffmpeg"), "-hide_banner", "-loglevel", "error", "-nostats",
-           "-rtsp_transport", "tcp", *(motion[0] if motion else []), "-i", url,
+           *(motion[0] if motion else []), *camera.args,
            "-map", "0:v:0", "-c:v", "copy"]
     if info.video_codec == "hevc":
         cmd += ["-tag:v", "hvc1"]  # the tag browsers and Apple players expect

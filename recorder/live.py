@@ -12,14 +12,17 @@ import socket
 import subprocess
 import threading
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
 from recorder.capture import spawn_kwargs
-from recorder.ffmpeg import LIVE_PACKET, find_tool
+from recorder.ffmpeg import LIVE_PACKET, CameraError, CameraInput, find_tool
 
 log = logging.getLogger(__name__)
 BACKLOG_BYTES = 1 << 20  # a few seconds of video per viewer; beyond that it skips ahead to live
 GOP_LIMIT = 5 * 1024 * 1024  # bytes kept since the last keyframe, for a viewer who joins now
 SUB_LINGER = 10.0  # seconds a substream stays up after its last viewer (layout switches)
+# A fetched stream starts at once: no probing beyond its first packets, no buffering.
+LIVE_OPTIONS = {"fflags": "nobuffer", "analyzeduration": 0, "probesize": 32768}
 # FFmpeg's MPEG-TS muxer numbers streams from PID 0x100 and we always map the video first.
 VIDEO_PID = 0x100
 
@@ -149,9 +152,12 @@ class FetchedFeed(LiveFeed):
     camera's substream, or the main stream of a camera whose recording sends no live copy."""
 
     def __init__(self, name: str, source: Callable[[], str | None], spawn: Callable[[list[str]], subprocess.Popen],
-                 reap: Callable[[subprocess.Popen], None]):
+                 reap: Callable[[subprocess.Popen], None], private_dir: Path):
         super().__init__(name)
         self._source = source
+        self._private_dir = private_dir
+        self._camera: CameraInput | None = None  # how the running FFmpeg reads the camera
+        self._list_pending: CameraInput | None = None  # the same, until video shows its list was read
         self._spawn = spawn
         self._reap = reap
         self._task: asyncio.Task | None = None
@@ -182,15 +188,18 @@ class FetchedFeed(LiveFeed):
                 url = self._source()
                 if url is None:
                     return
-                cmd = [find_tool("ffmpeg"), "-hide_banner", "-loglevel", "error", "-nostats",
-                       "-rtsp_transport", "tcp", "-fflags", "nobuffer", "-analyzeduration", "0", "-probesize", "32768",
-                       "-i", url, "-map", "0:v:0", "-c:v", "copy", "-an",
-                       "-muxdelay", "0", "-f", "mpegts", f"udp://127.0.0.1:{self.port}?pkt_size={LIVE_PACKET}"]
-                self.proc = self._spawn(cmd)
-                await loop.run_in_executor(None, self.proc.wait)
-                log.info("live %s ended (exit %s); again in %.0f s", self.name, self.proc.returncode, backoff)
-                self._reap(self.proc)
-                self.proc = None
+                try:
+                    self._camera = self._list_pending = CameraInput(url, self._private_dir, LIVE_OPTIONS)
+                except CameraError as e:
+                    log.warning("live %s: %s", self.name, e)
+                else:
+                    cmd = [find_tool("ffmpeg"), "-hide_banner", "-loglevel", "error", "-nostats", *self._camera.args,
+                           "-map", "0:v:0", "-c:v", "copy", "-an",
+                           "-muxdelay", "0", "-f", "mpegts", f"udp://127.0.0.1:{self.port}?pkt_size={LIVE_PACKET}"]
+                    self.proc = self._spawn(cmd)
+                    await loop.run_in_executor(None, self.proc.wait)
+                    log.info("live %s ended (exit %s); again in %.0f s", self.name, self.proc.returncode, backoff)
+                    self.stop_source()
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 10.0)
         finally:
@@ -200,6 +209,15 @@ class FetchedFeed(LiveFeed):
         proc, self.proc = self.proc, None
         if proc is not None:
             self._reap(proc)
+        if self._camera is not None:
+            self._camera.remove()
+        self._camera = self._list_pending = None
+
+    def _on_readable(self) -> None:
+        camera, self._list_pending = self._list_pending, None
+        if camera is not None:  # FFmpeg reads its list before it connects: video came, so it can go
+            camera.remove()
+        super()._on_readable()
 
     def close(self) -> None:
         if self._task is not None:
@@ -214,8 +232,9 @@ class LiveRelay:
     FFmpeg sends; "sub" and "main-fetched" are fetched from the URL that source(camera_id,
     stream) gives while someone watches them."""
 
-    def __init__(self, source: Callable[[int, str], str | None]):
+    def __init__(self, source: Callable[[int, str], str | None], private_dir: Path):
         self._source = source
+        self._private_dir = private_dir
         self._feeds: dict[tuple[int, str], LiveFeed] = {}
         self._lock = threading.Lock()
 
@@ -225,7 +244,7 @@ class LiveRelay:
             if key not in self._feeds:
                 name = f"camera {camera_id} {stream}"
                 self._feeds[key] = LiveFeed(name) if stream == "main" else \
-                    FetchedFeed(name, lambda: self._source(camera_id, stream), _spawn, _reap)
+                    FetchedFeed(name, lambda: self._source(camera_id, stream), _spawn, _reap, self._private_dir)
             return self._feeds[key]
 
     def viewers(self) -> dict[str, dict]:

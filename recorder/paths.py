@@ -71,6 +71,12 @@ class DataDir:
         """Pids of our FFmpeg children, so a recorder killed with -9 leaves none behind."""
         return self.root / "ffmpeg.pids"
 
+    @property
+    def private_dir(self) -> Path:
+        """0700: the files that hand FFmpeg a camera's URL with its credentials, each gone
+        once read; any left by a crash are removed at start-up."""
+        return self.root / "run"
+
     def camera_dir(self, camera_id: int) -> Path:
         return self.recordings / f"cam_{camera_id}"
 

@@ -28,6 +28,7 @@ from recorder.clips import ClipMaker
 from recorder.compress import Compressor
 from recorder.credentials import Vault, with_credentials, write_private
 from recorder.db import database_url, get_plan, open_index
+from recorder.ffmpeg import remove_private_files
 from recorder.live import LiveRelay
 from recorder.motion import MotionSettings, MotionWatcher
 from recorder.models import PLANS, Camera, Segment, Setting, utcnow
@@ -104,6 +105,7 @@ class Recorder:
         # A recorder killed -9 left its address behind: until run() writes ours, clients must
         # not be sent to a dead port.
         data.runtime_file.unlink(missing_ok=True)
+        remove_private_files(data.private_dir)
         self.sessions = open_index(db_url or database_url(data.db_file))
         self._sqlite = db_url is None
         self.vault = Vault(data.secret_file)
@@ -113,7 +115,7 @@ class Recorder:
         self._downtime_noted: set[int] = set()
         self.children = ChildRegistry(data.children_file)
         self.cameras: dict[int, CameraRecorder] = {}
-        self.live = LiveRelay(self.fetch_url)
+        self.live = LiveRelay(self.fetch_url, data.private_dir)
         self.motion = MotionWatcher(self.sessions) if capture.motion else None
         self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children, self.store.file_lock)
         self.retention = Retention(data, self.sessions, self.store, guard)

@@ -54,6 +54,8 @@ def parse_args(argv=None):
     p.add_argument("--audio", choices=("none", "alaw", "mulaw", "aac"), default="none")
     p.add_argument("--user", help="enable RTSP basic auth with this user name")
     p.add_argument("--password", help="password for --user")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from stdin's first line (the command line is seen by every user)")
     p.add_argument("--width", type=int, default=640)
     p.add_argument("--height", type=int, default=360)
     p.add_argument("--fps", type=int, default=15)
@@ -78,6 +80,8 @@ def parse_args(argv=None):
                    help="lose one encoded frame in this many before it is sent, never a keyframe: a camera "
                         "losing frames (frame loss tests); SIGUSR1 stops and restarts the losses; 0 sends them all")
     args = p.parse_args(argv)
+    if args.password_stdin:
+        args.password = sys.stdin.readline().rstrip("\r\n")
     if bool(args.user) != bool(args.password):
         p.error("--user and --password must be given together")
     for name in ("path", "sub_path"):

@@ -27,9 +27,9 @@ def wait_for(predicate, timeout: float, interval: float = 0.25, what: str = "con
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
-def cli(data_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+def cli(data_dir: Path, *args: str, check: bool = True, input: str | None = None) -> subprocess.CompletedProcess:
     out = subprocess.run([sys.executable, "-m", "recorder.cli", "--data-dir", str(data_dir), *args],
-                         capture_output=True, text=True, timeout=60)
+                         capture_output=True, text=True, timeout=60, input=input)
     if check and out.returncode != 0:
         raise AssertionError(f"vms-recorder {' '.join(args)} failed: {out.stderr}")
     return out

@@ -17,9 +17,11 @@ CASES = {
     "h264+alaw": {"codec": "h264", "audio": "alaw"},
     "h264+mulaw": {"codec": "h264", "audio": "mulaw"},
     "h264+aac": {"codec": "h264", "audio": "aac"},
+    # read through a private concat list, which must keep the timestamps as they are
+    "h264+alaw+password": {"codec": "h264", "audio": "alaw", "user": "admin", "password": "p'w\\ @:/%#x"},
 }
 EXPECTED = {"h264": ("h264", None), "h265": ("hevc", None), "h264+alaw": ("h264", "aac"),
-            "h264+mulaw": ("h264", "aac"), "h264+aac": ("h264", "aac")}
+            "h264+mulaw": ("h264", "aac"), "h264+aac": ("h264", "aac"), "h264+alaw+password": ("h264", "aac")}
 SEGMENT_S = 4
 
 
@@ -31,7 +33,9 @@ def site(tmp_path_factory):
         for name, opts in CASES.items():
             cams[name] = DemoCamera(**opts)
             cams[name].start()
-            ids[name] = int(cli(data_dir, "camera", "add", "--name", name, "--url", cams[name].url).stdout)
+            auth = ("--username", opts["user"], "--password-stdin") if "user" in opts else ()
+            ids[name] = int(cli(data_dir, "camera", "add", "--name", name, "--url", cams[name].url, *auth,
+                                input=opts.get("password", "") + "\n").stdout)
         rec = RecorderProcess(data_dir, segment_seconds=SEGMENT_S).start()
         # two closed segments each; FFmpeg of H.265 takes longest to start
         wait_for(lambda: all(len(rec.segments(i)) >= 2 for i in ids.values()), 60, 1, "two segments per camera")

@@ -17,8 +17,15 @@ from tests.harness import cli, decodes, ffmpeg_pids, footage_written, wait_for
 SEGMENT_S = 4
 
 
-def add(data_dir, url, *extra) -> int:
-    return int(cli(data_dir, "camera", "add", "--name", "cam", "--url", url, *extra).stdout)
+PASSWORD = "p'w\\ @:/%#x"  # a camera with it is read through a private concat list
+CREDENTIALS = pytest.mark.parametrize("auth", [{}, {"user": "admin", "password": PASSWORD}], ids=["plain", "password"])
+
+
+def add(data_dir, url, *extra, auth: dict | None = None) -> int:
+    if auth:
+        extra += ("--username", auth["user"], "--password-stdin")
+    return int(cli(data_dir, "camera", "add", "--name", "cam", "--url", url, *extra,
+                   input=auth["password"] + "\n" if auth else None).stdout)
 
 
 def recording(rec, cid) -> bool:
@@ -29,9 +36,10 @@ def ts(text: str) -> float:
     return datetime.fromisoformat(text).timestamp()
 
 
-def test_camera_drop_is_an_outage_and_recording_resumes(tmp_path, camera_factory, recorder_factory):
-    cam = camera_factory()
-    cid = add(tmp_path / "data", cam.url)
+@CREDENTIALS
+def test_camera_drop_is_an_outage_and_recording_resumes(tmp_path, camera_factory, recorder_factory, auth):
+    cam = camera_factory(**auth)
+    cid = add(tmp_path / "data", cam.url, auth=auth)
     rec = recorder_factory().start()
     wait_for(lambda: len(rec.segments(cid)) >= 1, 30, what="first segment")
     cam.stop()
@@ -39,7 +47,7 @@ def test_camera_drop_is_an_outage_and_recording_resumes(tmp_path, camera_factory
     # first "closed the connection", then on each retry "refused"
     wait_for(lambda: "refused" in (rec.camera_status(cid)["error"] or ""), 20, what="camera seen down")
     time.sleep(3)
-    back = camera_factory(port=cam.port)
+    back = camera_factory(port=cam.port, **auth)
     up_at = time.time()
     wait_for(lambda: recording(rec, cid), 30, what="recording again")
     wait_for(lambda: any(ts(s["start"]) > up_at for s in rec.segments(cid)), 30, what="segment after return")
@@ -135,10 +143,11 @@ def test_wrong_password_is_said_and_never_shown(tmp_path, camera_factory, record
         assert secret not in text
 
 
-def test_right_password_records(tmp_path, camera_factory, recorder_factory):
-    cam = camera_factory(user="admin", password="p@ss:w/rd")
+@pytest.mark.parametrize("password", ["p@ss:w/rd", PASSWORD])
+def test_right_password_records(tmp_path, camera_factory, recorder_factory, password):
+    cam = camera_factory(user="admin", password=password)
     data_dir = tmp_path / "data"
-    cid = add(data_dir, cam.url, "--username", "admin", "--password", "p@ss:w/rd")
+    cid = add(data_dir, cam.url, auth={"user": "admin", "password": password})
     rec = recorder_factory(data_dir).start()
     wait_for(lambda: rec.segments(cid), 30, what="a segment")
 
@@ -172,9 +181,10 @@ def test_unreachable_and_wrong_path_are_explained(tmp_path, camera_factory, reco
     assert "no stream at this address" in rec.camera_status(wrong_path)["error"]
 
 
-def test_frozen_camera_is_an_outage_then_recovers(tmp_path, camera_factory, recorder_factory):
-    cam = camera_factory()
-    cid = add(tmp_path / "data", cam.url)
+@CREDENTIALS
+def test_frozen_camera_is_an_outage_then_recovers(tmp_path, camera_factory, recorder_factory, auth):
+    cam = camera_factory(**auth)
+    cid = add(tmp_path / "data", cam.url, auth=auth)
     rec = recorder_factory().start()
     wait_for(lambda: recording(rec, cid), 30, what="recording")
     cam.pause()

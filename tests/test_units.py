@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from recorder.cameras import InputError, check_name, check_retention, check_url
 from recorder.credentials import Vault, redact, split_credentials, with_credentials
-from recorder.ffmpeg import StreamInfo, explain, record_command
+from recorder.ffmpeg import CameraInput, StreamInfo, _concat_quote, explain, record_command, remove_private_files
 
 
 def test_credentials_are_split_from_the_url_and_put_back_encoded():
@@ -73,8 +75,44 @@ def test_names_and_retention_rules():
     ("hevc", None, ["-tag:v", "hvc1"]),
 ])
 def test_record_command_copies_video_and_makes_audio_fit_mp4(tmp_path, video, audio, expect):
-    cmd = record_command("rtsp://h/x", StreamInfo(video, 640, 360, 15, audio), tmp_path / "%05d.mp4",
-                         tmp_path / "l.csv", 3600)
+    cmd = record_command(CameraInput("rtsp://h/x", tmp_path), StreamInfo(video, 640, 360, 15, audio),
+                         tmp_path / "%05d.mp4", tmp_path / "l.csv", 3600)
     joined = " ".join(cmd)
     assert "-c:v copy" in joined and " ".join(expect) in joined
     assert "-segment_atclocktime 1" in joined and "frag_keyframe" in joined
+
+
+def test_a_url_with_credentials_reaches_ffmpeg_in_a_private_list(tmp_path):
+    private = tmp_path / "run"
+    url = with_credentials("rtsp://h:554/x", "ad'min", "p'w\\@:/%#")
+    camera = CameraInput(url, private, {"timeout": 5, "probesize": 32768})
+    assert not any("p%27w" in a or "ad%27min" in a or "rtsp:" in a for a in camera.args)
+    assert camera.args[-2:] == ["-i", str(camera.file)]
+    assert oct(private.stat().st_mode & 0o777) == "0o700" and oct(camera.file.stat().st_mode & 0o777) == "0o600"
+    assert camera.file.read_text().splitlines() == [
+        "ffconcat version 1.0", "file 'rtsp://ad%27min:p%27w%5C%40%3A%2F%25%23@h:554/x'",
+        "option rtsp_transport 'tcp'", "option timeout '5'", "option probesize '32768'"]
+    camera.remove()
+    assert not list(private.iterdir())
+    plain = CameraInput("rtsp://h/x", private, {"timeout": 5})
+    assert plain.file is None and plain.args == ["-rtsp_transport", "tcp", "-timeout", "5", "-i", "rtsp://h/x"]
+
+
+def test_concat_list_quoting_is_read_back_by_ffmpeg(tmp_path):
+    """Percent-encoding keeps quotes and backslashes out of credentials, not out of a path."""
+    clip = tmp_path / "it's a \\ 'test'.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=1", "-frames:v", "1",
+                    str(clip)], check=True, timeout=60)
+    listing = tmp_path / "l.ffconcat"
+    listing.write_text(f"ffconcat version 1.0\nfile {_concat_quote(str(clip))}\n")
+    out = subprocess.run(["ffprobe", "-v", "error", "-f", "concat", "-safe", "0", "-show_entries", "stream=width",
+                          "-of", "csv=p=0", str(listing)], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "64", out.stderr
+
+
+def test_start_up_removes_lists_a_crash_left(tmp_path):
+    private = tmp_path / "run"
+    CameraInput("rtsp://u:p@h/x", private)
+    private.chmod(0o755)
+    remove_private_files(private)
+    assert not list(private.iterdir()) and oct(private.stat().st_mode & 0o777) == "0o700"
