@@ -14,13 +14,22 @@ from pathlib import Path
 
 import requests
 
-from recorder import __version__
+from recorder import __version__, queries
 from recorder.cameras import (InputError, active_cameras, add_camera, get_camera, public, remove_camera,
                               update_camera)
-from recorder.credentials import Vault
+from recorder.credentials import Vault, split_credentials
 from recorder.db import database_url, get_plan, open_index, set_plan
 from recorder.models import PLANS
 from recorder.paths import DataDir, default_data_dir
+
+
+def _when(text: str) -> datetime:
+    """An ISO time within the years the index holds (a year 1 would overflow on the way to UTC)."""
+    try:
+        return queries.in_range(datetime.fromisoformat(text))
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"{text!r}: {e}" if "years" in str(e)
+                                         else f"expected an ISO time such as 2026-01-14T08:00, not {text!r}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,8 +69,8 @@ def _parser() -> argparse.ArgumentParser:
 
     seg = sub.add_parser("segments", help="indexed segments of a camera")
     seg.add_argument("--camera", type=int, required=True)
-    seg.add_argument("--from", dest="start", type=datetime.fromisoformat)
-    seg.add_argument("--to", dest="end", type=datetime.fromisoformat)
+    seg.add_argument("--from", dest="start", type=_when)
+    seg.add_argument("--to", dest="end", type=_when)
 
     ev = sub.add_parser("events", help="list events, add one, or import detections from a CSV file")
     ev.add_argument("action", nargs="?", choices=("list", "add", "import"), default="list")
@@ -69,9 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--camera", type=int)
     ev.add_argument("--kind", help="list: one or more, comma-separated; add: e.g. plate, person, vehicle")
     ev.add_argument("--search", help="list: part of the label (e.g. a plate), any case")
-    ev.add_argument("--from", dest="start", type=datetime.fromisoformat)
-    ev.add_argument("--to", dest="end", type=datetime.fromisoformat)
-    ev.add_argument("--time", type=datetime.fromisoformat, help="add: when it happened (local time unless a zone)")
+    ev.add_argument("--from", dest="start", type=_when)
+    ev.add_argument("--to", dest="end", type=_when)
+    ev.add_argument("--time", type=_when, help="add: when it happened (local time unless a zone)")
     ev.add_argument("--label")
     ev.add_argument("--confidence", type=float)
     ev.add_argument("--snapshot", type=Path, help="add: a JPEG or PNG picture (at most 1 MB)")
@@ -80,8 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     clsub = clip.add_subparsers(dest="action", required=True)
     make = clsub.add_parser("create", help="copy a range of a camera's footage into a clip")
     make.add_argument("--camera", type=int, required=True)
-    make.add_argument("--start", type=datetime.fromisoformat, required=True, help="ISO time; local if no zone")
-    make.add_argument("--end", type=datetime.fromisoformat, required=True)
+    make.add_argument("--start", type=_when, required=True, help="ISO time; local if no zone")
+    make.add_argument("--end", type=_when, required=True)
     make.add_argument("--name", required=True)
     make.add_argument("--notes")
     clsub.add_parser("list").add_argument("--camera", type=int)
@@ -212,6 +221,9 @@ def _camera_password(args) -> str | None:
     stdin or ask for it instead."""
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n") or None
+    if split_credentials(args.url)[2]:
+        print("warning: a password in --url can be seen by other users of this computer; "
+              "give --username alone and type it when asked, or use --password-stdin", file=sys.stderr)
     if args.password is not None:
         print("warning: --password can be seen by other users of this computer; "
               "use --password-stdin or leave it out to be asked", file=sys.stderr)

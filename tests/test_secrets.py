@@ -145,3 +145,5 @@ def test_password_stdin_and_the_warning_for_password(tmp_path):
                   input="").stdout)
     rows = {r["id"]: r for r in cli_json(data_dir, "camera", "list")}
     assert rows[cid]["has_password"] is False and rows[1]["has_password"] is True
+    in_url = cli(data_dir, "camera", "add", "--name", "D", "--url", "rtsp://u:pw@10.0.0.5/x", input="")
+    assert "a password in --url can be seen" in in_url.stderr

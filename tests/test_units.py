@@ -116,3 +116,12 @@ def test_start_up_removes_lists_a_crash_left(tmp_path):
     private.chmod(0o755)
     remove_private_files(private)
     assert not list(private.iterdir()) and oct(private.stat().st_mode & 0o777) == "0o700"
+
+
+def test_command_line_times_outside_the_index_years_are_refused_in_words(tmp_path):
+    from tests.harness import cli
+
+    for text, words in (("0001-01-01", "between the years 2000 and 2100"), ("9999-12-31T23:59", "between the years"),
+                        ("yesterday", "expected an ISO time")):
+        out = cli(tmp_path / "data", "segments", "--camera", "1", "--from", text, check=False)
+        assert out.returncode == 2 and words in out.stderr and "Traceback" not in out.stderr, out.stderr
