@@ -229,7 +229,7 @@ class Site:
 
     def idle_substreams(self) -> None:
         """Nobody watches, and the relay has let the substreams go: the next viewer starts cold."""
-        from recorder.live import SUB_LINGER
+        from recorder.capture.live import SUB_LINGER
         from tests.harness import wait_for
         wait_for(lambda: not self.rec.api("GET", "/api/status").json()["live_viewers"], 30, 0.3, "no live viewers")
         time.sleep(SUB_LINGER + 1.5)

@@ -1,6 +1,7 @@
 """Clip creation: a 5-minute clip over two 1 h segments, made by the real recorder (POST
 /api/clips, then GET ?wait= until it is ready: planning, FFmpeg, fsync, rename and the index
-row all counted; then, reported apart, until its SHA-256 is in the index too), against bare FFmpeg doing the same concat-and-copy (the concat
+row all counted; then, reported apart, until its SHA-256 is in the index too), against bare
+FFmpeg doing the same concat-and-copy (the concat
 demuxer with inpoint/outpoint, -c copy, +faststart) into the same folder.
 
 The two segments are real fragmented MP4s as the recorder writes them (frag_keyframe,
@@ -19,15 +20,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import requests
 from sqlalchemy import insert
 
-from recorder.db import database_url, open_index
-from recorder.ffmpeg import FRAGMENTED_MP4
-from recorder.models import Camera, Segment
+from recorder.capture.ffmpeg import FRAGMENTED_MP4
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Camera, Segment
 from recorder.paths import DataDir
 from tests.harness import RecorderProcess
 
@@ -57,7 +58,7 @@ def build_site(root: Path) -> tuple[DataDir, datetime]:
     data = DataDir(root)
     data.create()
     sessions = open_index(database_url(data.db_file))
-    first = (datetime.now(timezone.utc) - timedelta(hours=3)).replace(minute=0, second=0, microsecond=0)
+    first = (datetime.now(UTC) - timedelta(hours=3)).replace(minute=0, second=0, microsecond=0)
     sample = root / "sample.mp4"
     make_sample(sample)
     rows = []

@@ -11,13 +11,13 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert
 
-from recorder.db import database_url, open_index
-from recorder.models import Camera, Event
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Camera, Event
 from recorder.paths import DataDir
 from tests.harness import RecorderProcess
 
@@ -36,12 +36,12 @@ def fill(root: Path) -> str:
     data.create()
     sessions = open_index(database_url(data.db_file))
     rng = random.Random(7)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with sessions.begin() as s:
         s.execute(insert(Camera), [{"id": c, "name": f"cam {c}", "url": "rtsp://127.0.0.1:9/x", "enabled": False}
                                    for c in range(1, CAMERAS + 1)])
     wanted = None
-    for chunk in range(0, EVENTS, 50_000):
+    for _chunk in range(0, EVENTS, 50_000):
         rows = []
         for _ in range(50_000):
             kind = rng.choice(KINDS)
@@ -72,8 +72,8 @@ def main() -> dict:
     try:
         wanted = fill(root)
         part = wanted[1:5].lower()
-        month = {"start": (datetime.now(timezone.utc) - timedelta(days=DAYS + 1)).isoformat(), "limit": 100_000}
-        day_end = datetime.now(timezone.utc)
+        month = {"start": (datetime.now(UTC) - timedelta(days=DAYS + 1)).isoformat(), "limit": 100_000}
+        day_end = datetime.now(UTC)
         day = {"camera_id": 3, "kind": "plate,person", "start": (day_end - timedelta(days=1)).isoformat(),
                "end": day_end.isoformat()}
         rec = RecorderProcess(root, segment_seconds=3600).start()

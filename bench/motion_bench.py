@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench.proc_cpu import cores_used
 from recorder.demo import DemoCamera
-from recorder.motion import HEIGHT, WIDTH
+from recorder.events.motion import HEIGHT, WIDTH
 from tests.harness import RecorderProcess, all_recording, cli, motion_windows, score_motion, wait_for
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))

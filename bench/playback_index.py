@@ -12,20 +12,20 @@ from __future__ import annotations
 import random
 import statistics
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import requests
 from sqlalchemy import insert
 
-from recorder import queries
-from recorder.db import database_url, open_index
-from recorder.models import Camera, Event, Segment
+from recorder.index import queries
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Camera, Event, Segment
 from recorder.paths import DataDir
 from tests.harness import RecorderProcess
-from vms_desktop.player_window import _utc
+from vms_desktop.playback.player_window import _utc
+from vms_desktop.playback.timemap import Span, TimeMap, local_day
 from vms_desktop.recorder_link import RecorderApi
-from vms_desktop.timemap import Span, TimeMap, local_day
 
 DAY_TARGET_MS = 50.0
 DAYS, CAMERAS, EVENTS = 30, 16, 50_000
@@ -36,7 +36,7 @@ def fill_index(root: Path, days: int = DAYS, cameras: int = CAMERAS, events: int
     data = DataDir(root)
     data.create()
     sessions = open_index(database_url(data.db_file))
-    now = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
     first = now - timedelta(days=days)
     rng = random.Random(11)
     with sessions.begin() as s:

@@ -16,6 +16,7 @@ import math
 import sys
 import threading
 import time
+from datetime import UTC
 
 W, H = 1280, 720
 BITS, BOX, PITCH = 10, 64, 72  # the bar code: bit k white in row 1 and black in row 2, or the reverse
@@ -120,15 +121,15 @@ def floor_main(spec: dict) -> None:
 # -- the client: the real engine -------------------------------------------------------------------
 
 def client_main(spec: dict) -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
     from pathlib import Path
 
     from PySide6.QtCore import QObject, Qt, QTimer, Signal
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-    from vms_desktop.playback import PlaybackEngine
-    from vms_desktop.player_window import VideoStack
-    from vms_desktop.timemap import Span
+    from vms_desktop.playback.engine import PlaybackEngine
+    from vms_desktop.playback.player_window import VideoStack
+    from vms_desktop.playback.timemap import Span
     from vms_desktop.vlc_player import vlc_instance
 
     app = QApplication([])
@@ -156,7 +157,7 @@ def client_main(spec: dict) -> None:
         vlc.ended.connect(lambda: emit(ev="ended_slot", who="client", t=time.time()))
         vlc.player.set_media = timed("set_media", vlc.player.set_media)  # this process's players only
         vlc.player.play = timed("play", vlc.player.play)
-    t0 = datetime(2030, 1, 1, tzinfo=timezone.utc)
+    t0 = datetime(2030, 1, 1, tzinfo=UTC)
     spans, start = [], t0
     for i, (path, duration) in enumerate(zip(spec["files"], spec["durations"])):
         spans.append(Span(i + 1, start, start + timedelta(seconds=duration), path))
@@ -220,8 +221,8 @@ def timeline_main(spec: dict) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from vms_desktop.timeline import KIND_COLORS, Timeline
-    from vms_desktop.timemap import local_day
+    from vms_desktop.playback.timeline import KIND_COLORS, Timeline
+    from vms_desktop.playback.timemap import local_day
 
     app = QApplication([])
     rng = random.Random(7)

@@ -30,9 +30,9 @@ def doomed_files(root: Path) -> list[str]:
 
     from sqlalchemy import select
 
-    from recorder.db import database_url, open_index
-    from recorder.models import Segment
-    from recorder.retention import local_midnight
+    from recorder.index.db import database_url, open_index
+    from recorder.index.models import Segment
+    from recorder.storage.retention import local_midnight
 
     sessions = open_index(database_url(root / "vms.db"))
     with sessions() as s:
@@ -99,12 +99,12 @@ def compression(seconds: int = 30) -> list[dict]:
     picture with its noise), encoded the way cameras do it: constant bitrate, a keyframe each 2 s."""
     from sqlalchemy import insert
 
-    from recorder.compress import Compressor
-    from recorder.db import database_url, open_index
-    from recorder.ffmpeg import FRAGMENTED_MP4
-    from recorder.models import Camera, Segment, utcnow
+    from recorder.capture.ffmpeg import FRAGMENTED_MP4
+    from recorder.index.db import database_url, open_index
+    from recorder.index.models import Camera, Segment, utcnow
+    from recorder.index.segments import SegmentStore
     from recorder.paths import DataDir
-    from recorder.segments import SegmentStore
+    from recorder.storage.compress import Compressor
 
     sources = [("1080p25 H.264 4 Mbit/s", "1920x1080", 25, "4M"), ("720p25 H.264 2 Mbit/s", "1280x720", 25, "2M")]
     out = []
@@ -120,7 +120,8 @@ def compression(seconds: int = 30) -> list[dict]:
             path = data.absolute(rel)
             path.parent.mkdir(parents=True, exist_ok=True)
             movflags = FRAGMENTED_MP4.split(":")[0].split("=", 1)[1]
-            subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc2=size={size}:rate={fps},noise=alls=6:allf=t",
+            subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi",
+                            "-i", f"testsrc2=size={size}:rate={fps},noise=alls=6:allf=t",
                             "-t", str(seconds), "-c:v", "libx264", "-preset", "veryfast", "-b:v", rate, "-minrate", rate,
                             "-maxrate", rate, "-bufsize", rate, "-g", str(2 * fps), "-movflags", movflags, "-f", "mp4",
                             str(path)], check=True)

@@ -114,8 +114,8 @@ def data_files(root: Path) -> list[tuple[str, str]]:
     Alembic reads the migration scripts from files."""
     datas = [(str(p), "vms_desktop/i18n") for p in (root / "vms_desktop" / "i18n").glob("*.qm")]
     datas += [(str(p), "resources") for p in (root / "resources").iterdir() if p.is_file()]
-    migrations = root / "recorder" / "migrations"
+    migrations = root / "recorder" / "index" / "migrations"
     for pattern in ("*.py", "*.mako", "versions/*.py"):
         for path in migrations.glob(pattern):
-            datas.append((str(path), str(Path("recorder/migrations") / path.parent.relative_to(migrations))))
+            datas.append((str(path), str(Path("recorder/index/migrations") / path.parent.relative_to(migrations))))
     return datas

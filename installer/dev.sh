@@ -3,6 +3,7 @@
 #   installer/dev.sh run     the app on the demo site: local test cameras, recording, live grid
 #   installer/dev.sh recorder-demo   the demo site without the window (headless machines)
 #   installer/dev.sh test    the whole test suite (it builds the packaged app too: tests/test_bundle.py)
+#   installer/dev.sh lint    the code's own rules: ruff, and the layering (lint-imports)
 #   installer/dev.sh bench   the benchmarks (JSON on stdout)
 # Each call installs only what is missing: system packages, a virtual environment, the package.
 set -euo pipefail
@@ -80,11 +81,15 @@ case "$cmd" in
   test)
     exec python -m pytest "$@"
     ;;
+  lint)
+    ruff check .
+    exec lint-imports
+    ;;
   bench)
     exec python -m bench "$@"
     ;;
   *)
-    echo "usage: installer/dev.sh run|recorder-demo|test|bench [args]" >&2
+    echo "usage: installer/dev.sh run|recorder-demo|test|lint|bench [args]" >&2
     exit 2
     ;;
 esac

@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 for ts in vms_desktop/i18n/*.ts; do
-  pyside6-lupdate vms_desktop/*.py -ts "$ts" -no-obsolete
+  pyside6-lupdate vms_desktop/*.py vms_desktop/*/*.py -ts "$ts" -no-obsolete
   pyside6-lrelease "$ts" -qm "${ts%.ts}.qm"
 done

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import requests
 
-from recorder import __version__, queries
-from recorder.cameras import (InputError, active_cameras, add_camera, get_camera, public, remove_camera,
-                              update_camera)
-from recorder.credentials import Vault, split_credentials
-from recorder.db import database_url, get_plan, open_index, set_plan
-from recorder.models import PLANS
+from recorder import __version__
+from recorder.cameras.config import InputError, active_cameras, add_camera, get_camera, public, remove_camera, update_camera
+from recorder.cameras.credentials import Vault, split_credentials
+from recorder.index import queries
+from recorder.index.db import database_url, get_plan, open_index, set_plan
+from recorder.index.models import PLANS
 from recorder.paths import DataDir, default_data_dir
 
 
@@ -158,10 +158,10 @@ def _setup_logging(data: DataDir, verbose: bool = True) -> None:
 
 
 def cmd_run(args, data: DataDir) -> int:
-    from recorder.capture import CaptureSettings
-    from recorder.ffmpeg import PROGRESS_SECONDS
-    from recorder.retention import GuardSettings
+    from recorder.capture.camera_recorder import CaptureSettings
+    from recorder.capture.ffmpeg import PROGRESS_SECONDS
     from recorder.service import AlreadyRunning, ApiSettings, Recorder
+    from recorder.storage.retention import GuardSettings
 
     if not 60 <= args.segment_seconds <= 3600 and not _test_mode():
         raise InputError("segment length must be between 60 and 3600 seconds")
@@ -263,7 +263,7 @@ def cmd_camera(args, data: DataDir, sessions) -> int:
 
 
 def cmd_segments(args, sessions) -> int:
-    from recorder import queries
+    from recorder.index import queries
 
     start, end = queries.period(args.start, args.end, default=timedelta(days=1))
     with sessions() as s:
@@ -277,7 +277,8 @@ def cmd_segments(args, sessions) -> int:
 
 
 def cmd_events(args, data: DataDir, sessions) -> int:
-    from recorder import events, queries
+    from recorder.events import store as events
+    from recorder.index import queries
 
     if args.action in ("add", "import"):
         if args.action == "add" and (args.camera is None or args.time is None or not args.kind):
@@ -301,8 +302,10 @@ def cmd_events(args, data: DataDir, sessions) -> int:
     with sessions() as s:
         rows = [queries.event_row(e)
                 for e in queries.events(s, args.camera, args.kind, start, end, 1_000_000, args.search)]
-    text = "\n".join(f"{datetime.fromisoformat(r['start']).astimezone():%Y-%m-%d %H:%M:%S}  "
-                     f"{'→ ' + datetime.fromisoformat(r['end']).astimezone().strftime('%H:%M:%S') if r['end'] else '(ongoing)':<12}"
+    def until(r) -> str:
+        return "→ " + datetime.fromisoformat(r["end"]).astimezone().strftime("%H:%M:%S") if r["end"] else "(ongoing)"
+
+    text = "\n".join(f"{datetime.fromisoformat(r['start']).astimezone():%Y-%m-%d %H:%M:%S}  {until(r):<12}"
                      f" cam {r['camera_id']}  {r['kind']:<8} {r['label'] or ''}" for r in rows)
     _out(args, rows, text or "no events in that period")
     return 0
@@ -363,9 +366,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             return cmd_run(args, data)
         if args.command == "demo":
-            from recorder.demo import run_demo
+            from recorder.demo import demo_site
 
-            return run_demo(args, data)
+            with demo_site(args, data):
+                return cmd_run(args, data)
         data.create()
         sessions = open_index(args.db_url or database_url(data.db_file))
         if args.command == "camera":
@@ -375,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "events":
             return cmd_events(args, data, sessions)
         if args.command == "clip":
-            from recorder.clip_cli import cmd_clip
+            from recorder.clips.cli import cmd_clip
 
             return cmd_clip(args, data, sessions)
         if args.command == "status":

@@ -8,12 +8,13 @@ import signal
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
 
 from recorder import platform_compat
-from recorder.capture import spawn_kwargs
+from recorder.platform_compat import spawn_kwargs
 
 # GStreamer's Python bindings come from the system's packages, not from our environment.
 GST_PYTHON = os.environ.get("VMS_GST_PYTHON", "/usr/bin/python3" if os.name == "posix" else "python")
@@ -130,13 +131,14 @@ DEMO_SET = [
 ]
 
 
-def run_demo(args, data) -> int:
-    """Start demo cameras, point the index's demo cameras at them, and record until stopped."""
-    from recorder.cameras import add_camera
-    from recorder.cli import cmd_run
-    from recorder.credentials import Vault
-    from recorder.db import database_url, open_index
-    from recorder.models import Camera
+@contextmanager
+def demo_site(args, data):
+    """Start demo cameras and point the index's demo cameras at them, for as long as the
+    recorder runs; the caller records (the CLI's run command)."""
+    from recorder.cameras.config import add_camera
+    from recorder.cameras.credentials import Vault
+    from recorder.index.db import database_url, open_index
+    from recorder.index.models import Camera
 
     data.create()
     sessions = open_index(args.db_url or database_url(data.db_file))
@@ -158,7 +160,7 @@ def run_demo(args, data) -> int:
                     row.url, row.sub_url = cam.url, cam.url.replace("/cam", "/sub")
             print(f"demo camera {name}: {cam.url}", flush=True)
         args.api_host, args.api_port = "127.0.0.1", 0
-        return cmd_run(args, data)
+        yield
     finally:
         for cam in cams:
             cam.stop()

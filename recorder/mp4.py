@@ -134,7 +134,7 @@ class Fragments:
     def close(self) -> None:
         self._file.close()
 
-    def __enter__(self) -> "Fragments":
+    def __enter__(self) -> Fragments:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -109,3 +109,24 @@ def listening_socket(host: str, port: int):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     return sock
+
+
+def _set_parent_death_signal() -> None:
+    """Runs in the child before exec (Linux): FFmpeg dies with the recorder, even at kill -9."""
+    _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+_PREEXEC = None
+if sys.platform.startswith("linux"):
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+    _PREEXEC = _set_parent_death_signal
+
+
+def spawn_kwargs() -> dict:
+    """Own process group (a Ctrl-C in the terminal does not hit FFmpeg before we finalise it)."""
+    if os.name == "nt":
+        # no parent-death signal there: a job object ends the children with us instead; no
+        # console either, or each FFmpeg of a windowless recorder would open a window
+        children_die_with_us()
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW}
+    return {"start_new_session": True, "preexec_fn": _PREEXEC}

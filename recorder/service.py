@@ -12,29 +12,28 @@ import signal
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 
 import filelock
 import uvicorn
-from datetime import datetime, timedelta
-
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from recorder import __version__, platform_compat
-from recorder.capture import CameraConfig, CameraRecorder, CaptureSettings, ChildRegistry
-from recorder.cameras import active_cameras, get_camera
-from recorder.clip_plan import Span
-from recorder.clips import ClipMaker
-from recorder.compress import Compressor
-from recorder.credentials import Vault, with_credentials, write_private
-from recorder.db import database_url, get_plan, open_index
-from recorder.ffmpeg import remove_private_files
-from recorder.live import LiveRelay
-from recorder.motion import MotionSettings, MotionWatcher
-from recorder.models import PLANS, Camera, Segment, Setting, utcnow
+from recorder.cameras.config import active_cameras, get_camera
+from recorder.cameras.credentials import Vault, with_credentials, write_private
+from recorder.capture.camera_recorder import CameraConfig, CameraRecorder, CaptureSettings, ChildRegistry
+from recorder.capture.ffmpeg import remove_private_files
+from recorder.capture.live import LiveRelay
+from recorder.clips.maker import ClipMaker
+from recorder.clips.plan import Span
+from recorder.events.motion import MotionSettings, MotionWatcher
+from recorder.index.db import database_url, get_plan, open_index
+from recorder.index.models import PLANS, Camera, Segment, Setting, utcnow
+from recorder.index.segments import SegmentStore
 from recorder.paths import DataDir
-from recorder.retention import GuardSettings, Retention
-from recorder.segments import SegmentStore
+from recorder.storage.compress import Compressor
+from recorder.storage.retention import GuardSettings, Retention
 
 log = logging.getLogger(__name__)
 RECONCILE_SECONDS = 5.0  # the API pokes at once; this catches CLI changes
@@ -298,7 +297,7 @@ class Recorder:
     # -- the process -------------------------------------------------------------------------
 
     def run(self) -> None:
-        from recorder.api import create_app  # FastAPI only where the API runs
+        from recorder.api.app import create_app  # FastAPI only where the API runs
 
         killed = self.children.kill_leftovers()
         if killed:

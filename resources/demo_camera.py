@@ -112,8 +112,8 @@ def video_branch(args, width, height, bitrate):
     src += (
         # Host wall-clock on the picture lets tests eyeball end-to-end latency.
         # The label text is set later in media-configure: no quoting issues.
-        f"! clockoverlay name=overlay time-format=\"%Y-%m-%d %H:%M:%S\" "
-        f"halignment=left valignment=top shaded-background=true font-desc=\"Sans 14\" "
+        "! clockoverlay name=overlay time-format=\"%Y-%m-%d %H:%M:%S\" "
+        "halignment=left valignment=top shaded-background=true font-desc=\"Sans 14\" "
     )
     if args.codec == "h264":
         # ultrafast also disables scenecut, so keyframes come exactly every keyint.

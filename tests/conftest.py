@@ -95,7 +95,7 @@ def recording(tmp_path, camera_factory, recorder_factory):
 @pytest.fixture
 def player(qtbot, recording):
     """The playback window of that camera, shown and playing (at the live edge)."""
-    from vms_desktop.player_window import PlayerWindow
+    from vms_desktop.playback.player_window import PlayerWindow
     from vms_desktop.recorder_link import RecorderApi
 
     win = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(recording.data))

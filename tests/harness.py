@@ -71,7 +71,7 @@ class RecorderProcess:
         self.proc: subprocess.Popen | None = None
         self.log_path = data_dir / "test-recorder.out"
 
-    def start(self) -> "RecorderProcess":
+    def start(self) -> RecorderProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ, VMS_ALLOW_SHORT_SEGMENTS="1")
         self._log = open(self.log_path, "a")

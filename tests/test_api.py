@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 
-from recorder.api import create_app
-from recorder.capture import CaptureSettings
-from recorder.models import Segment
+from recorder.api.app import create_app
+from recorder.capture.camera_recorder import CaptureSettings
+from recorder.index.models import Segment
 from recorder.paths import DataDir
 from recorder.service import AlreadyRunning, ApiSettings, Recorder
 
@@ -102,7 +102,7 @@ def test_bad_input_gets_a_clear_4xx(client, method, path, kw, code, words):
 
 def test_recordings_and_days_from_the_index(recorder, client):
     cam = new_camera(client, retention_days=10)
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     with recorder.sessions.begin() as s:
         for i, age in enumerate((timedelta(days=3), timedelta(hours=2), timedelta(hours=1))):
             start = now - age

@@ -9,7 +9,7 @@ import base64
 import socket
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
@@ -19,12 +19,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (content_type_conformance, response_schema_conformance,
-                                               status_code_conformance)
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
 
-from recorder.api import create_app
-from recorder.capture import CaptureSettings
-from recorder.models import Segment
+from recorder.api.app import create_app
+from recorder.capture.camera_recorder import CaptureSettings
+from recorder.index.models import Segment
 from recorder.paths import DataDir
 from recorder.service import ApiSettings, Recorder
 
@@ -56,7 +55,7 @@ def api(tmp_path_factory):
                           json={"name": f"Cam {n}", "url": f"rtsp://127.0.0.1:1/cam{n}", "enabled": False,
                                 "sub_url": f"rtsp://127.0.0.1:1/sub{n}", "username": "admin", "password": "pw"})
         assert r.status_code == 201, r.text
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     with rec.sessions.begin() as s:  # rows whose files are missing: the answers must still be 4xx at worst
         for i in range(3):
             start = now - timedelta(minutes=10 * (i + 1))

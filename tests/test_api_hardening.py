@@ -11,9 +11,9 @@ import pytest
 import requests
 from fastapi.testclient import TestClient
 
-from recorder import api as api_module
-from recorder.api import create_app
-from recorder.capture import CaptureSettings
+from recorder.api import app as api_module
+from recorder.api.app import create_app
+from recorder.capture.camera_recorder import CaptureSettings
 from recorder.paths import DataDir
 from recorder.service import ApiSettings, Recorder
 
@@ -242,7 +242,7 @@ def test_probe_never_sends_a_stored_password_to_another_address(client, trap):
     ("rtsp://cam/x", "rtsp://evil#@cam/x", False),
 ])
 def test_origin_is_where_credentials_would_go(a, b, same):
-    from recorder.credentials import origin
+    from recorder.cameras.credentials import origin
     assert (origin(a) == origin(b)) is same
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -105,7 +105,7 @@ def test_tiles_show_moving_video_and_a_wrong_password(tmp_path, qtbot, camera_fa
     qtbot.waitUntil(lambda: win.player is not None and win.player.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: win.player.engine.vlc.video_size() == (640, 360), timeout=20_000)
     qtbot.waitUntil(lambda: win.player.engine.now() is not None, timeout=10_000)
-    assert abs((datetime.now(timezone.utc) - win.player.engine.now()).total_seconds()) < 30
+    assert abs((datetime.now(UTC) - win.player.engine.now()).total_seconds()) < 30
     qtbot.keyClick(win.player, Qt.Key_Escape)
     qtbot.waitUntil(lambda: win.player is None, timeout=5000)
 
@@ -197,7 +197,7 @@ def test_recorder_that_dies_is_restarted_and_outlives_the_client(tmp_path, qtbot
 
 def test_camera_dialog_tests_the_connection_and_saves_through_the_recorder(tmp_path, qtbot, camera_factory,
                                                                            recorder_factory):
-    from vms_desktop.camera_dialog import CameraDialog
+    from vms_desktop.cameras.camera_dialog import CameraDialog
     from vms_desktop.recorder_link import RecorderApi
 
     cam = camera_factory(user="admin", password="s3cret")

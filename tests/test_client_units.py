@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from recorder.paths import DataDir
-from vms_desktop import layout
+from vms_desktop.live import layout
 from vms_desktop.messages import translate
 
 I18N = Path(__file__).resolve().parent.parent / "vms_desktop" / "i18n"
@@ -75,7 +75,7 @@ def test_recorder_messages_reach_the_guard_in_portuguese(qapp):
 
 @pytest.fixture
 def dialog(qtbot, tmp_path):
-    from vms_desktop.camera_dialog import CameraDialog
+    from vms_desktop.cameras.camera_dialog import CameraDialog
     from vms_desktop.recorder_link import RecorderApi
 
     d = CameraDialog(RecorderApi(DataDir(tmp_path / "no-recorder")), None, 7)
@@ -121,9 +121,9 @@ def _cam(cid, state="recording", loss=None, **kw):
 
 
 def test_camera_alerts_tell_each_stop_and_each_frame_loss_once_per_crossing(qtbot):
-    from vms_desktop.camera_alerts import CameraAlerts, recording_stopped
-    from vms_desktop.storage_alerts import Banner
-    from vms_desktop.tile import LiveTile
+    from vms_desktop.cameras.camera_alerts import CameraAlerts, recording_stopped
+    from vms_desktop.live.tile import LiveTile
+    from vms_desktop.storage.storage_alerts import Banner
 
     banner = Banner()
     qtbot.addWidget(banner)

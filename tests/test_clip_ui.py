@@ -8,7 +8,7 @@ import hashlib
 import os
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,11 +18,11 @@ from PySide6.QtTest import QTest
 
 from recorder.paths import DataDir
 from tests.test_client_app import changed_fraction, grab, lit_fraction
-from vms_desktop import clip_files
-from vms_desktop.clip_dialog import default_name, describe_missing, format_duration, format_range
+from vms_desktop.clips import clip_files
+from vms_desktop.clips.clip_dialog import default_name, describe_missing, format_duration, format_range
+from vms_desktop.playback.timeline import CLIP_EDGE, MIN_CLIP, Timeline
+from vms_desktop.playback.timemap import local_day
 from vms_desktop.settings import install_language
-from vms_desktop.timeline import CLIP_EDGE, MIN_CLIP, Timeline
-from vms_desktop.timemap import local_day
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DAY = date(2026, 6, 15)
@@ -31,7 +31,7 @@ LANE_Y = 73  # the clip lane under the markers: y 67..79
 
 
 def local(h: int, m: int = 0, s: int = 0, day: date = DAY) -> datetime:
-    return datetime(day.year, day.month, day.day, h, m, s, tzinfo=BERLIN).astimezone(timezone.utc)
+    return datetime(day.year, day.month, day.day, h, m, s, tzinfo=BERLIN).astimezone(UTC)
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def test_durations_and_ranges_in_words(qapp):
 
 @pytest.fixture
 def offline_player(qtbot, tmp_path):
-    from vms_desktop.player_window import PlayerWindow
+    from vms_desktop.playback.player_window import PlayerWindow
     from vms_desktop.recorder_link import RecorderApi
 
     win = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(DataDir(tmp_path / "no-recorder")))
@@ -287,7 +287,7 @@ real_video = pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen"
 
 
 def _utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(timezone.utc)
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 @real_video
@@ -316,10 +316,10 @@ def test_preview_plays_exactly_the_range_and_stops_at_its_end(qtbot, recording, 
 def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, recording, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from vms_desktop.clip_dialog import CreateClipDialog
-    from vms_desktop.clips_panel import ClipsPanel
-    from vms_desktop.recorder_link import RecorderApi
     from tests.harness import wait_for
+    from vms_desktop.clips.clip_dialog import CreateClipDialog
+    from vms_desktop.clips.clips_panel import ClipsPanel
+    from vms_desktop.recorder_link import RecorderApi
 
     api = RecorderApi(recording.data)
     tz = datetime.now().astimezone().tzinfo

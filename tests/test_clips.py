@@ -7,17 +7,17 @@ import hashlib
 import os
 import subprocess
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from recorder.clips import ClipMaker
-from recorder.db import database_url, open_index
+from recorder.clips.maker import ClipMaker
 from recorder.demo import DemoCamera, read_timecode
-from recorder.models import Clip, utcnow
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Clip, utcnow
+from recorder.index.segments import SegmentStore
 from recorder.mp4 import top_level_boxes
-from recorder.segments import SegmentStore
 from tests.harness import RecorderProcess, cli, cli_json, decodes, wait_for
 
 SEGMENT_S = 4
@@ -292,7 +292,7 @@ def test_recovery_fails_a_clip_cut_short_by_a_crash(site, tmp_path):
     """A recorder killed while extracting: at the next start the clip says so and its part is gone."""
     rec = site
     sessions = open_index(database_url(rec.data.db_file))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with sessions.begin() as s:
         clip = Clip(camera_id=1, requested_start=now, requested_end=now, start=now, end=now, name="cut short",
                     path="clips/cam_1/clip_9999.mp4", bytes=0, state="extracting")

@@ -8,13 +8,13 @@ from datetime import timedelta
 
 import pytest
 
-from recorder.clips import ClipMaker
-from recorder.compress import Compressor
-from recorder.db import database_url, open_index
+from recorder.capture.ffmpeg import probe_file
+from recorder.clips.maker import ClipMaker
 from recorder.demo import DemoCamera
-from recorder.ffmpeg import probe_file
-from recorder.models import Camera, Segment, utcnow
-from recorder.segments import SegmentStore
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Camera, Segment, utcnow
+from recorder.index.segments import SegmentStore
+from recorder.storage.compress import Compressor
 from tests.harness import RecorderProcess, cli, decodes, wait_for
 
 

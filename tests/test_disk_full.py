@@ -9,16 +9,16 @@ import os
 import shutil
 import subprocess
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from recorder.db import database_url, open_index
-from recorder.models import Camera, Deletion, Segment
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Camera, Deletion, Segment
+from recorder.index.segments import SegmentStore
 from recorder.paths import DataDir
-from recorder.retention import GuardSettings, Retention
-from recorder.segments import SegmentStore
+from recorder.storage.retention import GuardSettings, Retention
 from tests.harness import cli, decodes, wait_for
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("mount"),
@@ -95,7 +95,7 @@ def _store_with_segments(root: Path, count: int, size: int) -> tuple[DataDir, Se
     data.create()
     sessions = open_index(database_url(data.db_file))
     store = SegmentStore(data, sessions)
-    start = datetime(2026, 1, 14, 8, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 14, 8, 0, tzinfo=UTC)
     with sessions.begin() as s:
         s.add(Camera(id=1, name="Door", url="rtsp://127.0.0.1/x"))
         for i in range(count):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import base64
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ def themed(qapp):
 
 
 def _utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(timezone.utc)
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def png(color: QColor, w: int = 160, h: int = 90) -> str:
@@ -100,12 +100,12 @@ def screen_shot(widget, path: Path) -> None:
 # -- pure formatting ------------------------------------------------------------------------------
 
 def test_rows_in_words(qapp, tmp_path):
-    from vms_desktop.event_table import EventModel
+    from vms_desktop.events.event_table import EventModel
     from vms_desktop.recorder_link import RecorderApi
 
-    t0 = datetime(2026, 6, 15, 12, 0, 5, tzinfo=timezone.utc)
+    t0 = datetime(2026, 6, 15, 12, 0, 5, tzinfo=UTC)
     model = EventModel(("picture", "time", "kind", "label", "confidence", "duration"),
-                       RecorderApi(DataDir(tmp_path / "no-recorder")), timezone.utc)
+                       RecorderApi(DataDir(tmp_path / "no-recorder")), UTC)
     rows = [{"id": 1, "camera_id": 1, "kind": "plate", "start": t0, "end": None, "label": "ABC1D23",
              "confidence": 0.934, "has_snapshot": False},
             {"id": 2, "camera_id": 1, "kind": "motion", "start": t0, "end": None, "label": None,
@@ -137,7 +137,7 @@ def test_rows_in_words(qapp, tmp_path):
 
 def test_the_players_keys_still_work_beside_the_list(qtbot, tmp_path):
     """The list's search box takes keys only once clicked: I, O, Space… stay the player's."""
-    from vms_desktop.player_window import PlayerWindow
+    from vms_desktop.playback.player_window import PlayerWindow
     from vms_desktop.recorder_link import RecorderApi
 
     win = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(DataDir(tmp_path / "no-recorder")))
@@ -161,7 +161,7 @@ def test_the_players_keys_still_work_beside_the_list(qtbot, tmp_path):
 # -- the list beside the player -------------------------------------------------------------------
 
 def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot, recording, player, tmp_path):
-    from vms_desktop.player_window import PRE_ROLL, PlayerWindow
+    from vms_desktop.playback.player_window import PRE_ROLL, PlayerWindow
     from vms_desktop.recorder_link import RecorderApi
     from vms_desktop.settings import client_settings
 
@@ -278,7 +278,7 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
 
 def test_search_finds_a_plate_on_any_camera_and_opens_its_player_there(qtbot, recording, camera_factory):
     from vms_desktop.main_window import MainWindow
-    from vms_desktop.player_window import PRE_ROLL
+    from vms_desktop.playback.player_window import PRE_ROLL
     from vms_desktop.recorder_link import RecorderSupervisor
     from vms_desktop.settings import client_settings
 
@@ -368,10 +368,10 @@ def test_search_finds_a_plate_on_any_camera_and_opens_its_player_there(qtbot, re
 
 
 def test_search_says_why_when_the_recorder_is_away(qtbot, tmp_path):
-    from vms_desktop.event_search import EventSearch
+    from vms_desktop.events.event_search import EventSearch
     from vms_desktop.recorder_link import RecorderApi
 
-    dialog = EventSearch(RecorderApi(DataDir(tmp_path / "no-recorder")), timezone.utc)
+    dialog = EventSearch(RecorderApi(DataDir(tmp_path / "no-recorder")), UTC)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("The search failed"), timeout=5000)

@@ -4,7 +4,7 @@ from the command line, and found again by kind and by part of the label."""
 from __future__ import annotations
 
 import base64
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,7 +15,7 @@ from tests.test_api import new_camera
 recorder, client = test_api.recorder, test_api.client  # the API tests' fixtures
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 
 
 def post(client, **kw):
@@ -63,7 +63,7 @@ def test_bad_posts_get_a_clear_refusal_and_store_nothing(client, change, code, w
 def test_token_is_required_to_post(recorder, client):
     from fastapi.testclient import TestClient
 
-    from recorder.api import create_app
+    from recorder.api.app import create_app
 
     new_camera(client)
     assert TestClient(create_app(recorder), base_url="http://127.0.0.1").post("/api/events", json={}).status_code == 401

@@ -4,7 +4,7 @@ frame_loss event while the loss lasts."""
 
 from __future__ import annotations
 
-from recorder.frame_loss import FrameWindow
+from recorder.capture.frame_loss import FrameWindow
 from tests.harness import cli, wait_for
 
 WINDOW = 20  # seconds of stream per figure here (a minute in use)

@@ -5,22 +5,31 @@ the wall clock), scored for precision and recall; settings applied without a res
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
 
-from recorder.db import database_url, open_index
-from recorder.models import Camera, Event
-from recorder.motion import (HEIGHT, MAX_EVENT, OUTPUT_LAG_FRAMES, WIDTH, Detector, MotionSettings, MotionWatcher, Track,
-                             watched_blocks)
+from recorder.events.motion import (
+    HEIGHT,
+    MAX_EVENT,
+    OUTPUT_LAG_FRAMES,
+    WIDTH,
+    Detector,
+    MotionSettings,
+    MotionWatcher,
+    Track,
+    watched_blocks,
+)
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Camera, Event
 from recorder.paths import DataDir
 from tests import test_api
 from tests.harness import cli, ffmpeg_pids, motion_windows, score_motion, wait_for
 from tests.test_api import new_camera
 
 recorder, client = test_api.recorder, test_api.client  # the API tests' fixtures
-T0 = datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 CLOCK = [0.0, 0.0, 0.75, 0.15]  # where the demo camera draws its name and clock
 
 
@@ -190,7 +199,7 @@ def test_motion_at_known_times_is_found_with_full_precision_and_recall(tmp_path,
         assert (score["precision"], score["recall"]) == (1.0, 1.0), (cam, score)
         assert all(abs(e) <= 1.5 for e in score["start_errors"] + score["end_errors"]), (cam, score)
     # The clock's digits change every second: a camera this sensitive sees them unless masked.
-    quiet = [datetime.fromtimestamp(b + (PERIOD - ON) / 2, timezone.utc) for a, b in windows]
+    quiet = [datetime.fromtimestamp(b + (PERIOD - ON) / 2, UTC) for a, b in windows]
     spans = [(datetime.fromisoformat(e["start"]), datetime.fromisoformat(e["end"]))
              for e in rec.events(3, motion=True) if e["kind"] == "motion"]
     assert any(s <= q <= e for q in quiet for s, e in spans), (quiet, spans)

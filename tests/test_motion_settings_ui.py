@@ -52,7 +52,7 @@ def offline_api(tmp_path):
 
 
 def test_mask_editor_turns_drags_into_fractions_of_the_picture(qtbot, offline_api):
-    from vms_desktop.motion_mask import MAX_AREAS, MaskEditor
+    from vms_desktop.cameras.motion_mask import MAX_AREAS, MaskEditor
 
     editor = MaskEditor(offline_api, None, [[0.6, 0.6, 0.2, 0.2]], "Gate")
     qtbot.addWidget(editor)
@@ -108,7 +108,7 @@ def test_mask_editor_turns_drags_into_fractions_of_the_picture(qtbot, offline_ap
 
 
 def test_new_camera_dialog_has_motion_defaults(qtbot, offline_api):
-    from vms_desktop.camera_dialog import CameraDialog
+    from vms_desktop.cameras.camera_dialog import CameraDialog
 
     dialog = CameraDialog(offline_api, None, 7)
     qtbot.addWidget(dialog)
@@ -125,9 +125,9 @@ def test_new_camera_dialog_has_motion_defaults(qtbot, offline_api):
 
 
 def test_motion_settings_reach_the_recorder_and_come_back(qtbot, tmp_path, camera_factory, recorder_factory):
-    from vms_desktop.camera_dialog import CameraDialog
+    from vms_desktop.cameras.camera_dialog import CameraDialog
+    from vms_desktop.live.tile import LiveTile
     from vms_desktop.recorder_link import RecorderApi
-    from vms_desktop.tile import LiveTile
 
     cam = camera_factory(motion_period=8, motion_on=4)  # a still scene, a box crossing it now and then
     data = tmp_path / "data"

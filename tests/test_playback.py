@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtGui import QImage, qGray
@@ -22,7 +22,7 @@ TOLERANCE_S = 1.0  # the issue's "the frame shown for T is the one the camera se
 
 
 def _utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(timezone.utc)
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def on_screen(win, tmp_path) -> tuple[float, float]:
@@ -86,8 +86,8 @@ def test_the_frame_shown_is_the_one_recorded_at_that_time(qtbot, player, recordi
 
 
 def test_events_show_on_the_timeline_and_the_player_jumps_to_them(qtbot, player, recording, tmp_path):
-    from recorder.db import database_url, open_index
-    from recorder.models import Event
+    from recorder.index.db import database_url, open_index
+    from recorder.index.models import Event
 
     win = player
     segs = recording.segments(1)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from recorder.db import database_url, open_index
-from recorder.models import Segment
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Segment
 from recorder.paths import DataDir
 from tests.harness import cli, cli_json, ffmpeg_pids, footage_written, wait_for
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from recorder.db import open_index
-from recorder.ffmpeg import FRAGMENTED_MP4
-from recorder.models import Camera, Event, Segment
+from recorder.capture.ffmpeg import FRAGMENTED_MP4
+from recorder.index.db import open_index
+from recorder.index.models import Camera, Event, Segment
+from recorder.index.segments import SegmentStore
 from recorder.mp4 import top_level_boxes, trim_partial_fragment
 from recorder.paths import DataDir
-from recorder.segments import SegmentStore
 from tests.harness import decodes
 
 
@@ -45,7 +45,7 @@ def rows(store, model):
 
 def test_unindexed_file_is_indexed_with_its_times(store):
     path = make_fmp4(store.data.camera_dir(1) / "2026-01-14" / "10-00-00.mp4")
-    end = datetime(2026, 1, 14, 13, 0, 6, tzinfo=timezone.utc)
+    end = datetime(2026, 1, 14, 13, 0, 6, tzinfo=UTC)
     os.utime(path, (end.timestamp(), end.timestamp()))
     assert store.recover(1)["indexed"] == 1
     [seg] = rows(store, Segment)
@@ -76,7 +76,7 @@ def test_unreadable_file_is_quarantined_with_an_event(store):
 
 
 def test_missing_files_are_reported_and_interrupted_deletions_finished(store):
-    t = datetime(2026, 1, 14, tzinfo=timezone.utc)
+    t = datetime(2026, 1, 14, tzinfo=UTC)
     doomed = make_fmp4(store.data.camera_dir(1) / "2026-01-13" / "09-00-00.mp4")
     with store.sessions.begin() as s:
         s.add(Segment(camera_id=1, start=t, end=t + timedelta(hours=1), path="recordings/cam_1/gone.mp4",
@@ -108,7 +108,7 @@ def test_half_written_fragment_is_cut_and_the_rest_decodes(store, tmp_path):
 def test_two_segments_starting_the_same_local_second_never_collide(store):
     """The hour that repeats when clocks go back gives the same name twice."""
     incoming = store.data.incoming_dir(1)
-    end = datetime.now(timezone.utc).replace(microsecond=0)
+    end = datetime.now(UTC).replace(microsecond=0)
     for n in (1, 2):
         p = make_fmp4(incoming / f"{n}_00001.mp4")
         os.utime(p, (end.timestamp(), end.timestamp()))

@@ -6,22 +6,22 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, insert, select
 
-from recorder import retention as retention_module
-from recorder.api import create_app
-from recorder.capture import CaptureSettings
-from recorder.db import database_url, open_index, set_plan
-from recorder.models import Camera, Clip, Deletion, Event, Segment
+from recorder.api.app import create_app
+from recorder.capture.camera_recorder import CaptureSettings
+from recorder.index.db import database_url, open_index, set_plan
+from recorder.index.models import Camera, Clip, Deletion, Event, Segment
+from recorder.index.segments import SegmentStore
 from recorder.paths import DataDir
-from recorder.retention import Retention, alert_level, local_midnight
-from recorder.segments import SegmentStore
 from recorder.service import ApiSettings, Recorder
+from recorder.storage import retention as retention_module
+from recorder.storage.retention import Retention, alert_level, local_midnight
 from tests.harness import cli, cli_json, wait_for
 
 DAYS, CAMERAS = 30, 16
@@ -31,7 +31,7 @@ def fill(data: DataDir, days: int = DAYS, cameras: int = CAMERAS, hours: int = 2
     """Hour-long segments (tiny files) for every camera, from `days` ago up to now."""
     data.create()
     sessions = open_index(database_url(data.db_file))
-    now = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
     rows = []
     for c in range(1, cameras + 1):
         for h in range(days * hours):
@@ -61,9 +61,9 @@ def test_sweep_keeps_the_plans_days_per_camera_and_never_a_clip(month):
     with sessions.begin() as s:
         set_plan(s, "basic")  # 7 days
         s.get(Camera, 2).retention_days = 15
-        s.get(Camera, 3).removed_at = datetime.now(timezone.utc)  # removed cameras' footage goes too
-        s.add(Clip(camera_id=1, requested_start=datetime.now(timezone.utc), requested_end=datetime.now(timezone.utc),
-                   start=datetime.now(timezone.utc) - timedelta(days=20), end=datetime.now(timezone.utc),
+        s.get(Camera, 3).removed_at = datetime.now(UTC)  # removed cameras' footage goes too
+        s.add(Clip(camera_id=1, requested_start=datetime.now(UTC), requested_end=datetime.now(UTC),
+                   start=datetime.now(UTC) - timedelta(days=20), end=datetime.now(UTC),
                    name="old", path="clips/cam_1/clip_1.mp4", bytes=5, state="ready"))
     clip = data.absolute("clips/cam_1/clip_1.mp4")
     clip.parent.mkdir(parents=True)
@@ -122,7 +122,8 @@ def test_alerts_fire_once_per_crossing(month, monkeypatch):
     assert [alert_level(p) for p in (0, 79.9, 80, 89, 90, 95, 100)] == [0, 0, 80, 80, 90, 95, 95]
     total = 1000
     for used in (500, 810, 850, 910, 920, 850, 790, 810, 960):
-        monkeypatch.setattr(retention_module.shutil, "disk_usage", lambda _p, u=used: shutil._ntuple_diskusage(total, u, total - u))
+        monkeypatch.setattr(retention_module.shutil, "disk_usage",
+                            lambda _p, u=used: shutil._ntuple_diskusage(total, u, total - u))
         ret._alerts()
     with sessions() as s:
         labels = list(s.scalars(select(Event.label).where(Event.kind == "disk_alert").order_by(Event.id)))

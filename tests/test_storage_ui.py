@@ -7,19 +7,29 @@ import copy
 import os
 import subprocess
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
-from recorder.db import database_url, open_index
-from recorder.models import Deletion, Event, Segment
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Deletion, Event, Segment
 from recorder.paths import DataDir
 from tests.harness import wait_for
 from tests.test_retention import fill
-from vms_desktop.day_export import SUMS, export_day
-from vms_desktop.disk_alerts import (EventMemory, ExpiryMemory, LevelWatch, TroubleWatch, days_text, hours_minutes,
-                                     human_bytes, level_of, mbits, short_date)
+from vms_desktop.playback.day_export import SUMS, export_day
+from vms_desktop.storage.disk_alerts import (
+    EventMemory,
+    ExpiryMemory,
+    LevelWatch,
+    TroubleWatch,
+    days_text,
+    hours_minutes,
+    human_bytes,
+    level_of,
+    mbits,
+    short_date,
+)
 
 SHOTS = os.environ.get("VMS_SCREENSHOTS")  # a folder: the view and the banner are saved there, themed
 
@@ -143,7 +153,7 @@ def test_storage_view_numbers_filters_delete_and_export(qtbot, site, tmp_path, m
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from vms_desktop.recorder_link import RecorderApi
-    from vms_desktop.storage_view import StorageView
+    from vms_desktop.storage.storage_view import StorageView
 
     data = site.data
     view = StorageView(RecorderApi(data))
@@ -249,7 +259,7 @@ def test_banner_and_tray_tell_each_alert_once(qtbot, site):
 
     data = site.data
     with open_index(database_url(data.db_file)).begin() as s:  # what the disk guard writes
-        s.add(Event(camera_id=None, kind="early_deletion", start=datetime.now(timezone.utc),
+        s.add(Event(camera_id=None, kind="early_deletion", start=datetime.now(UTC),
                     label="40 of the oldest recordings deleted early: the disk was nearly full (1.2 GB free)"))
 
     def window():

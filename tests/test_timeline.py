@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from vms_desktop.playback.timeline import MIN_SPAN, SEEK_EVERY_MS, Timeline, describe_event
+from vms_desktop.playback.timemap import hour_marks, local_day
 from vms_desktop.settings import install_language
-from vms_desktop.timeline import MIN_SPAN, SEEK_EVERY_MS, Timeline, describe_event
-from vms_desktop.timemap import hour_marks, local_day
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DAY = date(2026, 6, 15)  # an ordinary 24 h day
@@ -24,7 +24,7 @@ MARKER_Y = 59  # inside an event triangle (its tip at y 52, base at y 61)
 
 
 def local(h: int, m: int = 0, s: int = 0, day: date = DAY, tz=BERLIN) -> datetime:
-    return datetime(day.year, day.month, day.day, h, m, s, tzinfo=tz).astimezone(timezone.utc)
+    return datetime(day.year, day.month, day.day, h, m, s, tzinfo=tz).astimezone(UTC)
 
 
 @pytest.fixture

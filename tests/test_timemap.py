@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from vms_desktop.timemap import Span, TimeMap, hour_marks, local_day
+from vms_desktop.playback.timemap import Span, TimeMap, hour_marks, local_day
 
-UTC = timezone.utc
+UTC = UTC
 T0 = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)
 
 

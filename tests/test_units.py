@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 
-from recorder.cameras import InputError, check_name, check_retention, check_url
-from recorder.credentials import Vault, redact, split_credentials, with_credentials
-from recorder.ffmpeg import CameraInput, StreamInfo, _concat_quote, explain, record_command, remove_private_files
+from recorder.cameras.config import InputError, check_name, check_retention, check_url
+from recorder.cameras.credentials import Vault, redact, split_credentials, with_credentials
+from recorder.capture.ffmpeg import CameraInput, StreamInfo, _concat_quote, explain, record_command, remove_private_files
 
 
 def test_credentials_are_split_from_the_url_and_put_back_encoded():

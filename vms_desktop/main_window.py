@@ -5,19 +5,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMainWindow,
-                               QMenu, QMessageBox, QSystemTrayIcon, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSystemTrayIcon,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vms_desktop import __version__
-from vms_desktop.camera_alerts import CameraAlerts, frame_loss_warning, recording_stopped
-from vms_desktop.camera_dialog import CameraDialog
-from vms_desktop.disk_alerts import human_bytes
-from vms_desktop.grid import LiveGrid
+from vms_desktop.cameras.camera_alerts import CameraAlerts, frame_loss_warning, recording_stopped
+from vms_desktop.cameras.camera_dialog import CameraDialog
+from vms_desktop.live.grid import LiveGrid
 from vms_desktop.messages import translate
 from vms_desktop.recorder_link import RecorderError, RecorderSupervisor
 from vms_desktop.settings import LANGUAGES
-from vms_desktop.storage_alerts import Banner, StorageAlerts
+from vms_desktop.storage.disk_alerts import human_bytes
+from vms_desktop.storage.storage_alerts import Banner, StorageAlerts
 from vms_desktop.tasks import run_in_background
 
 STATE_COLORS = {"ok": "#34c759", "warn": "#ffb454", "down": "#ff3b30"}
@@ -241,7 +253,7 @@ class MainWindow(QMainWindow):
             return True
         if self.player is not None:
             self.player.close()
-        from vms_desktop.player_window import PlayerWindow  # numpy and the timeline: loaded when first used
+        from vms_desktop.playback.player_window import PlayerWindow  # numpy and the timeline: loaded when first used
 
         self.player = view = PlayerWindow(cam, self.api, at=at)
         view.destroyed.connect(lambda: setattr(self, "player", None) if self.player is view else None)
@@ -251,7 +263,7 @@ class MainWindow(QMainWindow):
     def search_events(self) -> None:
         from datetime import datetime
 
-        from vms_desktop.event_search import EventSearch  # opened rarely: loaded when first used
+        from vms_desktop.events.event_search import EventSearch  # opened rarely: loaded when first used
 
         if self.event_search is None:
             self.event_search = EventSearch(self.api, datetime.now().astimezone().tzinfo, parent=self)
@@ -268,7 +280,7 @@ class MainWindow(QMainWindow):
     def show_clips(self) -> None:
         from datetime import datetime
 
-        from vms_desktop.clips_panel import ClipsPanel  # opened rarely: loaded when first used
+        from vms_desktop.clips.clips_panel import ClipsPanel  # opened rarely: loaded when first used
 
         if self.clips_panel is None:  # lists the clips at once
             self.clips_panel = ClipsPanel(self.api, datetime.now().astimezone().tzinfo, parent=self)
@@ -278,7 +290,7 @@ class MainWindow(QMainWindow):
         self.clips_panel.raise_()
 
     def show_storage(self) -> None:
-        from vms_desktop.storage_view import StorageView  # opened rarely: loaded when first used
+        from vms_desktop.storage.storage_view import StorageView  # opened rarely: loaded when first used
 
         if self.storage_view is None:
             self.storage_view = StorageView(self.api, parent=self)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def _t(text: str) -> str:

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 
 from recorder.paths import DataDir, read_runtime
 
-
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
 START_TIMEOUT = 30.0

@@ -117,7 +117,7 @@ def _lit_share(app, widget) -> float:
 
 
 def _check_ffmpeg(lines: list[str]) -> bool:
-    from recorder.ffmpeg import find_tool
+    from recorder.capture.ffmpeg import find_tool
     from recorder.platform_compat import no_window
 
     ok = True

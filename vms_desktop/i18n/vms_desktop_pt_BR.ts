@@ -4,7 +4,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../storage_alerts.py" line="42"/>
+        <location filename="../storage/storage_alerts.py" line="42"/>
         <source>Dismiss</source>
         <translation>Dispensar</translation>
     </message>
@@ -12,27 +12,27 @@
 <context>
     <name>CameraAlerts</name>
     <message>
-        <location filename="../camera_alerts.py" line="57"/>
+        <location filename="../cameras/camera_alerts.py" line="57"/>
         <source>no video is reaching the disk</source>
         <translation>nenhum vídeo está chegando ao disco</translation>
     </message>
     <message>
-        <location filename="../camera_alerts.py" line="58"/>
+        <location filename="../cameras/camera_alerts.py" line="58"/>
         <source>Recording stopped: {camera} — {why}</source>
         <translation>Gravação parada: {camera} — {why}</translation>
     </message>
     <message>
-        <location filename="../camera_alerts.py" line="61"/>
+        <location filename="../cameras/camera_alerts.py" line="61"/>
         <source>{camera} is losing frames: {pct:.1f} % over the last minute (normal: under 0.1 %). Check the camera&apos;s network and bit rate.</source>
         <translation>{camera} está perdendo quadros: {pct:.1f} % no último minuto (normal: menos de 0,1 %). Verifique a rede e a taxa de bits da câmera.</translation>
     </message>
     <message>
-        <location filename="../camera_alerts.py" line="71"/>
+        <location filename="../cameras/camera_alerts.py" line="71"/>
         <source>Recording stopped</source>
         <translation>Gravação parada</translation>
     </message>
     <message>
-        <location filename="../camera_alerts.py" line="75"/>
+        <location filename="../cameras/camera_alerts.py" line="75"/>
         <source>A camera is losing frames</source>
         <translation>Uma câmera está perdendo quadros</translation>
     </message>
@@ -40,183 +40,183 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../camera_dialog.py" line="27"/>
+        <location filename="../cameras/camera_dialog.py" line="27"/>
         <source>Edit camera</source>
         <translation>Editar câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="27"/>
+        <location filename="../cameras/camera_dialog.py" line="27"/>
         <source>Add camera</source>
         <translation>Adicionar câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="32"/>
+        <location filename="../cameras/camera_dialog.py" line="32"/>
         <source>optional, for the live grid</source>
         <translation>opcional, para o mosaico ao vivo</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="36"/>
+        <location filename="../cameras/camera_dialog.py" line="36"/>
         <source>unchanged</source>
         <translation>sem alteração</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="38"/>
+        <location filename="../cameras/camera_dialog.py" line="38"/>
         <source>Plan default ({n} days)</source>
         <translation>Padrão do plano ({n} dias)</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="38"/>
+        <location filename="../cameras/camera_dialog.py" line="38"/>
         <source>Plan default</source>
         <translation>Padrão do plano</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="40"/>
+        <location filename="../cameras/camera_dialog.py" line="40"/>
         <source>Keep for…</source>
         <translation>Manter por…</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="41"/>
+        <location filename="../cameras/camera_dialog.py" line="41"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="44"/>
+        <location filename="../cameras/camera_dialog.py" line="44"/>
         <source>Record this camera</source>
         <translation>Gravar esta câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="47"/>
+        <location filename="../cameras/camera_dialog.py" line="47"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="48"/>
+        <location filename="../cameras/camera_dialog.py" line="48"/>
         <source>Main stream (RTSP URL)</source>
         <translation>Stream principal (URL RTSP)</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="49"/>
+        <location filename="../cameras/camera_dialog.py" line="49"/>
         <source>Substream (RTSP URL)</source>
         <translation>Substream (URL RTSP)</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="50"/>
+        <location filename="../cameras/camera_dialog.py" line="50"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="51"/>
+        <location filename="../cameras/camera_dialog.py" line="51"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="55"/>
+        <location filename="../cameras/camera_dialog.py" line="55"/>
         <source>Keep recordings</source>
         <translation>Manter gravações</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="58"/>
+        <location filename="../cameras/camera_dialog.py" line="58"/>
         <source>Test connection</source>
         <translation>Testar conexão</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="80"/>
+        <location filename="../cameras/camera_dialog.py" line="80"/>
         <source>Motion detection</source>
         <translation>Detecção de movimento</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="81"/>
+        <location filename="../cameras/camera_dialog.py" line="81"/>
         <source>Detect motion (events on the timeline)</source>
         <translation>Detectar movimento (eventos na linha do tempo)</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="83"/>
+        <location filename="../cameras/camera_dialog.py" line="83"/>
         <source>Higher: smaller changes count as motion</source>
         <translation>Mais alta: mudanças menores contam como movimento</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="87"/>
+        <location filename="../cameras/camera_dialog.py" line="87"/>
         <source>Edit mask…</source>
         <translation>Editar máscara…</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="98"/>
+        <location filename="../cameras/camera_dialog.py" line="98"/>
         <source>Sensitivity</source>
         <translation>Sensibilidade</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="99"/>
+        <location filename="../cameras/camera_dialog.py" line="99"/>
         <source>Ignored areas</source>
         <translation>Áreas ignoradas</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="105"/>
+        <location filename="../cameras/camera_dialog.py" line="105"/>
         <source>none: motion anywhere in the picture counts</source>
         <translation>nenhuma: movimento em qualquer parte da imagem conta</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="106"/>
+        <location filename="../cameras/camera_dialog.py" line="106"/>
         <source>{n} in the mask</source>
         <translation>{n} na máscara</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="136"/>
+        <location filename="../cameras/camera_dialog.py" line="136"/>
         <source>{what}: this is not a valid address</source>
         <translation>{what}: este não é um endereço válido</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="138"/>
+        <location filename="../cameras/camera_dialog.py" line="138"/>
         <source>{what} must start with rtsp://</source>
         <translation>{what} deve começar com rtsp://</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="140"/>
+        <location filename="../cameras/camera_dialog.py" line="140"/>
         <source>{what} has no camera address (host)</source>
         <translation>{what} não tem o endereço da câmera (host)</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="147"/>
+        <location filename="../cameras/camera_dialog.py" line="147"/>
         <source>Give the camera a name</source>
         <translation>Dê um nome à câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="149"/>
+        <location filename="../cameras/camera_dialog.py" line="149"/>
         <source>Enter the camera&apos;s RTSP address</source>
         <translation>Informe o endereço RTSP da câmera</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="151"/>
+        <location filename="../cameras/camera_dialog.py" line="151"/>
         <source>Main stream</source>
         <translation>Stream principal</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="153"/>
+        <location filename="../cameras/camera_dialog.py" line="153"/>
         <source>Substream</source>
         <translation>Substream</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="155"/>
+        <location filename="../cameras/camera_dialog.py" line="155"/>
         <source>A password needs a username</source>
         <translation>Uma senha precisa de um usuário</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="178"/>
+        <location filename="../cameras/camera_dialog.py" line="178"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="188"/>
+        <location filename="../cameras/camera_dialog.py" line="188"/>
         <source>Connected: {what}</source>
         <translation>Conectado: {what}</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="191"/>
-        <location filename="../camera_dialog.py" line="197"/>
+        <location filename="../cameras/camera_dialog.py" line="191"/>
+        <location filename="../cameras/camera_dialog.py" line="197"/>
         <source>Failed: {why}</source>
         <translation>Falhou: {why}</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="220"/>
+        <location filename="../cameras/camera_dialog.py" line="220"/>
         <source>Not saved: {why}</source>
         <translation>Não salvo: {why}</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>ClipPlayer</name>
     <message>
-        <location filename="../clip_player.py" line="37"/>
+        <location filename="../clips/clip_player.py" line="37"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
@@ -232,22 +232,22 @@
 <context>
     <name>Clips</name>
     <message>
-        <location filename="../clip_dialog.py" line="33"/>
+        <location filename="../clips/clip_dialog.py" line="33"/>
         <source>{h} h {m} min {s} s</source>
         <translation>{h} h {m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="35"/>
+        <location filename="../clips/clip_dialog.py" line="35"/>
         <source>{m} min {s} s</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="36"/>
+        <location filename="../clips/clip_dialog.py" line="36"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="52"/>
+        <location filename="../clips/clip_dialog.py" line="52"/>
         <source>No recording in {parts}: the clip leaves these parts out.</source>
         <translation>Sem gravação em {parts}: o clipe não inclui esses trechos.</translation>
     </message>
@@ -255,234 +255,234 @@
 <context>
     <name>ClipsPanel</name>
     <message>
-        <location filename="../clips_panel.py" line="40"/>
+        <location filename="../clips/clips_panel.py" line="40"/>
         <source>Saved clips</source>
         <translation>Clipes salvos</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="50"/>
+        <location filename="../clips/clips_panel.py" line="50"/>
         <source>All cameras</source>
         <translation>Todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="53"/>
-        <location filename="../clips_panel.py" line="78"/>
+        <location filename="../clips/clips_panel.py" line="53"/>
+        <location filename="../clips/clips_panel.py" line="78"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="53"/>
+        <location filename="../clips/clips_panel.py" line="53"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="53"/>
-        <location filename="../clips_panel.py" line="205"/>
+        <location filename="../clips/clips_panel.py" line="53"/>
+        <location filename="../clips/clips_panel.py" line="205"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="53"/>
+        <location filename="../clips/clips_panel.py" line="53"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="54"/>
+        <location filename="../clips/clips_panel.py" line="54"/>
         <source>Created by</source>
         <translation>Criado por</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="54"/>
+        <location filename="../clips/clips_panel.py" line="54"/>
         <source>Created at</source>
         <translation>Criado em</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="54"/>
+        <location filename="../clips/clips_panel.py" line="54"/>
         <source>State</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="65"/>
+        <location filename="../clips/clips_panel.py" line="65"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="65"/>
+        <location filename="../clips/clips_panel.py" line="65"/>
         <source>Rename…</source>
         <translation>Renomear…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="66"/>
+        <location filename="../clips/clips_panel.py" line="66"/>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="67"/>
+        <location filename="../clips/clips_panel.py" line="67"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="68"/>
+        <location filename="../clips/clips_panel.py" line="68"/>
         <source>Verify file…</source>
         <translation>Verificar arquivo…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="69"/>
+        <location filename="../clips/clips_panel.py" line="69"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="69"/>
+        <location filename="../clips/clips_panel.py" line="69"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="136"/>
+        <location filename="../clips/clips_panel.py" line="136"/>
         <source>No clips saved yet: select a range on a camera&apos;s timeline and press “Create clip”.</source>
         <translation>Nenhum clipe salvo ainda: selecione um intervalo na linha do tempo de uma câmera e clique em “Criar clipe”.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="151"/>
+        <location filename="../clips/clips_panel.py" line="151"/>
         <source>extracting {pct} %</source>
         <translation>extraindo {pct} %</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="153"/>
+        <location filename="../clips/clips_panel.py" line="153"/>
         <source>ready, with gaps</source>
         <translation>pronto, com lacunas</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="153"/>
+        <location filename="../clips/clips_panel.py" line="153"/>
         <source>ready</source>
         <translation>pronto</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="154"/>
+        <location filename="../clips/clips_panel.py" line="154"/>
         <source>failed: {why}</source>
         <translation>falhou: {why}</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="205"/>
+        <location filename="../clips/clips_panel.py" line="205"/>
         <source>Rename clip</source>
         <translation>Renomear clipe</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="213"/>
+        <location filename="../clips/clips_panel.py" line="213"/>
         <source>Renamed to “{name}”</source>
         <translation>Renomeado para “{name}”</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="221"/>
+        <location filename="../clips/clips_panel.py" line="221"/>
         <source>Delete clip</source>
         <translation>Excluir clipe</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="222"/>
+        <location filename="../clips/clips_panel.py" line="222"/>
         <source>Delete the clip “{name}” ({camera}, {range})? Its file is removed for good; copies exported elsewhere are not touched.</source>
         <translation>Excluir o clipe “{name}” ({camera}, {range})? O arquivo é apagado definitivamente; cópias exportadas para outros lugares não são afetadas.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="231"/>
+        <location filename="../clips/clips_panel.py" line="231"/>
         <source>Deleted “{name}”</source>
         <translation>“{name}” excluído</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="252"/>
+        <location filename="../clips/clips_panel.py" line="252"/>
         <source>Export the clip to…</source>
         <translation>Exportar o clipe para…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="258"/>
+        <location filename="../clips/clips_panel.py" line="258"/>
         <source>Exporting “{name}”…</source>
         <translation>Exportando “{name}”…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="277"/>
+        <location filename="../clips/clips_panel.py" line="277"/>
         <source>Exported and checked: {path} (checksum in {sidecar})</source>
         <translation>Exportado e conferido: {path} (soma de verificação em {sidecar})</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="282"/>
+        <location filename="../clips/clips_panel.py" line="282"/>
         <source>the saved clip&apos;s file no longer matches its checksum: it has been changed or damaged on this disk</source>
         <translation>o arquivo do clipe salvo não confere mais com a sua soma de verificação: foi alterado ou danificado neste disco</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="284"/>
+        <location filename="../clips/clips_panel.py" line="284"/>
         <source>the copy differs from the clip after writing: the target disk may be failing; try another one</source>
         <translation>a cópia gravada difere do clipe: o disco de destino pode estar com defeito; tente outro</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="286"/>
+        <location filename="../clips/clips_panel.py" line="286"/>
         <source>the clip&apos;s file is missing from the recordings disk</source>
         <translation>o arquivo do clipe não está no disco de gravações</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="288"/>
+        <location filename="../clips/clips_panel.py" line="288"/>
         <source>The clip was not exported: {why}</source>
         <translation>O clipe não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="294"/>
+        <location filename="../clips/clips_panel.py" line="294"/>
         <source>Verify a clip file</source>
         <translation>Verificar um arquivo de clipe</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="295"/>
+        <location filename="../clips/clips_panel.py" line="295"/>
         <source>Video files (*.mp4)</source>
         <translation>Arquivos de vídeo (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="298"/>
+        <location filename="../clips/clips_panel.py" line="298"/>
         <source>Checking {file}…</source>
         <translation>Verificando {file}…</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="312"/>
+        <location filename="../clips/clips_panel.py" line="312"/>
         <source>The file could not be read: {why}</source>
         <translation>Não foi possível ler o arquivo: {why}</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="328"/>
+        <location filename="../clips/clips_panel.py" line="328"/>
         <source>the saved clip “{name}” ({camera}, {range})</source>
         <translation>o clipe salvo “{name}” ({camera}, {range})</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="332"/>
+        <location filename="../clips/clips_panel.py" line="332"/>
         <source>{file} has been CHANGED: it does not match its checksum file.</source>
         <translation>{file} foi ALTERADO: não confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="334"/>
+        <location filename="../clips/clips_panel.py" line="334"/>
         <source>Its content is {clip}; the checksum file is wrong.</source>
         <translation>O conteúdo é {clip}; o arquivo de soma de verificação é que está errado.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="336"/>
+        <location filename="../clips/clips_panel.py" line="336"/>
         <source>{file} is intact: it matches its checksum file.</source>
         <translation>{file} está íntegro: confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="337"/>
+        <location filename="../clips/clips_panel.py" line="337"/>
         <source>It is {clip}.</source>
         <translation>É {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="338"/>
+        <location filename="../clips/clips_panel.py" line="338"/>
         <source>No saved clip here has this content (deleted since, or from another site).</source>
         <translation>Nenhum clipe salvo aqui tem este conteúdo (excluído depois, ou de outro local).</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="340"/>
+        <location filename="../clips/clips_panel.py" line="340"/>
         <source>{file} has no checksum file next to it, but its content is {clip}.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado, mas o conteúdo é {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="343"/>
+        <location filename="../clips/clips_panel.py" line="343"/>
         <source>{file} has no checksum file next to it and matches no saved clip: it cannot be confirmed.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado e não confere com nenhum clipe salvo: não é possível confirmá-lo.</translation>
     </message>
     <message>
-        <location filename="../clips_panel.py" line="346"/>
+        <location filename="../clips/clips_panel.py" line="346"/>
         <source>(The checksum file was written for a file of another name.)</source>
         <translation>(O arquivo de soma de verificação foi gerado para um arquivo com outro nome.)</translation>
     </message>
@@ -490,67 +490,67 @@
 <context>
     <name>CreateClipDialog</name>
     <message>
-        <location filename="../clip_dialog.py" line="81"/>
+        <location filename="../clips/clip_dialog.py" line="81"/>
         <source>Create clip</source>
         <translation>Criar clipe</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="84"/>
+        <location filename="../clips/clip_dialog.py" line="84"/>
         <source>optional: what happened, who asked for it</source>
         <translation>opcional: o que aconteceu, quem pediu</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="90"/>
+        <location filename="../clips/clip_dialog.py" line="90"/>
         <source>Save clip</source>
         <translation>Salvar clipe</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="94"/>
+        <location filename="../clips/clip_dialog.py" line="94"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="95"/>
+        <location filename="../clips/clip_dialog.py" line="95"/>
         <source>Range</source>
         <translation>Intervalo</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="97"/>
+        <location filename="../clips/clip_dialog.py" line="97"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="98"/>
+        <location filename="../clips/clip_dialog.py" line="98"/>
         <source>Notes</source>
         <translation>Observações</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="110"/>
+        <location filename="../clips/clip_dialog.py" line="110"/>
         <source>Give the clip a name</source>
         <translation>Dê um nome ao clipe</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="117"/>
+        <location filename="../clips/clip_dialog.py" line="117"/>
         <source>Sending the request to the recorder…</source>
         <translation>Enviando o pedido ao gravador…</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="162"/>
+        <location filename="../clips/clip_dialog.py" line="162"/>
         <source>Saving the clip…</source>
         <translation>Salvando o clipe…</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="165"/>
+        <location filename="../clips/clip_dialog.py" line="165"/>
         <source>Clip saved</source>
         <translation>Clipe salvo</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="171"/>
+        <location filename="../clips/clip_dialog.py" line="171"/>
         <source>The clip could not be saved: {why}</source>
         <translation>Não foi possível salvar o clipe: {why}</translation>
     </message>
     <message>
-        <location filename="../clip_dialog.py" line="178"/>
+        <location filename="../clips/clip_dialog.py" line="178"/>
         <source>The clip starts at {t}, at the key frame just before the chosen start.</source>
         <translation>O clipe começa às {t}, no quadro-chave logo antes do início escolhido.</translation>
     </message>
@@ -558,42 +558,42 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../timeline.py" line="24"/>
+        <location filename="../playback/timeline.py" line="24"/>
         <source>camera offline</source>
         <translation>câmera offline</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="25"/>
+        <location filename="../playback/timeline.py" line="25"/>
         <source>recorder not running</source>
         <translation>gravador parado</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="26"/>
+        <location filename="../playback/timeline.py" line="26"/>
         <source>recording error</source>
         <translation>erro de gravação</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="27"/>
+        <location filename="../playback/timeline.py" line="27"/>
         <source>motion</source>
         <translation>movimento</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="28"/>
+        <location filename="../playback/timeline.py" line="28"/>
         <source>licence plate</source>
         <translation>placa</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="29"/>
+        <location filename="../playback/timeline.py" line="29"/>
         <source>person</source>
         <translation>pessoa</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="30"/>
+        <location filename="../playback/timeline.py" line="30"/>
         <source>vehicle</source>
         <translation>veículo</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="31"/>
+        <location filename="../playback/timeline.py" line="31"/>
         <source>frames lost</source>
         <translation>quadros perdidos</translation>
     </message>
@@ -601,62 +601,62 @@
 <context>
     <name>EventModel</name>
     <message>
-        <location filename="../event_table.py" line="134"/>
+        <location filename="../events/event_table.py" line="134"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="134"/>
+        <location filename="../events/event_table.py" line="134"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="134"/>
+        <location filename="../events/event_table.py" line="134"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="135"/>
+        <location filename="../events/event_table.py" line="135"/>
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="135"/>
+        <location filename="../events/event_table.py" line="135"/>
         <source>Conf.</source>
         <translation>Conf.</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="135"/>
+        <location filename="../events/event_table.py" line="135"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="190"/>
+        <location filename="../events/event_table.py" line="190"/>
         <source>camera {id}</source>
         <translation>câmera {id}</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="199"/>
+        <location filename="../events/event_table.py" line="199"/>
         <source>ongoing</source>
         <translation>em andamento</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="202"/>
+        <location filename="../events/event_table.py" line="202"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="204"/>
+        <location filename="../events/event_table.py" line="204"/>
         <source>{m} min {s} s</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="205"/>
+        <location filename="../events/event_table.py" line="205"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../event_table.py" line="213"/>
+        <location filename="../events/event_table.py" line="213"/>
         <source>{pct} of the picture changed at the peak</source>
         <translation>{pct} da imagem mudou no pico</translation>
     </message>
@@ -664,63 +664,63 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../event_list.py" line="53"/>
+        <location filename="../events/event_list.py" line="53"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="56"/>
+        <location filename="../events/event_list.py" line="56"/>
         <source>Newest first</source>
         <translation>Mais recentes primeiro</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="57"/>
+        <location filename="../events/event_list.py" line="57"/>
         <source>Oldest first</source>
         <translation>Mais antigos primeiro</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="68"/>
+        <location filename="../events/event_list.py" line="68"/>
         <source>Search label (part of a plate…)</source>
         <translation>Buscar rótulo (parte de uma placa…)</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="94"/>
-        <location filename="../event_list.py" line="107"/>
+        <location filename="../events/event_list.py" line="94"/>
+        <location filename="../events/event_list.py" line="107"/>
         <source>All kinds</source>
         <translation>Todos os tipos</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="108"/>
+        <location filename="../events/event_list.py" line="108"/>
         <source>Kinds: {n} of {m}</source>
         <translation>Tipos: {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="161"/>
+        <location filename="../events/event_list.py" line="161"/>
         <source>No kind chosen: tick one under “Kinds”.</source>
         <translation>Nenhum tipo escolhido: marque um em “Tipos”.</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="185"/>
+        <location filename="../events/event_list.py" line="185"/>
         <source>No events match the filter.</source>
         <translation>Nenhum evento corresponde ao filtro.</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="185"/>
+        <location filename="../events/event_list.py" line="185"/>
         <source>No events on this day.</source>
         <translation>Nenhum evento neste dia.</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="187"/>
+        <location filename="../events/event_list.py" line="187"/>
         <source>Events: {n} (the list stops there)</source>
         <translation>Eventos: {n} (a lista para aí)</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="189"/>
+        <location filename="../events/event_list.py" line="189"/>
         <source>Events: {n}</source>
         <translation>Eventos: {n}</translation>
     </message>
     <message>
-        <location filename="../event_list.py" line="193"/>
+        <location filename="../events/event_list.py" line="193"/>
         <source>The events could not be listed: {why}</source>
         <translation>Não foi possível listar os eventos: {why}</translation>
     </message>
@@ -728,102 +728,102 @@
 <context>
     <name>EventSearch</name>
     <message>
-        <location filename="../event_search.py" line="35"/>
+        <location filename="../events/event_search.py" line="35"/>
         <source>Search events</source>
         <translation>Buscar eventos</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="42"/>
+        <location filename="../events/event_search.py" line="42"/>
         <source>Plate or label, or any part of it (e.g. abc1)</source>
         <translation>Placa ou rótulo, ou qualquer parte dele (ex.: abc1)</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="55"/>
+        <location filename="../events/event_search.py" line="55"/>
         <source>Last 24 hours</source>
         <translation>Últimas 24 horas</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="55"/>
+        <location filename="../events/event_search.py" line="55"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="56"/>
+        <location filename="../events/event_search.py" line="56"/>
         <source>Last 30 days</source>
         <translation>Últimos 30 dias</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="56"/>
+        <location filename="../events/event_search.py" line="56"/>
         <source>Between…</source>
         <translation>Entre…</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="65"/>
+        <location filename="../events/event_search.py" line="65"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="69"/>
+        <location filename="../events/event_search.py" line="69"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="69"/>
+        <location filename="../events/event_search.py" line="69"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="74"/>
+        <location filename="../events/event_search.py" line="74"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="76"/>
+        <location filename="../events/event_search.py" line="76"/>
         <source>Kinds</source>
         <translation>Tipos</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="78"/>
+        <location filename="../events/event_search.py" line="78"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="85"/>
+        <location filename="../events/event_search.py" line="85"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="118"/>
+        <location filename="../events/event_search.py" line="118"/>
         <source>Tick at least one kind.</source>
         <translation>Marque pelo menos um tipo.</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="121"/>
+        <location filename="../events/event_search.py" line="121"/>
         <source>The period must start before it ends.</source>
         <translation>O período deve começar antes de terminar.</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="128"/>
+        <location filename="../events/event_search.py" line="128"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="141"/>
+        <location filename="../events/event_search.py" line="141"/>
         <source>Nothing found.</source>
         <translation>Nada encontrado.</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="143"/>
+        <location filename="../events/event_search.py" line="143"/>
         <source>Only the first {n} hits are listed: narrow the search.</source>
         <translation>Só os primeiros {n} resultados são listados: refine a busca.</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="145"/>
+        <location filename="../events/event_search.py" line="145"/>
         <source>Found: {n}</source>
         <translation>Encontrados: {n}</translation>
     </message>
     <message>
-        <location filename="../event_search.py" line="149"/>
+        <location filename="../events/event_search.py" line="149"/>
         <source>The search failed: {why}</source>
         <translation>A busca falhou: {why}</translation>
     </message>
@@ -831,7 +831,7 @@
 <context>
     <name>LiveGrid</name>
     <message>
-        <location filename="../grid.py" line="27"/>
+        <location filename="../live/grid.py" line="27"/>
         <source>No cameras yet. Use Cameras → Add camera… to add the first one.</source>
         <translation>Nenhuma câmera ainda. Use Câmeras → Adicionar câmera… para adicionar a primeira.</translation>
     </message>
@@ -839,82 +839,82 @@
 <context>
     <name>LiveTile</name>
     <message>
-        <location filename="../tile.py" line="89"/>
+        <location filename="../live/tile.py" line="89"/>
         <source>motion</source>
         <translation>movimento</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="91"/>
+        <location filename="../live/tile.py" line="91"/>
         <source>Motion seen by the recorder right now</source>
         <translation>Movimento visto pelo gravador agora</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="125"/>
+        <location filename="../live/tile.py" line="125"/>
         <source>Recording</source>
         <translation>Gravando</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="125"/>
+        <location filename="../live/tile.py" line="125"/>
         <source>Not recording</source>
         <translation>Não está gravando</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="148"/>
+        <location filename="../live/tile.py" line="148"/>
         <source>RECORDING STOPPED</source>
         <translation>GRAVAÇÃO PARADA</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="151"/>
+        <location filename="../live/tile.py" line="151"/>
         <source>losing frames: {pct:.1f} %</source>
         <translation>perdendo quadros: {pct:.1f} %</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="152"/>
+        <location filename="../live/tile.py" line="152"/>
         <source>{lost} of {expected} frames missing over the last {seconds:.0f} s</source>
         <translation>{lost} de {expected} quadros faltando nos últimos {seconds:.0f} s</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="160"/>
+        <location filename="../live/tile.py" line="160"/>
         <source>starting…</source>
         <translation>iniciando…</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="160"/>
+        <location filename="../live/tile.py" line="160"/>
         <source>connecting…</source>
         <translation>conectando…</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="161"/>
+        <location filename="../live/tile.py" line="161"/>
         <source>reconnecting…</source>
         <translation>reconectando…</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="161"/>
+        <location filename="../live/tile.py" line="161"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="162"/>
+        <location filename="../live/tile.py" line="162"/>
         <source>recording off</source>
         <translation>gravação desligada</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="162"/>
+        <location filename="../live/tile.py" line="162"/>
         <source>stopped</source>
         <translation>parada</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="166"/>
+        <location filename="../live/tile.py" line="166"/>
         <source>Recording is switched off for this camera</source>
         <translation>A gravação está desligada para esta câmera</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="168"/>
+        <location filename="../live/tile.py" line="168"/>
         <source>Recording stopped</source>
         <translation>Gravação parada</translation>
     </message>
     <message>
-        <location filename="../tile.py" line="169"/>
+        <location filename="../live/tile.py" line="169"/>
         <source>Camera offline</source>
         <translation>Câmera offline</translation>
     </message>
@@ -1251,7 +1251,7 @@ Dados: {data}</translation>
 <context>
     <name>MaskCanvas</name>
     <message>
-        <location filename="../motion_mask.py" line="159"/>
+        <location filename="../cameras/motion_mask.py" line="159"/>
         <source>No picture from this camera yet</source>
         <translation>Ainda não há imagem desta câmera</translation>
     </message>
@@ -1259,42 +1259,42 @@ Dados: {data}</translation>
 <context>
     <name>MaskEditor</name>
     <message>
-        <location filename="../motion_mask.py" line="176"/>
+        <location filename="../cameras/motion_mask.py" line="176"/>
         <source>Motion mask — {camera}</source>
         <translation>Máscara de movimento — {camera}</translation>
     </message>
     <message>
-        <location filename="../motion_mask.py" line="177"/>
+        <location filename="../cameras/motion_mask.py" line="177"/>
         <source>Motion mask</source>
         <translation>Máscara de movimento</translation>
     </message>
     <message>
-        <location filename="../motion_mask.py" line="178"/>
+        <location filename="../cameras/motion_mask.py" line="178"/>
         <source>Drag over the areas where motion must be ignored (a clock, a tree, a road). Click an area to select it; Delete or a right-click removes it.</source>
         <translation>Arraste sobre as áreas onde o movimento deve ser ignorado (um relógio, uma árvore, uma rua). Clique numa área para selecioná-la; Delete ou um clique direito a remove.</translation>
     </message>
     <message>
-        <location filename="../motion_mask.py" line="184"/>
+        <location filename="../cameras/motion_mask.py" line="184"/>
         <source>At most {n} areas: remove one first</source>
         <translation>No máximo {n} áreas: remova uma antes</translation>
     </message>
     <message>
-        <location filename="../motion_mask.py" line="187"/>
+        <location filename="../cameras/motion_mask.py" line="187"/>
         <source>Delete area</source>
         <translation>Apagar área</translation>
     </message>
     <message>
-        <location filename="../motion_mask.py" line="189"/>
+        <location filename="../cameras/motion_mask.py" line="189"/>
         <source>Clear all</source>
         <translation>Limpar tudo</translation>
     </message>
     <message>
-        <location filename="../motion_mask.py" line="220"/>
+        <location filename="../cameras/motion_mask.py" line="220"/>
         <source>No area ignored: motion anywhere counts</source>
         <translation>Nenhuma área ignorada: movimento em qualquer lugar conta</translation>
     </message>
     <message>
-        <location filename="../motion_mask.py" line="221"/>
+        <location filename="../cameras/motion_mask.py" line="221"/>
         <source>Areas ignored: {n}</source>
         <translation>Áreas ignoradas: {n}</translation>
     </message>
@@ -1302,27 +1302,27 @@ Dados: {data}</translation>
 <context>
     <name>PlaybackEngine</name>
     <message>
-        <location filename="../playback.py" line="86"/>
+        <location filename="../playback/engine.py" line="86"/>
         <source>Nothing recorded after {t}</source>
         <translation>Nada gravado depois de {t}</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="254"/>
+        <location filename="../playback/engine.py" line="254"/>
         <source>No recording from {a} to {b}: skipped</source>
         <translation>Sem gravação de {a} a {b}: pulado</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="154"/>
+        <location filename="../playback/engine.py" line="154"/>
         <source>The recording from {t} is no longer on disk (removed by retention?)</source>
         <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="221"/>
+        <location filename="../playback/engine.py" line="221"/>
         <source>End of the recordings</source>
         <translation>Fim das gravações</translation>
     </message>
     <message>
-        <location filename="../playback.py" line="241"/>
+        <location filename="../playback/engine.py" line="241"/>
         <source>The recording from {t} cannot be played; going on with the next</source>
         <translation>A gravação de {t} não pode ser reproduzida; seguindo para a próxima</translation>
     </message>
@@ -1330,247 +1330,247 @@ Dados: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../player_window.py" line="89"/>
+        <location filename="../playback/player_window.py" line="89"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="93"/>
+        <location filename="../playback/player_window.py" line="93"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="104"/>
+        <location filename="../playback/player_window.py" line="104"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="106"/>
+        <location filename="../playback/player_window.py" line="106"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="109"/>
+        <location filename="../playback/player_window.py" line="109"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="112"/>
+        <location filename="../playback/player_window.py" line="112"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="112"/>
+        <location filename="../playback/player_window.py" line="112"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="113"/>
+        <location filename="../playback/player_window.py" line="113"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="115"/>
+        <location filename="../playback/player_window.py" line="115"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="115"/>
+        <location filename="../playback/player_window.py" line="115"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="117"/>
+        <location filename="../playback/player_window.py" line="117"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="117"/>
+        <location filename="../playback/player_window.py" line="117"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="118"/>
+        <location filename="../playback/player_window.py" line="118"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="118"/>
+        <location filename="../playback/player_window.py" line="118"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="130"/>
+        <location filename="../playback/player_window.py" line="130"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="130"/>
+        <location filename="../playback/player_window.py" line="130"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="132"/>
+        <location filename="../playback/player_window.py" line="132"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="132"/>
+        <location filename="../playback/player_window.py" line="132"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="135"/>
+        <location filename="../playback/player_window.py" line="135"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="135"/>
+        <location filename="../playback/player_window.py" line="135"/>
         <source>Clips saved from all cameras</source>
         <translation>Clipes salvos de todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="137"/>
+        <location filename="../playback/player_window.py" line="137"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="137"/>
+        <location filename="../playback/player_window.py" line="137"/>
         <source>Show or hide the list of events</source>
         <translation>Mostrar ou ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="161"/>
+        <location filename="../playback/player_window.py" line="161"/>
         <source>Preview</source>
         <translation>Pré-visualizar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="161"/>
+        <location filename="../playback/player_window.py" line="161"/>
         <source>Play just the clip range</source>
         <translation>Reproduzir só o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="162"/>
+        <location filename="../playback/player_window.py" line="162"/>
         <source>Create clip…</source>
         <translation>Criar clipe…</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="162"/>
+        <location filename="../playback/player_window.py" line="162"/>
         <source>Save the range as a clip</source>
         <translation>Salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="165"/>
+        <location filename="../playback/player_window.py" line="165"/>
         <source>In</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="165"/>
+        <location filename="../playback/player_window.py" line="165"/>
         <source>The clip starts at the frame on screen</source>
         <translation>O clipe começa no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="166"/>
+        <location filename="../playback/player_window.py" line="166"/>
         <source>Out</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="166"/>
+        <location filename="../playback/player_window.py" line="166"/>
         <source>The clip ends at the frame on screen</source>
         <translation>O clipe termina no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="167"/>
+        <location filename="../playback/player_window.py" line="167"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="167"/>
+        <location filename="../playback/player_window.py" line="167"/>
         <source>Clear the clip range</source>
         <translation>Limpar o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="222"/>
+        <location filename="../playback/player_window.py" line="222"/>
         <source>This camera has been removed: no new recordings will appear</source>
         <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="251"/>
+        <location filename="../playback/player_window.py" line="251"/>
         <source>No recording on {day}</source>
         <translation>Nenhuma gravação em {day}</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="267"/>
+        <location filename="../playback/player_window.py" line="267"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="270"/>
+        <location filename="../playback/player_window.py" line="270"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="318"/>
+        <location filename="../playback/player_window.py" line="318"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="342"/>
+        <location filename="../playback/player_window.py" line="342"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="344"/>
+        <location filename="../playback/player_window.py" line="344"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="367"/>
+        <location filename="../playback/player_window.py" line="367"/>
         <source>The clip must start before its end ({t})</source>
         <translation>O clipe deve começar antes do seu fim ({t})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="373"/>
+        <location filename="../playback/player_window.py" line="373"/>
         <source>The clip must end after its start ({t})</source>
         <translation>O clipe deve terminar depois do seu início ({t})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="379"/>
+        <location filename="../playback/player_window.py" line="379"/>
         <source>Clip: press I at its start and O at its end</source>
         <translation>Clipe: tecle I no início e O no fim</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="381"/>
+        <location filename="../playback/player_window.py" line="381"/>
         <source>Clip from {start}: press O at its end</source>
         <translation>Clipe a partir de {start}: tecle O no fim</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="383"/>
+        <location filename="../playback/player_window.py" line="383"/>
         <source>Clip until {end}: press I at its start</source>
         <translation>Clipe até {end}: tecle I no início</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="385"/>
+        <location filename="../playback/player_window.py" line="385"/>
         <source>Clip {range} ({duration})</source>
         <translation>Clipe {range} ({duration})</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="388"/>
+        <location filename="../playback/player_window.py" line="388"/>
         <source>too short</source>
         <translation>curto demais</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="419"/>
+        <location filename="../playback/player_window.py" line="419"/>
         <source>Preview ended</source>
         <translation>Pré-visualização encerrada</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="424"/>
+        <location filename="../playback/player_window.py" line="424"/>
         <source>Set the clip&apos;s start (I) and end (O) first</source>
         <translation>Marque antes o início (I) e o fim (O) do clipe</translation>
     </message>
     <message>
-        <location filename="../player_window.py" line="430"/>
+        <location filename="../playback/player_window.py" line="430"/>
         <source>Clip saved: {name}</source>
         <translation>Clipe salvo: {name}</translation>
     </message>
@@ -1676,63 +1676,63 @@ Dados: {data}</translation>
 <context>
     <name>StorageAlerts</name>
     <message>
-        <location filename="../storage_alerts.py" line="110"/>
+        <location filename="../storage/storage_alerts.py" line="110"/>
         <source>The recordings disk is {pct:.0f} % full (over {level} %): {free} free.</source>
         <translation>O disco de gravações está {pct:.0f} % cheio (acima de {level} %): {free} livres.</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="112"/>
+        <location filename="../storage/storage_alerts.py" line="112"/>
         <source>The recordings disk is {pct:.0f} % full (over {level} %): {free} free, about {days} days at the current rate.</source>
         <translation>O disco de gravações está {pct:.0f} % cheio (acima de {level} %): {free} livres, cerca de {days} dias no ritmo atual.</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="116"/>
+        <location filename="../storage/storage_alerts.py" line="116"/>
         <source>When it is full, the oldest footage is deleted before its retention ends.</source>
         <translation>Quando ele encher, as gravações mais antigas serão apagadas antes do fim da retenção.</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="124"/>
+        <location filename="../storage/storage_alerts.py" line="124"/>
         <source>Disk {level} % full</source>
         <translation>Disco {level} % cheio</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="135"/>
+        <location filename="../storage/storage_alerts.py" line="135"/>
         <source>Recording is in danger: {why}</source>
         <translation>A gravação está em risco: {why}</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="138"/>
+        <location filename="../storage/storage_alerts.py" line="138"/>
         <source>Recording is in danger</source>
         <translation>A gravação está em risco</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="165"/>
+        <location filename="../storage/storage_alerts.py" line="165"/>
         <source>Disk guard, {when}: {what}</source>
         <translation>Proteção do disco, {when}: {what}</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="168"/>
+        <location filename="../storage/storage_alerts.py" line="168"/>
         <source>Footage deleted early</source>
         <translation>Gravações apagadas antes do prazo</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="180"/>
+        <location filename="../storage/storage_alerts.py" line="180"/>
         <source>{camera}: {day} will be deleted today at {time} — save clips now</source>
         <translation>{camera}: o dia {day} será apagado hoje às {time} — salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="182"/>
+        <location filename="../storage/storage_alerts.py" line="182"/>
         <source>{camera}: {day} will be deleted tomorrow — save clips now</source>
         <translation>{camera}: o dia {day} será apagado amanhã — salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="195"/>
-        <location filename="../storage_alerts.py" line="197"/>
+        <location filename="../storage/storage_alerts.py" line="195"/>
+        <location filename="../storage/storage_alerts.py" line="197"/>
         <source>Footage expires tomorrow</source>
         <translation>Gravações expiram amanhã</translation>
     </message>
     <message>
-        <location filename="../storage_alerts.py" line="198"/>
+        <location filename="../storage/storage_alerts.py" line="198"/>
         <source>{n} cameras have a day that retention deletes next; see the banner.</source>
         <translation>{n} câmeras têm um dia que a retenção vai apagar em seguida; veja o aviso na janela.</translation>
     </message>
@@ -1740,286 +1740,286 @@ Dados: {data}</translation>
 <context>
     <name>StorageView</name>
     <message>
-        <location filename="../storage_view.py" line="67"/>
+        <location filename="../storage/storage_view.py" line="67"/>
         <source>Storage</source>
         <translation>Armazenamento</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="82"/>
+        <location filename="../storage/storage_view.py" line="82"/>
         <source>All cameras</source>
         <translation>Todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="98"/>
-        <location filename="../storage_view.py" line="106"/>
-        <location filename="../storage_view.py" line="109"/>
-        <location filename="../storage_view.py" line="112"/>
+        <location filename="../storage/storage_view.py" line="98"/>
+        <location filename="../storage/storage_view.py" line="106"/>
+        <location filename="../storage/storage_view.py" line="109"/>
+        <location filename="../storage/storage_view.py" line="112"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="98"/>
+        <location filename="../storage/storage_view.py" line="98"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="99"/>
+        <location filename="../storage/storage_view.py" line="99"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="103"/>
+        <location filename="../storage/storage_view.py" line="103"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="104"/>
+        <location filename="../storage/storage_view.py" line="104"/>
         <source>Run retention now…</source>
         <translation>Executar a retenção agora…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="106"/>
+        <location filename="../storage/storage_view.py" line="106"/>
         <source>Retention</source>
         <translation>Retenção</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="106"/>
+        <location filename="../storage/storage_view.py" line="106"/>
         <source>Days recorded</source>
         <translation>Dias gravados</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="107"/>
+        <location filename="../storage/storage_view.py" line="107"/>
         <source>Oldest day</source>
         <translation>Dia mais antigo</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="107"/>
-        <location filename="../storage_view.py" line="109"/>
+        <location filename="../storage/storage_view.py" line="107"/>
+        <location filename="../storage/storage_view.py" line="109"/>
         <source>Space used</source>
         <translation>Espaço usado</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="107"/>
+        <location filename="../storage/storage_view.py" line="107"/>
         <source>Share</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="108"/>
+        <location filename="../storage/storage_view.py" line="108"/>
         <source>Rate (Mbit/s)</source>
         <translation>Taxa (Mbit/s)</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="108"/>
+        <location filename="../storage/storage_view.py" line="108"/>
         <source>Frame loss (last minute)</source>
         <translation>Perda de quadros (último minuto)</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="109"/>
+        <location filename="../storage/storage_view.py" line="109"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="109"/>
+        <location filename="../storage/storage_view.py" line="109"/>
         <source>Recorded</source>
         <translation>Gravado</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="110"/>
+        <location filename="../storage/storage_view.py" line="110"/>
         <source>Deleted on</source>
         <translation>Apagado em</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="110"/>
+        <location filename="../storage/storage_view.py" line="110"/>
         <source>Days left</source>
         <translation>Dias restantes</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="112"/>
+        <location filename="../storage/storage_view.py" line="112"/>
         <source>Deleted at</source>
         <translation>Apagado às</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="112"/>
+        <location filename="../storage/storage_view.py" line="112"/>
         <source>Footage</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="112"/>
+        <location filename="../storage/storage_view.py" line="112"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="113"/>
+        <location filename="../storage/storage_view.py" line="113"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="113"/>
+        <location filename="../storage/storage_view.py" line="113"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="115"/>
+        <location filename="../storage/storage_view.py" line="115"/>
         <source>Per camera</source>
         <translation>Por câmera</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="116"/>
+        <location filename="../storage/storage_view.py" line="116"/>
         <source>Per day</source>
         <translation>Por dia</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="117"/>
+        <location filename="../storage/storage_view.py" line="117"/>
         <source>Cleanup log</source>
         <translation>Registro de limpeza</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="125"/>
+        <location filename="../storage/storage_view.py" line="125"/>
         <source>Delete day…</source>
         <translation>Apagar dia…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="126"/>
+        <location filename="../storage/storage_view.py" line="126"/>
         <source>Export day…</source>
         <translation>Exportar dia…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="128"/>
+        <location filename="../storage/storage_view.py" line="128"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="197"/>
+        <location filename="../storage/storage_view.py" line="197"/>
         <source>(removed)</source>
         <translation>(removida)</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="202"/>
+        <location filename="../storage/storage_view.py" line="202"/>
         <source>Disk: {used} of {total} used ({pct:.0f} %), {free} free; recordings {rec}.</source>
         <translation>Disco: {used} de {total} usados ({pct:.0f} %), {free} livres; gravações {rec}.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="207"/>
+        <location filename="../storage/storage_view.py" line="207"/>
         <source>Recording {rate} Mbit/s in all: the disk is full in about {days} days at this rate (then the oldest footage goes early).</source>
         <translation>Gravando {rate} Mbit/s no total: o disco enche em cerca de {days} dias neste ritmo (depois, as gravações mais antigas são apagadas antes do prazo).</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="211"/>
+        <location filename="../storage/storage_view.py" line="211"/>
         <source>Nothing is being recorded at the moment.</source>
         <translation>Nada está sendo gravado no momento.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="214"/>
+        <location filename="../storage/storage_view.py" line="214"/>
         <source>Retention runs next on {when}.</source>
         <translation>A próxima execução da retenção é em {when}.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="217"/>
+        <location filename="../storage/storage_view.py" line="217"/>
         <source>Last run {when}: {n} recordings deleted ({size}).</source>
         <translation>Última execução {when}: {n} gravações apagadas ({size}).</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="222"/>
+        <location filename="../storage/storage_view.py" line="222"/>
         <source>{camera}: {day} is deleted at the next run ({size}) — save clips now.</source>
         <translation>{camera}: o dia {day} será apagado na próxima execução ({size}) — salve os clipes agora.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="251"/>
+        <location filename="../storage/storage_view.py" line="251"/>
         <source>{n} days</source>
         <translation>{n} dias</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="263"/>
+        <location filename="../storage/storage_view.py" line="263"/>
         <source>Measured while the camera records</source>
         <translation>Medida enquanto a câmera grava</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="264"/>
+        <location filename="../storage/storage_view.py" line="264"/>
         <source>{frames} of {expected} frames over {seconds:.0f} s</source>
         <translation>{frames} de {expected} quadros em {seconds:.0f} s</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="293"/>
+        <location filename="../storage/storage_view.py" line="293"/>
         <source>Deleted at the next retention run: save clips now</source>
         <translation>Será apagado na próxima execução da retenção: salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="300"/>
+        <location filename="../storage/storage_view.py" line="300"/>
         <source>retention</source>
         <translation>retenção</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="300"/>
+        <location filename="../storage/storage_view.py" line="300"/>
         <source>disk full (early)</source>
         <translation>disco cheio (antes do prazo)</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="301"/>
+        <location filename="../storage/storage_view.py" line="301"/>
         <source>by the administrator</source>
         <translation>pelo administrador</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="354"/>
+        <location filename="../storage/storage_view.py" line="354"/>
         <source>Delete day</source>
         <translation>Apagar dia</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="355"/>
+        <location filename="../storage/storage_view.py" line="355"/>
         <source>Delete all footage of {camera} on {day} ({size})? It is removed for good; saved clips are kept.</source>
         <translation>Apagar todas as gravações de {camera} em {day} ({size})? Elas serão removidas definitivamente; os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="361"/>
+        <location filename="../storage/storage_view.py" line="361"/>
         <source>Deleting {camera}, {day}…</source>
         <translation>Apagando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="365"/>
+        <location filename="../storage/storage_view.py" line="365"/>
         <source>Deleted {n} recordings ({size}) of {camera} on {day}.</source>
         <translation>{n} gravações ({size}) de {camera} em {day} apagadas.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="379"/>
+        <location filename="../storage/storage_view.py" line="379"/>
         <source>Export the day to…</source>
         <translation>Exportar o dia para…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="395"/>
+        <location filename="../storage/storage_view.py" line="395"/>
         <source>Exporting {camera}, {day}…</source>
         <translation>Exportando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="405"/>
+        <location filename="../storage/storage_view.py" line="405"/>
         <source>Exported {n} files ({size}) to {folder}; checksums in {sums}.</source>
         <translation>{n} arquivos ({size}) exportados para {folder}; somas de verificação em {sums}.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="408"/>
+        <location filename="../storage/storage_view.py" line="408"/>
         <source>{n} files listed in the index were missing from the disk.</source>
         <translation>{n} arquivos listados no índice não estavam no disco.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="415"/>
+        <location filename="../storage/storage_view.py" line="415"/>
         <source>The day was not exported: {why}</source>
         <translation>O dia não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="421"/>
+        <location filename="../storage/storage_view.py" line="421"/>
         <source>Run retention now</source>
         <translation>Executar a retenção agora</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="422"/>
+        <location filename="../storage/storage_view.py" line="422"/>
         <source>Delete now all footage older than each camera&apos;s retention? Saved clips are kept.</source>
         <translation>Apagar agora todas as gravações mais antigas que a retenção de cada câmera? Os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="426"/>
+        <location filename="../storage/storage_view.py" line="426"/>
         <source>Running retention…</source>
         <translation>Executando a retenção…</translation>
     </message>
     <message>
-        <location filename="../storage_view.py" line="430"/>
+        <location filename="../storage/storage_view.py" line="430"/>
         <source>Retention deleted {n} recordings ({size}).</source>
         <translation>A retenção apagou {n} gravações ({size}).</translation>
     </message>

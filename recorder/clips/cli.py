@@ -1,0 +1,107 @@
+"""`vms-recorder clip …`: through the running recorder when there is one (it owns the
+files), or in this process when recording is stopped."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+import time
+from datetime import datetime
+
+import requests
+
+from recorder.clips.maker import ClipBusy, ClipLimit, ClipMaker, NoSpace
+from recorder.paths import DataDir, read_runtime
+
+CLIP_ERRORS = (ClipLimit, ClipBusy, NoSpace)
+
+
+class Refused(Exception):
+    """The recorder said no; the message is its own."""
+
+
+class _Remote:
+    def __init__(self, data: DataDir, runtime: dict):
+        from recorder.service import load_or_create_token
+
+        self.base = f"http://{runtime['host']}:{runtime['port']}/api/clips"
+        self.http = requests.Session()
+        self.http.headers["Authorization"] = f"Bearer {load_or_create_token(data)}"
+
+    def _call(self, method: str, path: str = "", timeout: float = 30, **kw):
+        r = self.http.request(method, self.base + path, timeout=timeout, **kw)
+        if r.status_code >= 400:
+            raise Refused(r.json().get("detail", r.text))
+        return r.json()
+
+    def request(self, **body) -> dict:
+        body.update(start=body["start"].isoformat(), end=body["end"].isoformat())
+        return self._call("POST", json=body)
+
+    def get(self, clip_id: int, wait: float = 0) -> dict:
+        return self._call("GET", f"/{clip_id}", timeout=wait + 30, params={"wait": wait})
+
+    def list(self, camera_id: int | None = None) -> list[dict]:
+        return self._call("GET", params={"camera_id": camera_id} if camera_id else {})
+
+    def delete(self, clip_id: int) -> None:
+        self._call("DELETE", f"/{clip_id}")
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _describe(row: dict) -> str:
+    start = datetime.fromisoformat(row["start"]).astimezone()
+    end = datetime.fromisoformat(row["end"]).astimezone()
+    state = {"ready": f"{row['bytes'] / 1e6:.1f} MB", "failed": f"FAILED: {row['error']}",
+             "extracting": f"being made, {row['progress']:.0%}"}.get(row["state"], row["state"])
+    text = (f"{row['id']:>4}  cam {row['camera_id']} {row['camera_name']:<16} {start:%Y-%m-%d %H:%M:%S} → "
+            f"{end:%H:%M:%S} ({row['duration']:.0f} s)  {row['name']}  [{state}]")
+    for a, b in row["missing"]:
+        text += (f"\n      no recording from {datetime.fromisoformat(a).astimezone():%H:%M:%S} "
+                 f"to {datetime.fromisoformat(b).astimezone():%H:%M:%S}")
+    return text
+
+
+def _create(args, clips) -> dict:
+    row = clips.request(camera_id=args.camera, start=args.start, end=args.end, name=args.name,
+                        notes=args.notes, created_by=f"{getpass.getuser()} (command line)")
+    while row["state"] == "extracting" or (row["state"] == "ready" and not row["sha256"]):
+        if not args.json:
+            print(f"\rmaking clip {row['id']}: {row['progress']:.0%}", end="", file=sys.stderr, flush=True)
+        if row["state"] == "ready":  # durable; its SHA-256 comes a moment later
+            time.sleep(0.02)
+        row = clips.get(row["id"], wait=1.0)
+    if not args.json:
+        print("\r", end="", file=sys.stderr)
+    return row
+
+
+def cmd_clip(args, data: DataDir, sessions) -> int:
+    runtime = read_runtime(data)
+    clips = _Remote(data, runtime) if runtime else ClipMaker(data, sessions)
+    try:
+        if not runtime:
+            clips.recover()
+        if args.action == "create":
+            row = _create(args, clips)
+            out, text = row, _describe(row) + (f"\n      {data.absolute(row['path'])}" if row["state"] == "ready" else "")
+            code = 0 if row["state"] == "ready" else 1
+        elif args.action == "list":
+            out = clips.list(args.camera)
+            text, code = "\n".join(_describe(r) for r in out) or "no clips", 0
+        elif args.action == "show":
+            out = clips.get(args.id)
+            text, code = _describe(out) + f"\n      sha256 {out['sha256']}\n      {data.absolute(out['path'])}", 0
+        else:
+            clips.delete(args.id)
+            out, text, code = {"deleted": args.id}, f"clip {args.id} deleted", 0
+    except (Refused, *CLIP_ERRORS) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    finally:
+        clips.close()
+    print(json.dumps(out, indent=2) if args.json else text)
+    return code

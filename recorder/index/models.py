@@ -1,0 +1,165 @@
+"""The index: SQLAlchemy 2.0 typed models. Every instant is stored as UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    true,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+PLANS = {"basic": 7, "pro": 15, "premium": 30}
+DEFAULT_PLAN = "basic"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware datetimes in, aware UTC datetimes out; stored naive UTC so SQLite sorts them."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the index; times must carry a zone")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Camera(Base):
+    __tablename__ = "cameras"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    # URLs never hold credentials: those live in username / password_enc.
+    url: Mapped[str] = mapped_column(Text)
+    sub_url: Mapped[str | None] = mapped_column(Text)
+    username: Mapped[str | None] = mapped_column(String(120))
+    password_enc: Mapped[str | None] = mapped_column(Text)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    retention_days: Mapped[int | None] = mapped_column(Integer)
+    # Segments older than this many days are re-encoded to H.265 to save space; None: never.
+    compress_after_days: Mapped[int | None] = mapped_column(Integer)
+    motion_enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
+    motion_sensitivity: Mapped[int] = mapped_column(Integer, default=50, server_default="50")
+    # Areas where motion is ignored: JSON list of [x, y, w, h] in fractions of the picture.
+    motion_mask: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Removed cameras keep their footage until retention takes it.
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Segment(Base):
+    __tablename__ = "segments"
+    __table_args__ = (Index("ix_segments_camera_start", "camera_id", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("cameras.id"))
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    path: Mapped[str] = mapped_column(Text, unique=True)  # relative to the data dir
+    bytes: Mapped[int] = mapped_column(Integer)
+    video_codec: Mapped[str] = mapped_column(String(32))
+    audio_codec: Mapped[str | None] = mapped_column(String(32))
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    # Set before the file is unlinked, so a crash mid-deletion is finished at the next start.
+    deleting: Mapped[bool] = mapped_column(default=False)
+    # The camera's original bytes when the file was re-encoded to save space (None: as recorded).
+    original_bytes: Mapped[int | None] = mapped_column(Integer)
+
+    @property
+    def duration(self) -> float:
+        return (self.end - self.start).total_seconds()
+
+
+class Event(Base):
+    """Something that happened on a camera: an outage, an error, later motion or a plate."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_camera_start", "camera_id", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    camera_id: Mapped[int | None] = mapped_column(ForeignKey("cameras.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    label: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    snapshot: Mapped[str | None] = mapped_column(Text)  # relative to the data dir: a posted picture
+
+
+class Setting(Base):
+    """Site-wide settings as key/value text: the plan, and whatever comes later."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+CLIP_LIMITS = {"basic": 10, "pro": 50, "premium": None}  # None: unlimited
+
+
+class Clip(Base):
+    """A saved range of one camera's footage, with its own copy of the video: retention
+    never touches it."""
+
+    __tablename__ = "clips"
+    __table_args__ = (Index("ix_clips_camera_start", "camera_id", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("cameras.id"))
+    requested_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    requested_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    # What the file holds: from the keyframe at or before the requested start.
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    name: Mapped[str] = mapped_column(String(120))
+    notes: Mapped[str | None] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(Text)  # relative to the data dir
+    bytes: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    created_by: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="extracting")  # ready, failed, deleting
+    error: Mapped[str | None] = mapped_column(Text)
+    missing: Mapped[str | None] = mapped_column(Text)  # JSON [[start, end], ...]: no recording there
+
+
+class Deletion(Base):
+    """The cleanup log: every segment removed, when and why (retention, disk_full, manual)."""
+
+    __tablename__ = "deletions"
+    __table_args__ = (Index("ix_deletions_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    camera_id: Mapped[int] = mapped_column(Integer)
+    path: Mapped[str] = mapped_column(Text)
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    bytes: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(16))

@@ -1,0 +1,274 @@
+"""Playing a camera's recordings as one continuous stream of wall-clock time: which file to
+open at which offset, the next file when one ends, gaps skipped with a notice, the growing
+file followed at the live edge, and the wall-clock time of the frame on screen."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import vlc
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from vms_desktop.playback.timemap import Position, Span, TimeMap
+from vms_desktop.vlc_player import VlcPlayer, vlc_instance
+
+POSITION_MS = 200  # how often the shown wall-clock time follows the player
+LIVE_SPAN_ID = -1  # the file being written has no index row yet
+GAP_NOTICE = timedelta(seconds=2)
+PRELOAD = timedelta(seconds=3)  # the next file is opened this long before the playing one ends
+
+
+class PlaybackEngine(QObject):
+    """Two libVLC players take turns: while one plays a file, the other opens the next one,
+    paused, in a window underneath; at the join they swap, so a boundary costs a frame or two
+    instead of a file open (a quarter of a second for an hour of fragmented MP4)."""
+
+    position = Signal(object)  # UTC datetime of the frame on screen
+    notice = Signal(str)  # for the operator: gap skipped, file gone, end reached
+    state_changed = Signal(bool)  # playing?
+
+    def __init__(self, resolve_path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.players = (VlcPlayer(self), VlcPlayer(self))
+        self.surfaces: tuple[QWidget, ...] = ()
+        self.active = 0
+        self.resolve_path = resolve_path  # Span.path -> absolute Path
+        self.timemap = TimeMap([])
+        self.span: Span | None = None
+        self.standby: Position | None = None  # what the other player holds, ready to go on
+        self._stepped_to: int | None = None  # ms into the file, after frame steps back
+        self.rate = 1.0
+        self.want_playing = True
+        self._clock = QTimer(self, interval=POSITION_MS, timeout=self._tick)
+        for i, player in enumerate(self.players):
+            player.ended.connect(lambda i=i: self._file_ended() if i == self.active else None)
+            player.error.connect(lambda i=i: self._file_error() if i == self.active else self._drop_standby())
+            player.playing.connect(lambda i=i: self._started() if i == self.active else None)
+
+    @property
+    def vlc(self) -> VlcPlayer:
+        """The player on screen."""
+        return self.players[self.active]
+
+    def show_in(self, first: QWidget, second: QWidget) -> None:
+        """Two stacked native windows of the same size, one per player."""
+        self.surfaces = (first, second)
+        for player, surface in zip(self.players, self.surfaces):
+            player.show_in(surface)
+        first.raise_()
+
+    # -- what there is to play ------------------------------------------------------------
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self.timemap = TimeMap(spans)
+        if self.span is not None:  # the growing file gets a new end each refresh
+            same = next((s for s in spans if s.id == self.span.id and s.path == self.span.path), None)
+            if same is not None:
+                self.span = same
+
+    def now(self) -> datetime | None:
+        """The wall-clock time of the frame on screen."""
+        if self.span is None:
+            return None
+        ms = self._stepped_to if self._stepped_to is not None else self.vlc.player.get_time()
+        if ms is None or ms < 0:
+            return None
+        return self.span.start + timedelta(milliseconds=ms)
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def seek(self, t: datetime, quiet: bool = False) -> bool:
+        """Show the frame recorded at t, or the next recorded one after a gap."""
+        pos = self.timemap.next_recorded(t)
+        if pos is None:
+            self.notice.emit(self.tr("Nothing recorded after {t}").format(t=_hms(t)))
+            return False
+        if not quiet:
+            self._say_gap(t, pos.instant)
+        self._go(pos)
+        return True
+
+    def toggle(self) -> None:
+        self.set_playing(not self.want_playing)
+
+    def set_playing(self, playing: bool) -> None:
+        self.want_playing = playing
+        if playing:
+            self._stepped_to = None
+        if self.span is not None:
+            self.vlc.player.set_pause(0 if playing else 1)
+        self.state_changed.emit(playing)
+
+    def set_rate(self, rate: float) -> None:
+        self.rate = rate
+        self.vlc.player.set_rate(rate)
+        if rate != 1.0:
+            self._drop_standby()
+
+    def step(self, forward: bool) -> None:
+        """One frame forward (libVLC's own); back: a precise seek one frame earlier."""
+        self.set_playing(False)
+        if forward:
+            self._stepped_to = None
+            self.vlc.player.next_frame()
+        else:
+            # Counted from the last step's target: right after a paused seek, libVLC's time is
+            # that of the keyframe it decoded from, and steps would drift back a GOP at a time.
+            fps = self.vlc.player.get_fps() or 15.0
+            ms = self._stepped_to if self._stepped_to is not None else self.vlc.player.get_time()
+            self._stepped_to = max(0, int(ms - 1000 / fps))
+            self.vlc.player.set_time(self._stepped_to)
+        QTimer.singleShot(120, self._tick)
+
+    def stop(self) -> None:
+        """Nothing to show (a day without recordings): no picture, no clock."""
+        self.span = None
+        self._clock.stop()
+        self._drop_standby()
+        self.vlc.stop()
+
+    def close(self) -> None:
+        self._clock.stop()
+        for player in self.players:
+            player.release()
+
+    # -- files ------------------------------------------------------------------------------
+
+    def _go(self, pos: Position) -> None:
+        self._drop_standby()
+        self._stepped_to = None
+        same_file = self.span is not None and pos.span.path == self.span.path and self.vlc.player.get_length() > 0
+        if same_file and self.vlc.player.is_playing() or same_file and not self.want_playing:
+            self.span = pos.span
+            self.vlc.player.set_time(int(pos.offset * 1000))
+            QTimer.singleShot(60, self._tick)
+            return
+        self._open(pos.span, pos.offset)
+
+    def _open(self, span: Span, offset: float) -> None:
+        self._drop_standby()
+        path = self.resolve_path(span.path)
+        if not Path(path).exists():
+            self._skip(span, self.tr("The recording from {t} is no longer on disk (removed by retention?)")
+                       .format(t=_hms(span.start)))
+            return
+        self.span = span
+        self.vlc.player.set_media(_media(path, offset))
+        self.vlc.player.play()
+        self._clock.start()
+
+    # -- the next file, opened ahead --------------------------------------------------------------
+
+    def _preload(self) -> None:
+        span = self.span
+        # Not at other speeds: a paused standby there was seen to start seconds into its file.
+        if span is None or span.id == LIVE_SPAN_ID or self.standby is not None or self.rate != 1.0:
+            return
+        now = self.now()
+        if now is None or span.end - now > PRELOAD:
+            return
+        nxt = self.timemap.after(span)
+        if nxt is None or not Path(path := self.resolve_path(nxt.span.path)).exists():
+            return  # the end, or a missing file: said when playback gets there
+        self.standby = nxt
+        media = _media(path, nxt.offset)
+        media.add_option(":start-paused")
+        other = self.players[1 - self.active].player
+        other.set_media(media)
+        other.play()
+
+    def _swap(self, nxt: Position) -> None:
+        old = self.vlc
+        self.active = 1 - self.active
+        self.span, self.standby = nxt.span, None
+        self.surfaces and self.surfaces[self.active].raise_()
+        self.vlc.player.set_rate(self.rate)
+        self.vlc.player.audio_set_volume(old.player.audio_get_volume())
+        self.vlc.player.audio_set_mute(old.player.audio_get_mute())
+        if self.want_playing:
+            self.vlc.player.set_pause(0)
+        old.stop()  # its file has ended: quick, and it must be free before the next preload
+
+    def _drop_standby(self) -> None:
+        if self.standby is not None:
+            self.standby = None
+            self.players[1 - self.active].stop()
+
+    def _started(self) -> None:
+        if self.rate != 1.0:
+            self.vlc.player.set_rate(self.rate)
+        if not self.want_playing:
+            self.vlc.player.set_pause(1)
+
+    def _file_ended(self) -> None:
+        # Called through a queued signal: safe to drive libVLC from here.
+        span = self.span
+        if span is None or self._stale(vlc.State.Ended):
+            return
+        if span.id == LIVE_SPAN_ID:  # caught up with the file being written: wait, then reopen
+            offset = (self.now() or span.end) - span.start
+            QTimer.singleShot(1000, lambda: self._open(self.span, max(0.0, offset.total_seconds() - 0.5))
+                              if self.span is span else None)
+            return
+        if self.vlc.player.get_length() <= 0:  # "ended" without a single frame: unreadable
+            self._file_failed()
+            return
+        nxt = self.timemap.after(span)
+        if nxt is None:
+            self._drop_standby()
+            self.notice.emit(self.tr("End of the recordings"))
+            self.set_playing(False)
+            return
+        self._say_gap(span.end, nxt.span.start)
+        if self.standby is not None and self.standby.span.id == nxt.span.id:
+            self._swap(self.standby)
+        else:
+            self._open(nxt.span, nxt.offset)
+
+    def _stale(self, state) -> bool:
+        """An end or error queued for the media the player held before the one just set:
+        it must not pass the new file over as unreadable."""
+        return self.vlc.player.get_state() != state
+
+    def _file_error(self) -> None:
+        if not self._stale(vlc.State.Error):
+            self._file_failed()
+
+    def _file_failed(self) -> None:
+        if self.span is not None:
+            self._skip(self.span, self.tr("The recording from {t} cannot be played; going on with the next")
+                       .format(t=_hms(self.span.start)))
+
+    def _skip(self, span: Span, why: str) -> None:
+        """Say why a file is passed over, and go on with the one after it."""
+        self.notice.emit(why)
+        nxt = self.timemap.after(span)
+        self.span = None
+        if nxt is not None:
+            self._open(nxt.span, nxt.offset)
+
+    def _say_gap(self, a: datetime, b: datetime) -> None:
+        if b - a > GAP_NOTICE:
+            self.notice.emit(self.tr("No recording from {a} to {b}: skipped").format(a=_hms(a), b=_hms(b)))
+
+    def _tick(self) -> None:
+        t = self.now()
+        if t is not None:
+            self.position.emit(t)
+            self._preload()
+
+
+def _media(path: Path, offset: float):
+    media = vlc_instance().media_new_path(str(path))
+    # FFmpeg's demuxer for our fragmented MP4: libVLC's own walks every fragment of an hour's
+    # file on open (~200 ms) and lands seeks on the next keyframe, up to a GOP late.
+    media.add_option(":demux=avformat,any")
+    if offset > 0.05:
+        media.add_option(f":start-time={offset:.3f}")
+    return media
+
+
+def _hms(t: datetime) -> str:
+    return t.astimezone().strftime("%H:%M:%S")
