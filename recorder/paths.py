@@ -1,4 +1,4 @@
-"""Where everything lives inside a data dir (see DESIGN.md, "Data on disk")."""
+"""Where everything lives inside a data dir (docs/design.md, "The data dir")."""
 
 from __future__ import annotations
 

@@ -179,8 +179,8 @@ class SegmentStore:
 
     def delete_segments(self, ids: list[int], reason: str) -> tuple[int, int]:
         """Mark the rows and log why, unlink the files, flush each folder once, drop the rows
-        (DESIGN.md): a crash anywhere in between is finished by finish_deletions().
-        Returns (segments, bytes) deleted."""
+        (docs/design.md, "Segments: the order of writes"): a crash anywhere in between is
+        finished by finish_deletions(). Returns (segments, bytes) deleted."""
         marked, total = [], 0
         for chunk in _chunks(ids):
             with self.sessions.begin() as s:
