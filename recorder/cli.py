@@ -9,10 +9,9 @@ import logging
 import logging.handlers
 import os
 import sys
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
-
-import requests
 
 from recorder import __version__
 from recorder.cameras.config import InputError, active_cameras, add_camera, get_camera, public, remove_camera, update_camera
@@ -20,7 +19,8 @@ from recorder.cameras.credentials import Vault, split_credentials
 from recorder.index import queries
 from recorder.index.db import database_url, get_plan, open_index, set_plan
 from recorder.index.models import PLANS
-from recorder.paths import DataDir, default_data_dir
+from recorder.paths import DataDir, default_data_dir, read_runtime
+from vms_api.client import RECORDER_NOT_RUNNING, ApiError, RecorderClient
 
 
 def _when(text: str) -> datetime:
@@ -145,10 +145,10 @@ class _DiskLog(logging.handlers.RotatingFileHandler):
 
 
 def _setup_logging(data: DataDir, verbose: bool = True) -> None:
-    logs = data.root / "logs"
+    logs = data.log_file.parent
     logs.mkdir(parents=True, exist_ok=True)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    file = _DiskLog(logs / "recorder.log", maxBytes=5_000_000, backupCount=5)
+    file = _DiskLog(data.log_file, maxBytes=5_000_000, backupCount=5)
     console = logging.StreamHandler()
     root = logging.getLogger()
     for h in (file, console):
@@ -311,16 +311,21 @@ def cmd_events(args, data: DataDir, sessions) -> int:
     return 0
 
 
-def cmd_status(args, data: DataDir, sessions) -> int:
-    from recorder.paths import read_runtime
+def running_client(data: DataDir) -> RecorderClient | None:
+    """A client of the data dir's running recorder; None when none runs."""
     from recorder.service import load_or_create_token
 
     runtime = read_runtime(data)
-    if runtime:
-        resp = requests.get(f"http://{runtime['host']}:{runtime['port']}/api/status", timeout=10,
-                            headers={"Authorization": f"Bearer {load_or_create_token(data)}"})
-        resp.raise_for_status()
-        status = resp.json()
+    if runtime is None:
+        return None
+    return RecorderClient(f"http://{runtime['host']}:{runtime['port']}", load_or_create_token(data), timeout=10)
+
+
+def cmd_status(args, data: DataDir, sessions) -> int:
+    client = running_client(data)
+    if client:
+        with closing(client):
+            status = client.status()
         status["running"] = True
     else:
         with sessions() as s:
@@ -388,9 +393,12 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, LookupError) as e:
         print(f"error: {str(e).strip(chr(39))}", file=sys.stderr)
         return 2
-    except requests.RequestException as e:
-        print(f"error: the recorder did not answer ({type(e).__name__})", file=sys.stderr)
-        return 1
+    except ApiError as e:
+        if e.code == RECORDER_NOT_RUNNING:
+            print("error: the recorder did not answer", file=sys.stderr)
+            return 1
+        print(f"error: {e.detail}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -114,7 +114,7 @@ class CreateClipDialog(QDialog):
         self._set_busy(True)
         self.error.clear()
         self.status.setText(self.tr("Sending the request to the recorder…"))
-        run_in_background(lambda: self.api.call("POST", "/api/clips", json=body), self._accepted, self._refused)
+        run_in_background(lambda: self.api.make_clip(body), self._accepted, self._refused)
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.name, self.notes, self.buttons.button(QDialogButtonBox.Ok)):
@@ -138,7 +138,7 @@ class CreateClipDialog(QDialog):
         if self._gone or self.row is None:
             return
         cid = self.row["id"]
-        run_in_background(lambda: self.api.call("GET", f"/api/clips/{cid}", timeout=15, params={"wait": 1}),
+        run_in_background(lambda: self.api.clip(cid, wait=1),
                           self._followed, self._lost)
 
     def _followed(self, row: dict) -> None:

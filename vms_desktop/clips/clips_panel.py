@@ -101,7 +101,7 @@ class ClipsPanel(QDialog):
     # -- the list -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        run_in_background(lambda: self.api.call("GET", "/api/clips"), self._listed,
+        run_in_background(lambda: self.api.clips(), self._listed,
                           lambda e: self._say(translate(str(e)), ok=False))
 
     def _listed(self, rows: list[dict]) -> None:
@@ -219,7 +219,7 @@ class ClipsPanel(QDialog):
             if not ok:
                 return
         cid = row["id"]
-        run_in_background(lambda: self.api.call("PATCH", f"/api/clips/{cid}", json={"name": name}),
+        run_in_background(lambda: self.api.rename_clip(cid, name),
                           self._renamed, lambda e: self._say(translate(str(e)), ok=False))
 
     def _renamed(self, row: dict) -> None:
@@ -240,7 +240,7 @@ class ClipsPanel(QDialog):
         if answer != QMessageBox.Yes:
             return
         cid, name = row["id"], row["name"]
-        run_in_background(lambda: self.api.call("DELETE", f"/api/clips/{cid}"),
+        run_in_background(lambda: self.api.delete_clip(cid),
                           lambda _r: (self._say(self.tr("Deleted “{name}”").format(name=name), ok=True),
                                       self.refresh()),
                           lambda e: self._say(translate(str(e)), ok=False))
@@ -277,7 +277,7 @@ class ClipsPanel(QDialog):
         thread), so the copy is still checked against the index and not just against itself."""
         for _ in range(SHA_WAIT_TRIES):
             try:
-                sha = self.api.call("GET", f"/api/clips/{clip_id}").get("sha256")
+                sha = self.api.clip(clip_id).get("sha256")
             except RecorderError:
                 return None
             if sha:
@@ -313,7 +313,7 @@ class ClipsPanel(QDialog):
 
         def check() -> Verdict:
             try:  # the index as it is now; what the panel last listed if the recorder is away
-                clips = self.api.call("GET", "/api/clips")
+                clips = self.api.clips()
             except RecorderError:
                 clips = known
             return verify_file(Path(path), clips)

@@ -169,7 +169,7 @@ class EventPanel(QWidget):
             params["q"] = self.search.text().strip()
         self._generation += 1
         gen = self._generation
-        run_in_background(lambda: parse_rows(self.api.call("GET", "/api/events", params=params)),
+        run_in_background(lambda: parse_rows(self.api.events(**params)),
                           lambda rows: self._listed(gen, rows, params), lambda e: self._failed(gen, e), owner=self)
 
     def _listed(self, gen: int, rows: list[dict], params: dict) -> None:

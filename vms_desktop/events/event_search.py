@@ -139,8 +139,8 @@ class EventSearch(QDialog):
         self._say(self.tr("Searching…"))
 
         def work() -> tuple[list[dict], dict[int, str]]:
-            rows = parse_rows(self.api.call("GET", "/api/events", params=params))
-            names = {c["id"]: c["name"] for c in self.api.call("GET", "/api/cameras")}
+            rows = parse_rows(self.api.events(**params))
+            names = {c["id"]: c["name"] for c in self.api.cameras()}
             return rows, names
 
         run_in_background(work, lambda found: self._found(gen, *found), lambda e: self._failed(gen, e), owner=self)

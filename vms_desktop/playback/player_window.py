@@ -217,9 +217,9 @@ class PlayerWindow(QWidget):
             q = {"camera_id": cid, "start": (start - MARGIN).isoformat(), "end": (end + MARGIN).isoformat(),
                  "limit": 100_000}
             spans = [Span(s["id"], utc(s["start"]), utc(s["end"]), s["path"])
-                     for s in self.api.call("GET", "/api/recordings", params=q)]
-            events = parse_rows(self.api.call("GET", "/api/events", params=q))  # in time order
-            days = self.api.call("GET", "/api/recordings/days", params={"camera_id": cid}) if with_days else None
+                     for s in self.api.recordings(**q)]
+            events = parse_rows(self.api.events(**q))  # in time order
+            days = self.api.recording_days(cid) if with_days else None
             cam = next((c for c in self.api.status()["cameras"] if c["id"] == cid), None)
             return spans, events, days, cam
 

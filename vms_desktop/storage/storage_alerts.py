@@ -163,8 +163,7 @@ class StorageAlerts(QObject):
 
     def check_events(self) -> None:
         since = (min(self.started, datetime.now(UTC)) - timedelta(days=1)).isoformat()
-        self._ask("events", lambda: self.api.call("GET", "/api/events", params={"kind": "early_deletion",
-                                                                                  "start": since}),
+        self._ask("events", lambda: self.api.events(kind="early_deletion", start=since),
                   self._got_events)
 
     def _got_events(self, events: list[dict]) -> None:
@@ -181,7 +180,7 @@ class StorageAlerts(QObject):
     # -- what retention deletes tomorrow ------------------------------------------------------------
 
     def check_expiry(self) -> None:
-        self._ask("expiry", lambda: self.api.call("GET", "/api/storage", timeout=30), self._got_storage)
+        self._ask("expiry", lambda: self.api.storage(), self._got_storage)
 
     def expiry_text(self, item: dict) -> str:
         at = local_time(item["deleted_at"]) if item.get("deleted_at") else None

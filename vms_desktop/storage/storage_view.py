@@ -169,7 +169,7 @@ class StorageView(QDialog):
         return lambda result: on_done(result) if self._asked[what] == n else None
 
     def refresh(self) -> None:
-        run_in_background(lambda: self.api.call("GET", "/api/storage", timeout=30),
+        run_in_background(lambda: self.api.storage(),
                           self._latest("storage", self._loaded), self._failed)
         self.refresh_log()
 
@@ -191,7 +191,7 @@ class StorageView(QDialog):
                   "end": local_midnight(last + timedelta(days=1), self.tz).isoformat(), "limit": LOG_LIMIT}
         if self.camera_filter.currentData() is not None:
             params["camera_id"] = self.camera_filter.currentData()
-        run_in_background(lambda: self.api.call("GET", "/api/storage/cleanup", params=params),
+        run_in_background(lambda: self.api.cleanup_plan(**params),
                           self._latest("log", self._logged), self._failed)
 
     def _logged(self, rows: list[dict]) -> None:
@@ -381,8 +381,7 @@ class StorageView(QDialog):
                 n=result["deleted"], size=human_bytes(result["bytes"]), camera=camera, day=day), ok=True)
             self.refresh()
 
-        run_in_background(lambda: self.api.call("DELETE", "/api/recordings/day",
-                                                params={"camera_id": cid, "day": iso}, timeout=120),
+        run_in_background(lambda: self.api.delete_day(cid, iso),
                           done, lambda e: (self._work_done(), self._failed(e)))
 
     def export_day(self, folder: str | None = None) -> None:
@@ -399,8 +398,7 @@ class StorageView(QDialog):
         start, end = local_midnight(day, self.tz), local_midnight(day + timedelta(days=1), self.tz)
 
         def work() -> DayExport:
-            segs = self.api.call("GET", "/api/recordings", timeout=60, params={
-                "camera_id": cid, "start": start.isoformat(), "end": end.isoformat(), "limit": 100_000})
+            segs = self.api.recordings(cid, start, end, limit=100_000, timeout=60)
             mine = [s for s in segs if start <= datetime.fromisoformat(s["start"]) < end]  # the day they began
             return day_export.export_day([self.api.data.absolute(s["path"]) for s in mine], Path(folder), name, iso,
                               self.export_progress.emit)
@@ -446,5 +444,5 @@ class StorageView(QDialog):
                 n=result["deleted"], size=human_bytes(result["bytes"])), ok=True)
             self.refresh()
 
-        run_in_background(lambda: self.api.call("POST", "/api/storage/sweep", timeout=300), done,
+        run_in_background(lambda: self.api.sweep(), done,
                           lambda e: (self._work_done(), self._failed(e)))
