@@ -325,17 +325,28 @@ class MainWindow(QMainWindow):
         return self.plan.get("days")
 
     def add_camera(self) -> None:
-        CameraDialog(self.api, None, self._plan_days(), self).exec()
+        self._show_camera_dialog(None)
 
     def edit_camera(self, camera_id: int) -> None:
         """The camera's settings are fetched off the GUI thread; the dialog opens once they came."""
-        self.state_label.setText(self.tr("Loading the camera's settings…"))
-        run_in_background(lambda: self.api.camera(camera_id), self._open_camera_dialog, self._error_box, owner=self)
+        self.statusBar().showMessage(self.tr("Loading the camera's settings…"))  # over the state, for a moment
 
-    def _open_camera_dialog(self, cam: dict) -> None:
-        self.camera_dialog = CameraDialog(self.api, cam, self._plan_days(), self)
-        self.camera_dialog.exec()
-        self.camera_dialog = None
+        def failed(error: Exception) -> None:
+            self.statusBar().clearMessage()
+            self._error_box(error)
+
+        def loaded(cam: dict) -> None:
+            self.statusBar().clearMessage()
+            self._show_camera_dialog(cam)
+
+        run_in_background(lambda: self.api.camera(camera_id), loaded, failed, owner=self)
+
+    def _show_camera_dialog(self, cam: dict | None) -> None:
+        """Modal, but shown with open() rather than exec(): no nested event loop in a slot."""
+        dialog = self.camera_dialog = CameraDialog(self.api, cam, self._plan_days(), self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "camera_dialog", None) if self.camera_dialog is dialog else None)
+        dialog.open()
 
     def remove_camera(self, camera_id: int) -> None:
         cam = next((c for c in self.cameras if c["id"] == camera_id), {"name": str(camera_id)})
