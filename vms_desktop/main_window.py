@@ -25,7 +25,7 @@ from vms_desktop import __version__
 from vms_desktop.cameras.camera_alerts import CameraAlerts, frame_loss_warning, recording_stopped
 from vms_desktop.cameras.camera_dialog import CameraDialog
 from vms_desktop.live.grid import LiveGrid
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text
 from vms_desktop.recorder_link import RecorderSupervisor
 from vms_desktop.settings import LANGUAGES
 from vms_desktop.storage.disk_alerts import human_bytes
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
     def show_recorder_down(self, why: str) -> None:
         self.recorder_ok = False
         self.state_label.setObjectName("recorderDown")
-        self.state_label.setText(self.tr("Recorder problem: {why}").format(why=translate(why)))
+        self.state_label.setText(self.tr("Recorder problem: {why}").format(why=why))
         self.state_label.style().polish(self.state_label)
         self._set_tray("down", self.state_label.text(), alert=True)
 
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         run_in_background(work, lambda _r: None, self._error_box)
 
     def _error_box(self, error: Exception) -> None:
-        QMessageBox.warning(self, self.tr("VMS Desktop"), translate(str(error)))
+        QMessageBox.warning(self, self.tr("VMS Desktop"), error_text(error))
 
     def _plan_days(self) -> int | None:
         return self.plan.get("days")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from vms_api.client import ApiError, RecorderClient
 from vms_api.local import DataDir, read_runtime
+from vms_desktop.messages import error_text
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
@@ -117,7 +118,7 @@ class RecorderSupervisor(QObject):
     """
 
     status_changed = Signal(dict)
-    recorder_down = Signal(str)  # why, in words for the status bar
+    recorder_down = Signal(str)  # why, in words for the status bar (in the user's language)
     recorder_started = Signal(int)  # pid
 
     def __init__(self, data: DataDir, demo: bool = False, parent: QObject | None = None):
@@ -172,12 +173,12 @@ class RecorderSupervisor(QObject):
                     self._start_recorder(first=not self._ever_up)
                     self._ever_up = True
                 elif failures >= 3:
-                    self.recorder_down.emit(f"the recorder does not answer ({e})")
+                    self.recorder_down.emit(self.tr("the recorder does not answer ({why})").format(why=error_text(e)))
             self._stop.wait(POLL_SECONDS)
 
     def _start_recorder(self, first: bool) -> None:
         if not first:
-            self.recorder_down.emit("the recorder stopped; starting it again")
+            self.recorder_down.emit(self.tr("the recorder stopped; starting it again"))
         self._reap()
         self._proc = spawn_recorder(self.data, self.demo)
         if not first:
@@ -185,7 +186,7 @@ class RecorderSupervisor(QObject):
         if wait_listening(self._proc, self.data, START_TIMEOUT, self._stop.is_set) and self.api.locate():
             self.recorder_started.emit(self._proc.pid)
             return
-        self.recorder_down.emit(f"the recorder could not start; see {self.data.log_file}")
+        self.recorder_down.emit(self.tr("the recorder could not start; see {log}").format(log=self.data.log_file))
 
     def _reap(self) -> None:
         """A recorder we started and that died must not stay a zombie."""

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QWidget
 
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text, translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
 
@@ -124,7 +124,7 @@ class CreateClipDialog(QDialog):
         """Bad name, no recording, the plan's limit...: the recorder's words; fix and try again."""
         self._set_busy(False)
         self.status.clear()
-        self.error.setText(translate(str(error)))
+        self.error.setText(error_text(error))
 
     def _accepted(self, row: dict) -> None:
         self.row = row
@@ -151,7 +151,7 @@ class CreateClipDialog(QDialog):
 
     def _lost(self, error: Exception) -> None:
         if not self._gone:
-            self.error.setText(translate(str(error)))
+            self.error.setText(error_text(error))
             self.buttons.setStandardButtons(QDialogButtonBox.Close)
 
     def _show(self, row: dict) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from vms_desktop.clips.clip_dialog import describe_missing, format_duration, format_range, utc
 from vms_desktop.clips.clip_files import ExportError, Verdict, export_clip, export_name, verify_file
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text, translate
 from vms_desktop.recorder_link import RecorderApi, RecorderError
 from vms_desktop.storage.disk_alerts import human_bytes
 from vms_desktop.tasks import run_in_background
@@ -102,7 +102,7 @@ class ClipsPanel(QDialog):
 
     def refresh(self) -> None:
         run_in_background(lambda: self.api.clips(), self._listed,
-                          lambda e: self._say(translate(str(e)), ok=False))
+                          lambda e: self._say(error_text(e), ok=False))
 
     def _listed(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -220,7 +220,7 @@ class ClipsPanel(QDialog):
                 return
         cid = row["id"]
         run_in_background(lambda: self.api.rename_clip(cid, name),
-                          self._renamed, lambda e: self._say(translate(str(e)), ok=False))
+                          self._renamed, lambda e: self._say(error_text(e), ok=False))
 
     def _renamed(self, row: dict) -> None:
         self._say(self.tr("Renamed to “{name}”").format(name=row["name"]), ok=True)
@@ -243,7 +243,7 @@ class ClipsPanel(QDialog):
         run_in_background(lambda: self.api.delete_clip(cid),
                           lambda _r: (self._say(self.tr("Deleted “{name}”").format(name=name), ok=True),
                                       self.refresh()),
-                          lambda e: self._say(translate(str(e)), ok=False))
+                          lambda e: self._say(error_text(e), ok=False))
 
     # -- export and verification (files hashed off the GUI thread) ---------------------------------
 

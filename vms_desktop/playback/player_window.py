@@ -25,7 +25,7 @@ from vms_desktop.clips.clip_dialog import format_duration, format_range
 from vms_desktop.events.event_list import EventPanel
 from vms_desktop.events.event_table import parse_rows, utc
 from vms_desktop.live.tile import VideoSurface
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text
 from vms_desktop.playback.engine import LIVE_SPAN_ID, POSITION_MS, PlaybackEngine
 from vms_desktop.playback.timeline import MIN_CLIP, Timeline, describe_event
 from vms_desktop.playback.timemap import Span, local_day
@@ -231,7 +231,7 @@ class PlayerWindow(QWidget):
             self._refresh_timer.stop()
             self.notice.setText(self.tr("This camera has been removed: no new recordings will appear"))
         else:
-            self.notice.setText(translate(str(error)))
+            self.notice.setText(error_text(error))
         self.events.refresh()  # it says what went wrong in its own words
 
     def _loaded(self, result: tuple) -> None:

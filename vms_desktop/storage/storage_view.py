@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text, translate
 from vms_desktop.playback import day_export
 from vms_desktop.playback.day_export import SUMS, DayExport
 from vms_desktop.recorder_link import RecorderApi
@@ -157,7 +157,7 @@ class StorageView(QDialog):
         self.status.style().polish(self.status)
 
     def _failed(self, error: Exception) -> None:
-        self._say(translate(str(error)), ok=False)
+        self._say(error_text(error), ok=False)
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -424,7 +424,7 @@ class StorageView(QDialog):
 
     def _export_failed(self, error: Exception) -> None:
         self._work_done()
-        why = getattr(error, "strerror", None) or translate(str(error))
+        why = getattr(error, "strerror", None) or error_text(error)
         self._say(self.tr("The day was not exported: {why}").format(why=why), ok=False)
 
     def run_retention(self) -> None:
