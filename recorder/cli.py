@@ -325,7 +325,7 @@ def cmd_status(args, data: DataDir, sessions) -> int:
     client = running_client(data)
     if client:
         with closing(client):
-            status = client.status()
+            status = client.status(timeout=10)
         status["running"] = True
     else:
         with sessions() as s:

@@ -132,9 +132,9 @@ class RecorderClient:
     def health(self) -> dict:
         return self.call("GET", "/api/health", timeout=5)
 
-    def status(self) -> dict:
-        """Every camera's state, the disk, the retention plan."""
-        return self.call("GET", "/api/status", timeout=5)
+    def status(self, timeout: float = 5) -> dict:
+        """Every camera's state, the disk, the retention plan (quick: the supervisor polls it)."""
+        return self.call("GET", "/api/status", timeout=timeout)
 
     def shutdown(self) -> dict:
         """Have the recorder finish its files and exit (it answers at once, then stops)."""
