@@ -366,6 +366,9 @@ class MainWindow(QMainWindow):
             return
         self.state_label.setText(self.tr("Stopping the recorder…"))
         self.setEnabled(False)  # nothing else to do while it finishes its files
+        # The recorder's server waits for open connections before it exits: a live stream
+        # never ends by itself, so the tiles let go of theirs first.
+        self.grid.close_players()
         # Up to STOP_TIMEOUT s while it finishes its files: off the GUI thread, so the window
         # keeps painting and says what it waits for.
         run_in_background(self.supervisor.stop_recording, lambda _r: self.close(), lambda _e: self.close(), owner=self)

@@ -56,7 +56,7 @@ def _detached() -> dict:
 def spawn_recorder(data: DataDir, demo: bool = False) -> subprocess.Popen:
     """Start a recorder for the data dir that outlives us. It keeps its own rotated log
     (logs/recorder.log); its console would only say the same lines again."""
-    data.create()
+    data.root.mkdir(parents=True, exist_ok=True, mode=0o700)  # private: the recorder makes the rest
     cmd = recorder_command(data, demo)
     log.info("starting the recorder: %s", " ".join(cmd))
     kw = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
