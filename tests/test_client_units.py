@@ -67,8 +67,8 @@ def test_recorder_messages_reach_the_guard_in_portuguese(qapp):
     try:
         install_language(qapp, "pt_BR")
         assert message("camera_auth_failed") == "usuário ou senha incorretos"
-        assert message("camera_no_answer", {"host": "10.0.0.5"}) == "sem resposta de 10.0.0.5"
-        assert camera_error({"error": "no answer from 10.0.0.5", "error_code": "camera_no_answer",
+        assert message("camera_timeout", {"host": "10.0.0.5"}) == "sem resposta de 10.0.0.5"
+        assert camera_error({"error": "no answer from 10.0.0.5", "error_code": "camera_timeout",
                              "error_params": {"host": "10.0.0.5"}}) == "sem resposta de 10.0.0.5"
         assert error_text(ApiError("recorder_not_running", "the recorder is not running")) == "o gravador não está em execução"
         assert message("something_new", {}, "something new") == "something new"  # an unknown code: the recorder's words
@@ -76,7 +76,7 @@ def test_recorder_messages_reach_the_guard_in_portuguese(qapp):
         assert translate("something new") == "something new"
     finally:
         install_language(qapp, "en")
-    assert message("camera_no_answer", {"host": "10.0.0.5"}) == "no answer from 10.0.0.5"
+    assert message("camera_timeout", {"host": "10.0.0.5"}) == "no answer from 10.0.0.5"
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from vms_api.client import ApiError, RecorderClient
 from vms_api.local import DataDir, read_runtime
-from vms_desktop.messages import error_text
+from vms_desktop.messages import RECORDER_NOT_STARTED, RECORDER_STOP_TIMEOUT, error_text
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
@@ -77,7 +77,7 @@ def ensure_recorder(data: DataDir, timeout: float = START_TIMEOUT) -> int:
     if info is None:
         info = wait_listening(spawn_recorder(data), data, timeout)
         if info is None:
-            raise RecorderError("recorder_not_started", f"the recorder could not start; see {data.log_file}",
+            raise RecorderError(RECORDER_NOT_STARTED, f"the recorder could not start; see {data.log_file}",
                                 params={"log": str(data.log_file)})
     return int(info["pid"])
 
@@ -105,7 +105,7 @@ def stop_recorder(data: DataDir, timeout: float = STOP_TIMEOUT) -> bool:
     deadline = time.monotonic() + timeout
     while read_runtime(data) is not None:
         if time.monotonic() > deadline:
-            raise RecorderError("recorder_stop_timeout", "the recorder did not stop in time")
+            raise RecorderError(RECORDER_STOP_TIMEOUT, "the recorder did not stop in time")
         time.sleep(0.2)
     return True
 

@@ -986,7 +986,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="127"/>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
@@ -1012,13 +1012,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="138"/>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="139"/>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="430"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
@@ -1109,142 +1109,142 @@
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="378"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="381"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="387"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="396"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="396"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="398"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="398"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Search events (plates, labels) on every camera</source>
         <translation>Buscar eventos (placas, rótulos) em todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Player: play / pause</source>
         <translation>Player: reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="402"/>
         <source>Player: a frame back / forward</source>
         <translation>Player: um quadro para trás / para a frente</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="403"/>
         <source>Player: previous / next event</source>
         <translation>Player: evento anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Player: now</source>
         <translation>Player: agora</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Player: previous / next day</source>
         <translation>Player: dia anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Player: mute / snapshot</source>
         <translation>Player: sem som / foto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Player: show / hide the list of events</source>
         <translation>Player: mostrar / ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Player: clip starts / ends at the frame on screen</source>
         <translation>Player: o clipe começa / termina no quadro na tela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Player: save the clip range</source>
         <translation>Player: salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="431"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
 Data: {data}</source>
@@ -1583,152 +1583,432 @@ Dados: {data}</translation>
 <context>
     <name>RecorderMessage</name>
     <message>
-        <location filename="../messages.py" line="32"/>
+        <location filename="../messages.py" line="102"/>
         <source>wrong username or password</source>
         <translation>usuário ou senha incorretos</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="33"/>
+        <location filename="../messages.py" line="103"/>
         <source>the camera has no stream at this address (check the path in the URL)</source>
         <translation>a câmera não tem stream neste endereço (confira o caminho na URL)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="35"/>
+        <location filename="../messages.py" line="105"/>
         <source>{host} refused the connection (is the camera on, and the port right?)</source>
         <translation>{host} recusou a conexão (a câmera está ligada e a porta está certa?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="107"/>
         <source>no answer from {host}</source>
         <translation>sem resposta de {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="108"/>
         <source>{host} cannot be reached on the network</source>
         <translation>{host} não pode ser alcançado na rede</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="109"/>
         <source>the camera address {host} could not be found</source>
         <translation>o endereço da câmera {host} não foi encontrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50"/>
+        <location filename="../messages.py" line="110"/>
         <source>the recording disk is full</source>
         <translation>o disco de gravação está cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="111"/>
         <source>cannot write to the recordings folder (permission denied)</source>
         <translation>não é possível gravar na pasta de gravações (permissão negada)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="113"/>
         <source>the camera closed the connection</source>
         <translation>a câmera fechou a conexão</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="41"/>
+        <location filename="../messages.py" line="114"/>
         <source>the camera&apos;s answer could not be understood (is this an RTSP address?)</source>
         <translation>a resposta da câmera não pôde ser entendida (este é um endereço RTSP?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="43"/>
+        <location filename="../messages.py" line="119"/>
         <source>the camera stopped sending video</source>
         <translation>a câmera parou de enviar vídeo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="44"/>
+        <location filename="../messages.py" line="116"/>
         <source>the camera sends no video</source>
         <translation>a câmera não envia vídeo</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="42"/>
+        <source>camera {camera_id} does not exist</source>
+        <translation>a câmera {camera_id} não existe</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="44"/>
+        <source>camera {camera_id} has no substream</source>
+        <translation>a câmera {camera_id} não tem substream</translation>
+    </message>
+    <message>
         <location filename="../messages.py" line="45"/>
+        <source>camera {camera_id} sent no live video within {seconds} s</source>
+        <translation>a câmera {camera_id} não enviou vídeo ao vivo em {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="46"/>
+        <source>camera {camera_id} has no picture yet</source>
+        <translation>a câmera {camera_id} ainda não tem imagem</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="47"/>
+        <source>the {field} is not a valid address</source>
+        <translation>o campo {field} não é um endereço válido</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="48"/>
+        <source>the {field} must start with rtsp:// (got {scheme})</source>
+        <translation>o campo {field} deve começar com rtsp:// (veio {scheme})</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="49"/>
+        <source>the {field} has no camera address after rtsp://</source>
+        <translation>o campo {field} não tem o endereço da câmera depois de rtsp://</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="50"/>
+        <source>the {field} has an invalid port</source>
+        <translation>o campo {field} tem uma porta inválida</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="51"/>
+        <source>the camera needs a name</source>
+        <translation>a câmera precisa de um nome</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="52"/>
+        <source>the camera&apos;s name is longer than {max} characters</source>
+        <translation>o nome da câmera passa de {max} caracteres</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="53"/>
+        <source>the camera&apos;s name has control characters</source>
+        <translation>o nome da câmera tem caracteres de controle</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="54"/>
+        <source>recordings are kept from {min} to {max} days</source>
+        <translation>as gravações são mantidas de {min} a {max} dias</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="55"/>
+        <source>compression starts after {min} to {max} days</source>
+        <translation>a compressão começa depois de {min} a {max} dias</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="56"/>
+        <source>the motion sensitivity goes from {min} to {max}</source>
+        <translation>a sensibilidade de movimento vai de {min} a {max}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="58"/>
+        <source>the motion mask has more than {max} areas</source>
+        <translation>a máscara de movimento tem mais de {max} áreas</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="59"/>
+        <source>area {area} of the motion mask is not a rectangle</source>
+        <translation>a área {area} da máscara de movimento não é um retângulo</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="60"/>
+        <source>area {area} of the motion mask is outside the picture</source>
+        <translation>a área {area} da máscara de movimento está fora da imagem</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="62"/>
+        <source>camera {camera_id}&apos;s saved password is only sent to its own address: type the password</source>
+        <translation>a senha salva da câmera {camera_id} só é enviada ao endereço dela: digite a senha</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="64"/>
+        <source>the period starts after it ends</source>
+        <translation>o período começa depois de terminar</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="65"/>
+        <source>the event&apos;s kind is not valid</source>
+        <translation>o tipo do evento não é válido</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="66"/>
+        <source>the kind {kind} is the recorder&apos;s own</source>
+        <translation>o tipo {kind} é do próprio gravador</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="67"/>
+        <source>the event&apos;s time {time} is in the future</source>
+        <translation>o horário do evento {time} está no futuro</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="68"/>
+        <source>the event ends before it starts</source>
+        <translation>o evento termina antes de começar</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="69"/>
+        <source>the event&apos;s label is longer than {max} characters or has control characters</source>
+        <translation>o rótulo do evento passa de {max} caracteres ou tem caracteres de controle</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="71"/>
+        <source>the confidence goes from {min} to {max}</source>
+        <translation>a confiança vai de {min} a {max}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>the event&apos;s picture is not base64</source>
+        <translation>a imagem do evento não está em base64</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="73"/>
+        <source>the event&apos;s picture is not a JPEG or PNG</source>
+        <translation>a imagem do evento não é JPEG nem PNG</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="74"/>
+        <source>the event&apos;s picture is larger than {max_kb} KB</source>
+        <translation>a imagem do evento passa de {max_kb} KB</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="75"/>
+        <source>event {event_id} has no picture</source>
+        <translation>o evento {event_id} não tem imagem</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="76"/>
+        <source>the CSV file has no header line</source>
+        <translation>o arquivo CSV não tem a linha de cabeçalho</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="77"/>
+        <source>the CSV file was refused ({more} more problems)</source>
+        <translation>o arquivo CSV foi recusado ({more} problemas a mais)</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="78"/>
+        <source>clip {clip_id} does not exist</source>
+        <translation>o clipe {clip_id} não existe</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="79"/>
+        <source>clip {clip_id} has no file ({state})</source>
+        <translation>o clipe {clip_id} não tem arquivo ({state})</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="81"/>
+        <source>the {plan} plan keeps up to {limit} clips and {count} are saved; delete a clip or move to a bigger plan</source>
+        <translation>o plano {plan} guarda até {limit} clipes e {count} estão salvos; apague um clipe ou mude para um plano maior</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="85"/>
+        <source>not enough free disk for this clip: it needs {need_bytes} bytes and {usable_bytes} can be used</source>
+        <translation>não há disco livre suficiente para este clipe: ele precisa de {need_bytes} bytes e {usable_bytes} podem ser usados</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="87"/>
+        <source>the clip needs a name</source>
+        <translation>o clipe precisa de um nome</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="88"/>
+        <source>the clip&apos;s name is longer than {max} characters</source>
+        <translation>o nome do clipe passa de {max} caracteres</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="89"/>
+        <source>the clip&apos;s name cannot have / or \</source>
+        <translation>o nome do clipe não pode ter / nem \</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="90"/>
+        <source>the clip&apos;s name has control characters</source>
+        <translation>o nome do clipe tem caracteres de controle</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="91"/>
+        <source>the clip&apos;s notes are longer than {max} characters</source>
+        <translation>as notas do clipe passam de {max} caracteres</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="92"/>
+        <source>the clip&apos;s notes have control characters</source>
+        <translation>as notas do clipe têm caracteres de controle</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="93"/>
+        <source>who made the clip is longer than {max} characters or has control characters</source>
+        <translation>quem fez o clipe passa de {max} caracteres ou tem caracteres de controle</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="95"/>
+        <source>the clip starts after it ends</source>
+        <translation>o clipe começa depois de terminar</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="96"/>
+        <source>a clip is at most {max_hours} hours long</source>
+        <translation>um clipe tem no máximo {max_hours} horas</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="97"/>
+        <source>camera {camera_id} has no recording from {start} to {end}</source>
+        <translation>a câmera {camera_id} não tem gravação de {start} a {end}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="99"/>
+        <source>the recording {file} could not be read: {reason}</source>
+        <translation>a gravação {file} não pôde ser lida: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="100"/>
+        <source>the camera&apos;s video format changed at {at}: make two clips</source>
+        <translation>o formato de vídeo da câmera mudou às {at}: faça dois clipes</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="117"/>
         <source>the camera sends {codec} video, which cannot be recorded; set the camera to H.264 or H.265</source>
         <translation>a câmera envia vídeo {codec}, que não pode ser gravado; configure a câmera para H.264 ou H.265</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="24"/>
+        <location filename="../messages.py" line="120"/>
+        <source>nothing was written for {seconds} s</source>
+        <translation>nada foi gravado por {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="121"/>
+        <source>the camera failed: {message}</source>
+        <translation>a câmera falhou: {message}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="122"/>
+        <source>the camera failed for an unknown reason</source>
+        <translation>a câmera falhou por um motivo desconhecido</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="123"/>
+        <source>the camera&apos;s address has a line break</source>
+        <translation>o endereço da câmera tem uma quebra de linha</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="124"/>
+        <source>cannot write to {folder}: {reason}</source>
+        <translation>não é possível gravar em {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="125"/>
+        <source>the recorder failed: {message}</source>
+        <translation>o gravador falhou: {message}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="28"/>
         <source>the recorder is not running</source>
         <translation>o gravador não está em execução</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="25"/>
+        <location filename="../messages.py" line="29"/>
         <source>the recorder could not start; see {log}</source>
         <translation>o gravador não pôde iniciar; veja {log}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="30"/>
         <source>the recorder did not stop in time</source>
         <translation>o gravador não parou a tempo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="27"/>
+        <location filename="../messages.py" line="31"/>
+        <source>the API token is missing</source>
+        <translation>falta o token da API</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="32"/>
+        <source>wrong API token</source>
+        <translation>token da API incorreto</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="33"/>
+        <source>the Authorization header must be &apos;Bearer&apos; and the API token</source>
+        <translation>o cabeçalho Authorization deve ser &apos;Bearer&apos; e o token da API</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="35"/>
+        <source>the recorder does not answer to the name {host}</source>
+        <translation>o gravador não responde pelo nome {host}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="36"/>
+        <source>the request is not valid ({field})</source>
+        <translation>o pedido não é válido ({field})</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="37"/>
+        <source>the recorder refused this: {detail}</source>
+        <translation>o gravador recusou isto: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="38"/>
+        <source>not found: {path}</source>
+        <translation>não encontrado: {path}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="39"/>
+        <source>the recorder does not accept {method} here</source>
+        <translation>o gravador não aceita {method} aqui</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="40"/>
+        <source>the recorder refused the request (HTTP {status})</source>
+        <translation>o gravador recusou o pedido (HTTP {status})</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="41"/>
         <source>the recorder could not do that; see its log</source>
         <translation>o gravador não conseguiu fazer isso; veja o registro dele</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="28"/>
-        <source>missing or wrong API token</source>
-        <translation>token da API ausente ou incorreto</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="29"/>
-        <source>not found: {what}</source>
-        <translation>não encontrado: {what}</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="30"/>
-        <source>the request was refused: {detail}</source>
-        <translation>o pedido foi recusado: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="43"/>
         <source>camera {camera_id} is disabled</source>
         <translation>a câmera {camera_id} está desativada</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
-        <source>camera {camera_id} sent no live video in time</source>
-        <translation>a câmera {camera_id} não enviou vídeo ao vivo a tempo</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="54"/>
-        <source>the plan keeps up to {limit} clips and {count} are saved; delete a clip or move to a bigger plan</source>
-        <translation>o plano guarda até {limit} clipes e {count} estão salvos; apague um clipe ou mude para um plano maior</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="56"/>
+        <location filename="../messages.py" line="80"/>
         <source>clip {clip_id} is still being made; delete it when it is done</source>
         <translation>o clipe {clip_id} ainda está sendo feito; apague-o quando estiver pronto</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="57"/>
-        <source>not enough free disk for this clip: it needs about {need_mb} MB and {free_mb} MB can be used</source>
-        <translation>não há disco livre suficiente para este clipe: ele precisa de cerca de {need_mb} MB e {free_mb} MB podem ser usados</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="161"/>
         <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
         <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="165"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="170"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="172"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="174"/>
         <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
         <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>
