@@ -318,7 +318,9 @@ def running_client(data: DataDir) -> RecorderClient | None:
     runtime = read_runtime(data)
     if runtime is None:
         return None
-    return RecorderClient(f"http://{runtime['host']}:{runtime['port']}", load_or_create_token(data), timeout=10)
+    # untyped: the commands print the recorder's JSON as it is (--json) and read its keys
+    return RecorderClient(f"http://{runtime['host']}:{runtime['port']}", load_or_create_token(data), timeout=10,
+                          typed=False)
 
 
 def cmd_status(args, data: DataDir, sessions) -> int:

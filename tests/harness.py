@@ -106,10 +106,11 @@ class RecorderProcess:
     @property
     def client(self) -> RecorderClient:
         """The shared API client, for tests that want answers rather than HTTP responses."""
-        return RecorderClient(self.base, self.token, timeout=15)
+        return RecorderClient(self.base, self.token, timeout=15)  # typed: answers are the contract's models
 
     def camera_status(self, camera_id: int) -> dict:
-        return next(c for c in self.client.status(timeout=15)["cameras"] if c["id"] == camera_id)
+        status = RecorderClient(self.base, self.token, typed=False).status(timeout=15)
+        return next(c for c in status["cameras"] if c["id"] == camera_id)
 
     def segments(self, camera_id: int) -> list[dict]:
         return cli_json(self.data_dir, "segments", "--camera", str(camera_id), "--from", "2000-01-01T00:00:00")

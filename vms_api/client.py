@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from pydantic import BaseModel, TypeAdapter
 
+from vms_api import models as m
 from vms_api.local import DataDir, read_runtime
 
 log = logging.getLogger(__name__)
@@ -56,14 +58,34 @@ def _query(**params) -> dict:
     return {k: _iso(v) for k, v in params.items() if v is not None}
 
 
+def _body(req: BaseModel | dict) -> dict:
+    """A request's JSON: a contract model as set (unset fields are not sent: a PATCH changes
+    only what it names), or a dict of the same fields."""
+    if isinstance(req, BaseModel):
+        return req.model_dump(mode="json", exclude_unset=True)
+    return {k: _iso(v) for k, v in req.items()}
+
+
+_adapters: dict[Any, TypeAdapter] = {}
+
+
+def _adapter(shape) -> TypeAdapter:
+    if shape not in _adapters:
+        _adapters[shape] = TypeAdapter(shape)
+    return _adapters[shape]
+
+
 class RecorderClient:
     """Calls to one recorder. With a data dir (local()), where it listens is read from the
     recorder's runtime file, again after it fails (it may have restarted on another port)."""
 
     def __init__(self, base_url: str | None = None, token: str | None = None, data: DataDir | None = None,
-                 timeout: float = 10.0):
+                 timeout: float = 10.0, typed: bool = True):
         self.data = data
         self.timeout = timeout
+        # typed: answers parsed into the contract's models. Untyped: the JSON as sent (dicts),
+        # for code that still reads keys; it moves to attributes one caller at a time.
+        self.typed = typed
         self.http = requests.Session()
         self._base = base_url.rstrip("/") if base_url else None
         self._token = token
@@ -71,9 +93,9 @@ class RecorderClient:
             self.http.headers["Authorization"] = f"Bearer {token}"
 
     @classmethod
-    def local(cls, data: DataDir | Path | str) -> RecorderClient:
+    def local(cls, data: DataDir | Path | str, typed: bool = True) -> RecorderClient:
         """The recorder of a data dir on this machine."""
-        return cls(data=data if isinstance(data, DataDir) else DataDir(Path(data)))
+        return cls(data=data if isinstance(data, DataDir) else DataDir(Path(data)), typed=typed)
 
     # -- where and how ---------------------------------------------------------------------
 
@@ -116,6 +138,10 @@ class RecorderClient:
             raise _error_from(r)
         return r.json()
 
+    def _as(self, shape, data: Any) -> Any:
+        """The answer as the contract's model (shape: a model, or list[model])."""
+        return _adapter(shape).validate_python(data) if self.typed else data
+
     def _picture(self, path: str) -> bytes | None:
         """A JPEG or PNG from the recorder; None when there is none or it cannot be reached."""
         try:
@@ -129,43 +155,44 @@ class RecorderClient:
 
     # -- the recorder ----------------------------------------------------------------------
 
-    def health(self) -> dict:
-        return self.call("GET", "/api/health", timeout=5)
+    def health(self) -> m.Health:
+        return self._as(m.Health, self.call("GET", "/api/health", timeout=5))
 
-    def status(self, timeout: float = 5) -> dict:
+    def status(self, timeout: float = 5) -> m.Status:
         """Every camera's state, the disk, the retention plan (quick: the supervisor polls it)."""
-        return self.call("GET", "/api/status", timeout=timeout)
+        return self._as(m.Status, self.call("GET", "/api/status", timeout=timeout))
 
-    def shutdown(self) -> dict:
+    def shutdown(self) -> m.Stopping:
         """Have the recorder finish its files and exit (it answers at once, then stops)."""
-        return self.call("POST", "/api/shutdown")
+        return self._as(m.Stopping, self.call("POST", "/api/shutdown"))
 
     # -- cameras ---------------------------------------------------------------------------
 
-    def cameras(self) -> list[dict]:
-        return self.call("GET", "/api/cameras")
+    def cameras(self) -> list[m.CameraStatus]:
+        """Every camera with its state (as in status())."""
+        return self._as(list[m.CameraStatus], self.call("GET", "/api/cameras"))
 
-    def camera(self, camera_id: int) -> dict:
-        return self.call("GET", f"/api/cameras/{camera_id}")
+    def camera(self, camera_id: int) -> m.Camera:
+        return self._as(m.Camera, self.call("GET", f"/api/cameras/{camera_id}"))
 
-    def add_camera(self, fields: dict) -> dict:
-        return self.call("POST", "/api/cameras", json=fields)
+    def add_camera(self, req: m.CameraIn | dict) -> m.Camera:
+        return self._as(m.Camera, self.call("POST", "/api/cameras", json=_body(req)))
 
-    def update_camera(self, camera_id: int, fields: dict) -> dict:
-        return self.call("PATCH", f"/api/cameras/{camera_id}", json=fields)
+    def update_camera(self, camera_id: int, req: m.CameraPatch | dict) -> m.Camera:
+        return self._as(m.Camera, self.call("PATCH", f"/api/cameras/{camera_id}", json=_body(req)))
 
-    def remove_camera(self, camera_id: int) -> dict:
-        return self.call("DELETE", f"/api/cameras/{camera_id}")
+    def remove_camera(self, camera_id: int) -> m.Camera:
+        return self._as(m.Camera, self.call("DELETE", f"/api/cameras/{camera_id}"))
 
-    def start_camera(self, camera_id: int) -> dict:
-        return self.call("POST", f"/api/cameras/{camera_id}/start")
+    def start_camera(self, camera_id: int) -> m.Camera:
+        return self._as(m.Camera, self.call("POST", f"/api/cameras/{camera_id}/start"))
 
-    def stop_camera(self, camera_id: int) -> dict:
-        return self.call("POST", f"/api/cameras/{camera_id}/stop")
+    def stop_camera(self, camera_id: int) -> m.Camera:
+        return self._as(m.Camera, self.call("POST", f"/api/cameras/{camera_id}/stop"))
 
-    def probe(self, fields: dict) -> dict:
+    def probe(self, req: m.ProbeIn | dict) -> m.ProbeResult:
         """Connect to a camera as configured (not saved) and say what it sends."""
-        return self.call("POST", "/api/probe", json=fields, timeout=15)
+        return self._as(m.ProbeResult, self.call("POST", "/api/probe", json=_body(req), timeout=15))
 
     def live_url(self, camera_id: int, sub: bool = False) -> str:
         """The camera's live stream for a player (which cannot send headers: the token rides along)."""
@@ -179,62 +206,63 @@ class RecorderClient:
     # -- recordings and events -------------------------------------------------------------
 
     def recordings(self, camera_id: int, start: datetime | None = None, end: datetime | None = None,
-                   limit: int | None = None, timeout: float | None = None) -> list[dict]:
-        return self.call("GET", "/api/recordings", timeout=timeout,
-                         params=_query(camera_id=camera_id, start=start, end=end, limit=limit))
+                   limit: int | None = None, timeout: float | None = None) -> list[m.Segment]:
+        return self._as(list[m.Segment], self.call("GET", "/api/recordings", timeout=timeout,
+                                                   params=_query(camera_id=camera_id, start=start, end=end, limit=limit)))
 
-    def recording_days(self, camera_id: int) -> dict:
+    def recording_days(self, camera_id: int) -> m.RecordedDays:
         """The days that have footage, with how much."""
-        return self.call("GET", "/api/recordings/days", params={"camera_id": camera_id})
+        return self._as(m.RecordedDays, self.call("GET", "/api/recordings/days", params={"camera_id": camera_id}))
 
-    def delete_day(self, camera_id: int, day: date | str) -> dict:
+    def delete_day(self, camera_id: int, day: date | str) -> m.DayDeleted:
         """Delete a camera's footage of one day (its clips stay); slow on a full day."""
-        return self.call("DELETE", "/api/recordings/day", params=_query(camera_id=camera_id, day=day), timeout=120)
+        return self._as(m.DayDeleted, self.call("DELETE", "/api/recordings/day", timeout=120,
+                                                params=_query(camera_id=camera_id, day=day)))
 
     def events(self, camera_id: int | None = None, kind: str | None = None, q: str | None = None,
                start: datetime | str | None = None, end: datetime | str | None = None, limit: int | None = None,
-               order: str | None = None) -> list[dict]:
-        return self.call("GET", "/api/events", params=_query(camera_id=camera_id, kind=kind, q=q, start=start,
-                                                             end=end, limit=limit, order=order))
+               order: str | None = None) -> list[m.Event]:
+        return self._as(list[m.Event], self.call("GET", "/api/events", params=_query(
+            camera_id=camera_id, kind=kind, q=q, start=start, end=end, limit=limit, order=order)))
 
-    def add_event(self, fields: dict) -> dict:
-        return self.call("POST", "/api/events", json=fields)
+    def add_event(self, req: m.EventPost | dict) -> m.Event:
+        return self._as(m.Event, self.call("POST", "/api/events", json=_body(req)))
 
     def event_snapshot(self, event_id: int) -> bytes | None:
         return self._picture(f"/api/events/{event_id}/snapshot")
 
     # -- storage ---------------------------------------------------------------------------
 
-    def storage(self) -> dict:
+    def storage(self) -> m.Storage:
         """The disk, each camera's footage and how long it will last (slow on a big disk)."""
-        return self.call("GET", "/api/storage", timeout=30)
+        return self._as(m.Storage, self.call("GET", "/api/storage", timeout=30))
 
     def cleanup_plan(self, camera_id: int | None = None, start: datetime | None = None,
-                     end: datetime | None = None, limit: int | None = None) -> list[dict]:
-        """What retention would delete next."""
-        return self.call("GET", "/api/storage/cleanup",
-                         params=_query(camera_id=camera_id, start=start, end=end, limit=limit))
+                     end: datetime | None = None, limit: int | None = None) -> list[m.Deletion]:
+        """What retention deleted in the period (the storage view's log)."""
+        return self._as(list[m.Deletion], self.call("GET", "/api/storage/cleanup",
+                                                    params=_query(camera_id=camera_id, start=start, end=end, limit=limit)))
 
-    def sweep(self) -> dict:
+    def sweep(self) -> m.Sweep:
         """Apply retention now."""
-        return self.call("POST", "/api/storage/sweep", timeout=300)
+        return self._as(m.Sweep, self.call("POST", "/api/storage/sweep", timeout=300))
 
     # -- clips -----------------------------------------------------------------------------
 
-    def make_clip(self, fields: dict) -> dict:
+    def make_clip(self, req: m.ClipIn | dict) -> m.Clip:
         """Start making a clip; its row comes back at once, state "extracting"."""
-        body = {k: _iso(v) for k, v in fields.items()}
-        return self.call("POST", "/api/clips", json=body, timeout=30)
+        return self._as(m.Clip, self.call("POST", "/api/clips", json=_body(req), timeout=30))
 
-    def clips(self, camera_id: int | None = None) -> list[dict]:
-        return self.call("GET", "/api/clips", params=_query(camera_id=camera_id))
+    def clips(self, camera_id: int | None = None) -> list[m.Clip]:
+        return self._as(list[m.Clip], self.call("GET", "/api/clips", params=_query(camera_id=camera_id)))
 
-    def clip(self, clip_id: int, wait: float = 0) -> dict:
+    def clip(self, clip_id: int, wait: float = 0) -> m.Clip:
         """A clip's row; with wait, the recorder answers once it changed or wait seconds passed."""
-        return self.call("GET", f"/api/clips/{clip_id}", timeout=wait + 15, params={"wait": wait} if wait else None)
+        return self._as(m.Clip, self.call("GET", f"/api/clips/{clip_id}", timeout=wait + 15,
+                                          params={"wait": wait} if wait else None))
 
-    def rename_clip(self, clip_id: int, name: str) -> dict:
-        return self.call("PATCH", f"/api/clips/{clip_id}", json={"name": name})
+    def rename_clip(self, clip_id: int, name: str) -> m.Clip:
+        return self._as(m.Clip, self.call("PATCH", f"/api/clips/{clip_id}", json=_body(m.ClipPatch(name=name))))
 
-    def delete_clip(self, clip_id: int) -> dict:
-        return self.call("DELETE", f"/api/clips/{clip_id}")
+    def delete_clip(self, clip_id: int) -> m.ClipDeleted:
+        return self._as(m.ClipDeleted, self.call("DELETE", f"/api/clips/{clip_id}"))
