@@ -20,6 +20,7 @@ from recorder.index import queries
 from recorder.index.models import Camera, Clip, Deletion, Event, Segment, utcnow
 from recorder.index.segments import DISK_FULL_BYTES, SegmentStore
 from recorder.paths import DataDir
+from vms_api.enums import ClipState, DeletionReason, EventKind
 
 log = logging.getLogger(__name__)
 ALERT_LEVELS = (80, 90, 95)  # percent of the recordings volume in use
@@ -136,7 +137,7 @@ class Retention:
             with self.sessions() as s:
                 ids = list(s.scalars(select(Segment.id).where(Segment.camera_id == cam_id, Segment.end <= cutoff,
                                                               Segment.deleting.is_(False))))
-            n, size = self.store.delete_segments(ids, "retention")
+            n, size = self.store.delete_segments(ids, DeletionReason.RETENTION)
             deleted, freed = deleted + n, freed + size
         self.last_sweep = {"at": utcnow().isoformat(), "deleted": deleted, "bytes": freed,
                            "seconds": round(time.perf_counter() - began, 3)}
@@ -208,7 +209,7 @@ class Retention:
                 self._say_short(usage.free, floor)
                 break
             try:
-                n, size = self.store.delete_segments(ids, "disk_full")
+                n, size = self.store.delete_segments(ids, DeletionReason.DISK_FULL)
             except OperationalError as e:  # SQLite could not write, even after the reserve went
                 self._say_cannot_delete(usage.free, e)
                 break
@@ -218,7 +219,7 @@ class Retention:
         if deleted:
             log.warning("disk guard: %d segments (%.0f MB) deleted early to keep %s MB free", deleted, freed / 1e6,
                         floor // 10**6)
-            self._event("early_deletion", f"{deleted} of the oldest recordings deleted early: the disk was "
+            self._event(EventKind.EARLY_DELETION, f"{deleted} of the oldest recordings deleted early: the disk was "
                                           f"nearly full ({usage.free / 1e9:.1f} GB free)")
         self.reserve.restore(shutil.disk_usage(self.data.root).free, floor if shared else 0)
         self._alerts(usage)
@@ -240,7 +241,7 @@ class Retention:
 
     def _say_short(self, free: int, floor: int) -> None:
         with self.sessions() as s:
-            clips = s.scalar(select(func.count()).select_from(Clip).where(Clip.state == "ready"))
+            clips = s.scalar(select(func.count()).select_from(Clip).where(Clip.state == ClipState.READY))
         what = f"only clips are left ({clips}), and clips are never deleted" if clips else "there is no old footage left"
         if free < DISK_FULL_BYTES:
             message = (f"The recording disk is full ({free / 1e6:.0f} MB free) and {what}: recording has "
@@ -251,7 +252,7 @@ class Retention:
         what += " (full)" if free < DISK_FULL_BYTES else ""
         if what != self._short_of:  # the figures change every minute; the reason seldom
             log.error("%s", message)
-            self._event("disk_full", message)
+            self._event(EventKind.DISK_FULL, message)
         self.trouble, self._short_of = message, what
 
     def _say_cannot_delete(self, free: int, error: Exception) -> None:
@@ -265,7 +266,7 @@ class Retention:
         usage = usage or shutil.disk_usage(self.data.recordings)
         level = alert_level(100.0 * usage.used / usage.total)
         if level > self.level:
-            self._event("disk_alert", f"the recordings disk is {level} % full")
+            self._event(EventKind.DISK_ALERT, f"the recordings disk is {level} % full")
         self.level = level
 
     def _event(self, kind: str, label: str) -> None:
@@ -325,7 +326,7 @@ class Retention:
         with self.sessions() as s:
             ids = list(s.scalars(select(Segment.id).where(Segment.camera_id == camera_id, Segment.start >= start,
                                                           Segment.start < end, Segment.deleting.is_(False))))
-        n, size = self.store.delete_segments(ids, "manual")
+        n, size = self.store.delete_segments(ids, DeletionReason.MANUAL)
         return {"deleted": n, "bytes": size}
 
     # -- the loop ---------------------------------------------------------------------------
