@@ -272,3 +272,13 @@ def test_every_code_of_the_contract_is_used_and_nothing_refuses_without_one():
                 name = getattr(call, "id", getattr(call, "attr", ""))
                 assert name in CODED or name == "" or name.startswith("_"), (path.name, node.lineno, name)
     assert set(ErrorCode.__members__) - used == set()
+
+
+def test_the_disks_trouble_has_a_code_beside_its_sentence(recorder, client):
+    assert client.get("/api/status").json()["disk"]["trouble_code"] is None
+    recorder.retention._say_short(free=300_000_000, floor=2_000_000_000)  # what the guard says when nothing can go
+    disk = client.get("/api/status").json()["disk"]
+    assert disk["trouble_code"] == ErrorCode.RECORDING_DISK_ALMOST_FULL, disk
+    assert disk["trouble_params"] == {"free_mb": 300, "need_mb": 2000, "clips": 0}, disk
+    assert disk["trouble"].startswith("The disk is almost full (300 MB free, 2000 MB needed)"), disk
+    assert set(disk["trouble_params"]) <= PARAMS[ErrorCode.RECORDING_DISK_ALMOST_FULL]

@@ -21,6 +21,7 @@ from recorder.index.models import Camera, Clip, Deletion, Event, Segment, utcnow
 from recorder.index.segments import DISK_FULL_BYTES, SegmentStore
 from recorder.paths import DataDir
 from vms_api.enums import ClipState, DeletionReason, EventKind
+from vms_api.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 ALERT_LEVELS = (80, 90, 95)  # percent of the recordings volume in use
@@ -104,6 +105,8 @@ class Retention:
         self.settings = settings or GuardSettings()
         self.level = 0
         self.trouble: str | None = None  # said loudly: the disk is short and nothing may go
+        self.trouble_code: ErrorCode | None = None  # the same as data, for the client's words
+        self.trouble_params: dict | None = None
         self._short_of: str | None = None  # what the disk is short of, so each new reason is told once
         self._rates: dict[int, float] = {}
         self._rates_at = float("-inf")
@@ -182,7 +185,7 @@ class Retention:
         return {"total": usage.total, "used": usage.used, "free": usage.free, "percent": round(percent, 1),
                 "level": alert_level(percent), "floor": self.floor(usage.total, rate),
                 "bandwidth": round(rate, 1), "days_until_full": round(usage.free / rate / 86400, 1) if rate else None,
-                "trouble": self.trouble}
+                "trouble": self.trouble, "trouble_code": self.trouble_code, "trouble_params": self.trouble_params}
 
     def guard(self) -> int:
         """Below the floor: delete the oldest footage (any camera), only as much as brings free
@@ -202,7 +205,7 @@ class Retention:
                 # deletion could not even begin
                 short += self.reserve.size - self.reserve.held()
             if short <= 0:
-                self.trouble = self._short_of = None
+                self.trouble = self._short_of = self.trouble_code = self.trouble_params = None
                 break
             ids = self._oldest_covering(short)
             if not ids:
@@ -243,23 +246,29 @@ class Retention:
         with self.sessions() as s:
             clips = s.scalar(select(func.count()).select_from(Clip).where(Clip.state == ClipState.READY))
         what = f"only clips are left ({clips}), and clips are never deleted" if clips else "there is no old footage left"
+        free_mb, need_mb = round(free / 1e6), round(floor / 1e6)
         if free < DISK_FULL_BYTES:
-            message = (f"The recording disk is full ({free / 1e6:.0f} MB free) and {what}: recording has "
+            message = (f"The recording disk is full ({free_mb} MB free) and {what}: recording has "
                        "stopped; free space or add a disk")
+            code, params = ErrorCode.RECORDING_DISK_FULL, {"free_mb": free_mb, "clips": clips}
         else:
-            message = (f"The disk is almost full ({free / 1e6:.0f} MB free, {floor / 1e6:.0f} MB needed) and "
+            message = (f"The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and "
                        f"{what}: free space or add a disk, or recording will stop")
+            code, params = ErrorCode.RECORDING_DISK_ALMOST_FULL, {"free_mb": free_mb, "need_mb": need_mb, "clips": clips}
         what += " (full)" if free < DISK_FULL_BYTES else ""
         if what != self._short_of:  # the figures change every minute; the reason seldom
             log.error("%s", message)
             self._event(EventKind.DISK_FULL, message)
         self.trouble, self._short_of = message, what
+        self.trouble_code, self.trouble_params = code, params
 
     def _say_cannot_delete(self, free: int, error: Exception) -> None:
-        message = (f"The recording disk is full ({free / 1e6:.0f} MB free) and old recordings could not be "
+        free_mb = round(free / 1e6)
+        message = (f"The recording disk is full ({free_mb} MB free) and old recordings could not be "
                    "deleted to make room: recording has stopped; free space on the disk")
         log.error("disk guard: %s (%s)", message, getattr(error, "orig", error))
         self.trouble, self._short_of = message, "cannot delete"
+        self.trouble_code, self.trouble_params = ErrorCode.RECORDING_DISK_CANNOT_DELETE, {"free_mb": free_mb}
 
     def _alerts(self, usage=None) -> None:
         """An event each time use crosses 80, 90 or 95 % upwards; falling back clears it."""
