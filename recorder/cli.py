@@ -14,13 +14,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from recorder import __version__
-from recorder.cameras.config import InputError, active_cameras, add_camera, get_camera, public, remove_camera, update_camera
+from recorder.cameras.config import active_cameras, add_camera, get_camera, public, remove_camera, update_camera
 from recorder.cameras.credentials import Vault, split_credentials
+from recorder.errors import InputError
 from recorder.index import queries
 from recorder.index.db import database_url, get_plan, open_index, set_plan
 from recorder.index.models import PLANS
 from recorder.paths import DataDir, default_data_dir, read_runtime
 from vms_api.client import RECORDER_NOT_RUNNING, ApiError, RecorderClient
+from vms_api.errors import ErrorCode
 
 
 def _when(text: str) -> datetime:
@@ -164,15 +166,15 @@ def cmd_run(args, data: DataDir) -> int:
     from recorder.storage.retention import GuardSettings
 
     if not 60 <= args.segment_seconds <= 3600 and not _test_mode():
-        raise InputError("segment length must be between 60 and 3600 seconds")
+        raise InputError(ErrorCode.INVALID_INPUT, "segment length must be between 60 and 3600 seconds")
     if args.stall_seconds < 2 * PROGRESS_SECONDS:
-        raise InputError(f"--stall-seconds must be at least {2 * PROGRESS_SECONDS} (FFmpeg reports every "
-                         f"{PROGRESS_SECONDS} s)")
+        raise InputError(ErrorCode.INVALID_INPUT, f"--stall-seconds must be at least {2 * PROGRESS_SECONDS} "
+                         f"(FFmpeg reports every {PROGRESS_SECONDS} s)")
     _setup_logging(data)
     capture = CaptureSettings(segment_seconds=args.segment_seconds, stall_seconds=args.stall_seconds,
                               backoff_max=args.backoff_max, motion=not args.no_motion)
     if not 0 <= args.sweep_hour <= 23:
-        raise InputError("--sweep-hour must be between 0 and 23")
+        raise InputError(ErrorCode.INVALID_INPUT, "--sweep-hour must be between 0 and 23")
     guard = GuardSettings(args.sweep_hour, args.guard_seconds,
                           None if args.min_free_mb is None else int(args.min_free_mb * 1e6))
     try:
@@ -282,9 +284,9 @@ def cmd_events(args, data: DataDir, sessions) -> int:
 
     if args.action in ("add", "import"):
         if args.action == "add" and (args.camera is None or args.time is None or not args.kind):
-            raise InputError("events add needs --camera, --time and --kind")
+            raise InputError(ErrorCode.INVALID_INPUT, "events add needs --camera, --time and --kind")
         if args.action == "import" and args.file is None:
-            raise InputError("events import needs a CSV file")
+            raise InputError(ErrorCode.INVALID_INPUT, "events import needs a CSV file")
         try:
             with sessions.begin() as s:
                 if args.action == "add":
@@ -295,7 +297,7 @@ def cmd_events(args, data: DataDir, sessions) -> int:
                     new = events.read_csv(s, args.file.read_text(encoding="utf-8-sig"))
                 rows = [queries.event_row(e) for e in events.store(s, data, new)]
         except events.TooLarge as e:
-            raise InputError(str(e)) from None
+            raise InputError(e.code, e.detail, **e.params) from None
         _out(args, rows, f"{len(rows)} event(s) added")
         return 0
     start, end = queries.period(args.start, args.end, default=timedelta(days=1))

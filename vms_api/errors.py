@@ -101,6 +101,12 @@ class ErrorCode(StrEnum):
     PRIVATE_DIR_UNWRITABLE = "private_dir_unwritable"  # folder, reason
     RECORDER_FAILED = "recorder_failed"  # message
 
+    # -- why the disk puts recording in danger (the status's disk: trouble_code, trouble_params) --
+    # clips: how many clips are left, which are never deleted (0: there is no old footage left)
+    RECORDING_DISK_FULL = "recording_disk_full"  # free_mb, clips: recording has stopped
+    RECORDING_DISK_ALMOST_FULL = "recording_disk_almost_full"  # free_mb, need_mb, clips
+    RECORDING_DISK_CANNOT_DELETE = "recording_disk_cannot_delete"  # free_mb: the index could not be written
+
 
 # The params each code carries (names only; the values are numbers or strings, or a list for
 # invalid_request's errors and csv_rejected's errors). A translation may use any of them.
@@ -156,6 +162,9 @@ PARAMS: dict[ErrorCode, frozenset[str]] = {code: frozenset() for code in ErrorCo
         ErrorCode.CAMERA_FAILED: "message",
         ErrorCode.PRIVATE_DIR_UNWRITABLE: "folder reason",
         ErrorCode.RECORDER_FAILED: "message",
+        ErrorCode.RECORDING_DISK_FULL: "free_mb clips",
+        ErrorCode.RECORDING_DISK_ALMOST_FULL: "free_mb need_mb clips",
+        ErrorCode.RECORDING_DISK_CANNOT_DELETE: "free_mb",
     }.items()}
 
 

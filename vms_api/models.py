@@ -180,7 +180,9 @@ class Disk(BaseModel):
     floor: int  # bytes kept free: below it the oldest footage goes early
     bandwidth: float  # bytes a second, all cameras
     days_until_full: float | None = None
-    trouble: str | None = None
+    trouble: str | None = None  # recording is in danger, in English; trouble_code and trouble_params as data
+    trouble_code: ErrorCode | None = None
+    trouble_params: dict[str, Any] | None = None
 
 
 class StatusDisk(Disk):

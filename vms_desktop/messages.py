@@ -123,6 +123,18 @@ MESSAGES: dict[str, str] = {
     ErrorCode.CAMERA_URL_LINE_BREAK: QT_TRANSLATE_NOOP("RecorderMessage", "the camera's address has a line break"),
     ErrorCode.PRIVATE_DIR_UNWRITABLE: QT_TRANSLATE_NOOP("RecorderMessage", "cannot write to {folder}: {reason}"),
     ErrorCode.RECORDER_FAILED: QT_TRANSLATE_NOOP("RecorderMessage", "the recorder failed: {message}"),
+    ErrorCode.RECORDING_DISK_FULL: QT_TRANSLATE_NOOP(
+        "RecorderMessage",
+        "The recording disk is full ({free_mb} MB free) and no old footage is left to delete ({clips} clips are "
+        "kept, never deleted): recording has stopped; free space or add a disk"),
+    ErrorCode.RECORDING_DISK_ALMOST_FULL: QT_TRANSLATE_NOOP(
+        "RecorderMessage",
+        "The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and no old footage is left to delete "
+        "({clips} clips are kept, never deleted): free space or add a disk, or recording will stop"),
+    ErrorCode.RECORDING_DISK_CANNOT_DELETE: QT_TRANSLATE_NOOP(
+        "RecorderMessage",
+        "The recording disk is full ({free_mb} MB free) and old recordings could not be deleted to make room: "
+        "recording has stopped; free space on the disk"),
 }
 
 
@@ -148,6 +160,11 @@ def error_text(error: Exception) -> str:
 def camera_error(cam: dict) -> str:
     """Why a camera (in the recorder's status, or a probe's answer) does not record; "" when it does."""
     return message(cam.get("error_code"), cam.get("error_params"), cam.get("error") or "")
+
+
+def disk_trouble(disk: dict) -> str:
+    """Why the disk puts recording in danger (the status's or storage's disk); "" when it does not."""
+    return message(disk.get("trouble_code"), disk.get("trouble_params"), disk.get("trouble") or "")
 
 
 def placeholders(template: str) -> set[str]:

@@ -12,6 +12,7 @@ from datetime import datetime
 from recorder.clips.maker import ClipBusy, ClipLimit, ClipMaker, NoSpace
 from recorder.paths import DataDir
 from vms_api.client import ApiError, RecorderClient
+from vms_api.enums import ClipState
 
 CLIP_ERRORS = (ClipLimit, ClipBusy, NoSpace)
 
@@ -41,8 +42,8 @@ class _Remote:
 def _describe(row: dict) -> str:
     start = datetime.fromisoformat(row["start"]).astimezone()
     end = datetime.fromisoformat(row["end"]).astimezone()
-    state = {"ready": f"{row['bytes'] / 1e6:.1f} MB", "failed": f"FAILED: {row['error']}",
-             "extracting": f"being made, {row['progress']:.0%}"}.get(row["state"], row["state"])
+    state = {ClipState.READY: f"{row['bytes'] / 1e6:.1f} MB", ClipState.FAILED: f"FAILED: {row['error']}",
+             ClipState.EXTRACTING: f"being made, {row['progress']:.0%}"}.get(row["state"], row["state"])
     text = (f"{row['id']:>4}  cam {row['camera_id']} {row['camera_name']:<16} {start:%Y-%m-%d %H:%M:%S} → "
             f"{end:%H:%M:%S} ({row['duration']:.0f} s)  {row['name']}  [{state}]")
     for a, b in row["missing"]:
@@ -54,10 +55,10 @@ def _describe(row: dict) -> str:
 def _create(args, clips) -> dict:
     row = clips.request(camera_id=args.camera, start=args.start, end=args.end, name=args.name,
                         notes=args.notes, created_by=f"{getpass.getuser()} (command line)")
-    while row["state"] == "extracting" or (row["state"] == "ready" and not row["sha256"]):
+    while row["state"] == ClipState.EXTRACTING or (row["state"] == ClipState.READY and not row["sha256"]):
         if not args.json:
             print(f"\rmaking clip {row['id']}: {row['progress']:.0%}", end="", file=sys.stderr, flush=True)
-        if row["state"] == "ready":  # durable; its SHA-256 comes a moment later
+        if row["state"] == ClipState.READY:  # durable; its SHA-256 comes a moment later
             time.sleep(0.02)
         row = clips.get(row["id"], wait=1.0)
     if not args.json:
@@ -75,8 +76,8 @@ def cmd_clip(args, data: DataDir, sessions) -> int:
             clips.recover()
         if args.action == "create":
             row = _create(args, clips)
-            out, text = row, _describe(row) + (f"\n      {data.absolute(row['path'])}" if row["state"] == "ready" else "")
-            code = 0 if row["state"] == "ready" else 1
+            out, text = row, _describe(row) + (f"\n      {data.absolute(row['path'])}" if row["state"] == ClipState.READY else "")
+            code = 0 if row["state"] == ClipState.READY else 1
         elif args.action == "list":
             out = clips.list(args.camera)
             text, code = "\n".join(_describe(r) for r in out) or "no clips", 0

@@ -1988,27 +1988,42 @@ Dados: {data}</translation>
         <translation>o clipe {clip_id} ainda está sendo feito; apague-o quando estiver pronto</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="161"/>
+        <location filename="../messages.py" line="126"/>
+        <source>The recording disk is full ({free_mb} MB free) and no old footage is left to delete ({clips} clips are kept, never deleted): recording has stopped; free space or add a disk</source>
+        <translation>O disco de gravação está cheio ({free_mb} MB livres) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): a gravação parou; libere espaço ou adicione um disco</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="130"/>
+        <source>The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and no old footage is left to delete ({clips} clips are kept, never deleted): free space or add a disk, or recording will stop</source>
+        <translation>O disco está quase cheio ({free_mb} MB livres, {need_mb} MB necessários) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): libere espaço ou adicione um disco, ou a gravação vai parar</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="134"/>
+        <source>The recording disk is full ({free_mb} MB free) and old recordings could not be deleted to make room: recording has stopped; free space on the disk</source>
+        <translation>O disco de gravação está cheio ({free_mb} MB livres) e as gravações antigas não puderam ser apagadas para abrir espaço: a gravação parou; libere espaço no disco</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="178"/>
         <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
         <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165"/>
+        <location filename="../messages.py" line="182"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="170"/>
+        <location filename="../messages.py" line="187"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="172"/>
+        <location filename="../messages.py" line="189"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174"/>
+        <location filename="../messages.py" line="191"/>
         <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
         <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>
@@ -2016,17 +2031,17 @@ Dados: {data}</translation>
 <context>
     <name>RecorderSupervisor</name>
     <message>
-        <location filename="../recorder_link.py" line="176"/>
+        <location filename="../recorder_link.py" line="177"/>
         <source>the recorder does not answer ({why})</source>
         <translation>o gravador não responde ({why})</translation>
     </message>
     <message>
-        <location filename="../recorder_link.py" line="181"/>
+        <location filename="../recorder_link.py" line="182"/>
         <source>the recorder stopped; starting it again</source>
         <translation>o gravador parou; iniciando-o de novo</translation>
     </message>
     <message>
-        <location filename="../recorder_link.py" line="189"/>
+        <location filename="../recorder_link.py" line="190"/>
         <source>the recorder could not start; see {log}</source>
         <translation>o gravador não pôde iniciar; veja {log}</translation>
     </message>
@@ -2054,43 +2069,43 @@ Dados: {data}</translation>
         <translation>Disco {level} % cheio</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="144"/>
+        <location filename="../storage/storage_alerts.py" line="145"/>
         <source>Recording is in danger: {why}</source>
         <translation>A gravação está em risco: {why}</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="147"/>
+        <location filename="../storage/storage_alerts.py" line="148"/>
         <source>Recording is in danger</source>
         <translation>A gravação está em risco</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="173"/>
+        <location filename="../storage/storage_alerts.py" line="174"/>
         <source>Disk guard, {when}: {what}</source>
         <translation>Proteção do disco, {when}: {what}</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="176"/>
+        <location filename="../storage/storage_alerts.py" line="177"/>
         <source>Footage deleted early</source>
         <translation>Gravações apagadas antes do prazo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="188"/>
+        <location filename="../storage/storage_alerts.py" line="189"/>
         <source>{camera}: {day} will be deleted today at {time} — save clips now</source>
         <translation>{camera}: o dia {day} será apagado hoje às {time} — salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="190"/>
+        <location filename="../storage/storage_alerts.py" line="191"/>
         <source>{camera}: {day} will be deleted tomorrow — save clips now</source>
         <translation>{camera}: o dia {day} será apagado amanhã — salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="203"/>
-        <location filename="../storage/storage_alerts.py" line="205"/>
+        <location filename="../storage/storage_alerts.py" line="204"/>
+        <location filename="../storage/storage_alerts.py" line="206"/>
         <source>Footage expires tomorrow</source>
         <translation>Gravações expiram amanhã</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="206"/>
+        <location filename="../storage/storage_alerts.py" line="207"/>
         <source>{n} cameras have a day that retention deletes next; see the banner.</source>
         <translation>{n} câmeras têm um dia que a retenção vai apagar em seguida; veja o aviso na janela.</translation>
     </message>

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vms_desktop.messages import error_text, translate
+from vms_desktop.messages import disk_trouble, error_text
 from vms_desktop.playback import day_export
 from vms_desktop.playback.day_export import SUMS, DayExport
 from vms_desktop.recorder_link import RecorderApi
@@ -239,7 +239,7 @@ class StorageView(QDialog):
                 size=human_bytes(item["bytes"])))
         self.summary.setText("\n".join(line for line in lines if line))
         trouble = disk.get("trouble")
-        self.trouble.setText(translate(trouble) if trouble else "")
+        self.trouble.setText(disk_trouble(disk) if trouble else "")
         self.trouble.setVisible(bool(trouble))
 
     def _update_camera_filter(self) -> None:
