@@ -9,18 +9,20 @@ import logging
 import logging.handlers
 import os
 import sys
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import requests
-
 from recorder import __version__
-from recorder.cameras.config import InputError, active_cameras, add_camera, get_camera, public, remove_camera, update_camera
+from recorder.cameras.config import active_cameras, add_camera, get_camera, public, remove_camera, update_camera
 from recorder.cameras.credentials import Vault, split_credentials
+from recorder.errors import InputError
 from recorder.index import queries
 from recorder.index.db import database_url, get_plan, open_index, set_plan
 from recorder.index.models import PLANS
-from recorder.paths import DataDir, default_data_dir
+from recorder.paths import DataDir, default_data_dir, read_runtime
+from vms_api.client import RECORDER_NOT_RUNNING, ApiError, RecorderClient
+from vms_api.errors import ErrorCode
 
 
 def _when(text: str) -> datetime:
@@ -145,10 +147,10 @@ class _DiskLog(logging.handlers.RotatingFileHandler):
 
 
 def _setup_logging(data: DataDir, verbose: bool = True) -> None:
-    logs = data.root / "logs"
+    logs = data.log_file.parent
     logs.mkdir(parents=True, exist_ok=True)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    file = _DiskLog(logs / "recorder.log", maxBytes=5_000_000, backupCount=5)
+    file = _DiskLog(data.log_file, maxBytes=5_000_000, backupCount=5)
     console = logging.StreamHandler()
     root = logging.getLogger()
     for h in (file, console):
@@ -164,15 +166,15 @@ def cmd_run(args, data: DataDir) -> int:
     from recorder.storage.retention import GuardSettings
 
     if not 60 <= args.segment_seconds <= 3600 and not _test_mode():
-        raise InputError("segment length must be between 60 and 3600 seconds")
+        raise InputError(ErrorCode.INVALID_INPUT, "segment length must be between 60 and 3600 seconds")
     if args.stall_seconds < 2 * PROGRESS_SECONDS:
-        raise InputError(f"--stall-seconds must be at least {2 * PROGRESS_SECONDS} (FFmpeg reports every "
-                         f"{PROGRESS_SECONDS} s)")
+        raise InputError(ErrorCode.INVALID_INPUT, f"--stall-seconds must be at least {2 * PROGRESS_SECONDS} "
+                         f"(FFmpeg reports every {PROGRESS_SECONDS} s)")
     _setup_logging(data)
     capture = CaptureSettings(segment_seconds=args.segment_seconds, stall_seconds=args.stall_seconds,
                               backoff_max=args.backoff_max, motion=not args.no_motion)
     if not 0 <= args.sweep_hour <= 23:
-        raise InputError("--sweep-hour must be between 0 and 23")
+        raise InputError(ErrorCode.INVALID_INPUT, "--sweep-hour must be between 0 and 23")
     guard = GuardSettings(args.sweep_hour, args.guard_seconds,
                           None if args.min_free_mb is None else int(args.min_free_mb * 1e6))
     try:
@@ -282,9 +284,9 @@ def cmd_events(args, data: DataDir, sessions) -> int:
 
     if args.action in ("add", "import"):
         if args.action == "add" and (args.camera is None or args.time is None or not args.kind):
-            raise InputError("events add needs --camera, --time and --kind")
+            raise InputError(ErrorCode.INVALID_INPUT, "events add needs --camera, --time and --kind")
         if args.action == "import" and args.file is None:
-            raise InputError("events import needs a CSV file")
+            raise InputError(ErrorCode.INVALID_INPUT, "events import needs a CSV file")
         try:
             with sessions.begin() as s:
                 if args.action == "add":
@@ -295,7 +297,7 @@ def cmd_events(args, data: DataDir, sessions) -> int:
                     new = events.read_csv(s, args.file.read_text(encoding="utf-8-sig"))
                 rows = [queries.event_row(e) for e in events.store(s, data, new)]
         except events.TooLarge as e:
-            raise InputError(str(e)) from None
+            raise InputError(e.code, e.detail, **e.params) from None
         _out(args, rows, f"{len(rows)} event(s) added")
         return 0
     start, end = queries.period(args.start, args.end, default=timedelta(days=1))
@@ -311,16 +313,23 @@ def cmd_events(args, data: DataDir, sessions) -> int:
     return 0
 
 
-def cmd_status(args, data: DataDir, sessions) -> int:
-    from recorder.paths import read_runtime
+def running_client(data: DataDir) -> RecorderClient | None:
+    """A client of the data dir's running recorder; None when none runs."""
     from recorder.service import load_or_create_token
 
     runtime = read_runtime(data)
-    if runtime:
-        resp = requests.get(f"http://{runtime['host']}:{runtime['port']}/api/status", timeout=10,
-                            headers={"Authorization": f"Bearer {load_or_create_token(data)}"})
-        resp.raise_for_status()
-        status = resp.json()
+    if runtime is None:
+        return None
+    # untyped: the commands print the recorder's JSON as it is (--json) and read its keys
+    return RecorderClient(f"http://{runtime['host']}:{runtime['port']}", load_or_create_token(data), timeout=10,
+                          typed=False)
+
+
+def cmd_status(args, data: DataDir, sessions) -> int:
+    client = running_client(data)
+    if client:
+        with closing(client):
+            status = client.status(timeout=10)
         status["running"] = True
     else:
         with sessions() as s:
@@ -388,9 +397,12 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, LookupError) as e:
         print(f"error: {str(e).strip(chr(39))}", file=sys.stderr)
         return 2
-    except requests.RequestException as e:
-        print(f"error: the recorder did not answer ({type(e).__name__})", file=sys.stderr)
-        return 1
+    except ApiError as e:
+        if e.code == RECORDER_NOT_RUNNING:
+            print("error: the recorder did not answer", file=sys.stderr)
+            return 1
+        print(f"error: {e.detail}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

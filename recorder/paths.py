@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import filelock
-import platformdirs
-
-APP_NAME = "vms-desktop"
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("VMS_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+from vms_api import local
+from vms_api.local import APP_NAME, default_data_dir, read_runtime  # noqa: F401 - the recorder's names for them
 
 
 @dataclass(frozen=True)
-class DataDir:
-    root: Path
+class DataDir(local.DataDir):
+    """The whole data dir as the recorder keeps it; the files a client reads too (token,
+    lock, runtime file) are named in vms_api.local."""
 
     @property
     def db_file(self) -> Path:
@@ -45,10 +36,6 @@ class DataDir:
         return self.root / "snapshots"
 
     @property
-    def token_file(self) -> Path:
-        return self.root / "api-token"
-
-    @property
     def secret_file(self) -> Path:
         return self.root / "secret.key"
 
@@ -56,15 +43,6 @@ class DataDir:
     def reserve_file(self) -> Path:
         """Space the disk guard gives back when the disk is full (recorder.retention)."""
         return self.root / "disk-reserve"
-
-    @property
-    def lock_file(self) -> Path:
-        return self.root / "recorder.lock"
-
-    @property
-    def runtime_file(self) -> Path:
-        """Written by the running recorder: its pid and the API's address."""
-        return self.root / "recorder.json"
 
     @property
     def children_file(self) -> Path:
@@ -87,12 +65,6 @@ class DataDir:
         """FFmpeg writes here; closed segments are moved to their dated folder."""
         return self.camera_dir(camera_id) / ".incoming"
 
-    def relative(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-    def absolute(self, rel: str) -> Path:
-        return self.root / rel
-
     def create(self) -> None:
         """The folders, private to the recorder's user: the footage of people is personal data,
         and the index holds the cameras' addresses. The process's umask (recorder.cli) keeps
@@ -103,17 +75,3 @@ class DataDir:
         if os.name == "posix":
             os.chmod(self.root, 0o700)
 
-
-def read_runtime(data: DataDir) -> dict | None:
-    """The running recorder's pid and API address, or None when none runs."""
-    try:
-        info = json.loads(data.runtime_file.read_text())
-    except (FileNotFoundError, ValueError):
-        return None
-    lock = filelock.FileLock(str(data.lock_file))
-    try:
-        lock.acquire(timeout=0)
-    except filelock.Timeout:
-        return info  # the lock is held: it really runs
-    lock.release()
-    return None

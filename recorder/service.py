@@ -34,6 +34,7 @@ from recorder.index.segments import SegmentStore
 from recorder.paths import DataDir
 from recorder.storage.compress import Compressor
 from recorder.storage.retention import GuardSettings, Retention
+from vms_api.enums import CameraState, EventKind
 
 log = logging.getLogger(__name__)
 RECONCILE_SECONDS = 5.0  # the API pokes at once; this catches CLI changes
@@ -190,7 +191,7 @@ class Recorder:
             label = f"the recorder was stopped (at {self._clean_stop.astimezone():%Y-%m-%d %H:%M:%S})"
         else:
             label = "the recorder was not running (it crashed, or the power or the machine went off)"
-        self.store.add_event(camera_id, "recorder_stopped", label, start=last, end=self.started_at)
+        self.store.add_event(camera_id, EventKind.RECORDER_STOPPED, label, start=last, end=self.started_at)
 
     def _recover_idle_cameras(self) -> None:
         """A camera disabled or removed while its file was being written still has that file
@@ -276,8 +277,9 @@ class Recorder:
         for cam in cams:
             rec = self.cameras.get(cam.id)
             row = rec.status() if rec else {"id": cam.id, "name": cam.name,
-                                            "state": "disabled" if not cam.enabled else "starting",
-                                            "error": None, "current_file": None}
+                                            "state": CameraState.DISABLED if not cam.enabled else CameraState.STARTING,
+                                            "error": None, "error_code": None, "error_params": None,
+                                            "current_file": None}
             row["enabled"] = cam.enabled
             row["has_substream"] = bool(cam.sub_url)
             row["recorded_bytes"] = int(indexed.get(cam.id) or 0)

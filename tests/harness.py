@@ -15,6 +15,7 @@ from pathlib import Path
 import requests
 
 from recorder.paths import DataDir
+from vms_api.client import RecorderClient
 
 
 def wait_for(predicate, timeout: float, interval: float = 0.25, what: str = "condition"):
@@ -102,8 +103,14 @@ class RecorderProcess:
         kw.setdefault("timeout", 15)
         return requests.request(method, self.base + path, headers=headers, **kw)
 
+    @property
+    def client(self) -> RecorderClient:
+        """The shared API client, for tests that want answers rather than HTTP responses."""
+        return RecorderClient(self.base, self.token, timeout=15)  # typed: answers are the contract's models
+
     def camera_status(self, camera_id: int) -> dict:
-        return next(c for c in self.api("GET", "/api/status").json()["cameras"] if c["id"] == camera_id)
+        status = RecorderClient(self.base, self.token, typed=False).status(timeout=15)
+        return next(c for c in status["cameras"] if c["id"] == camera_id)
 
     def segments(self, camera_id: int) -> list[dict]:
         return cli_json(self.data_dir, "segments", "--camera", str(camera_id), "--from", "2000-01-01T00:00:00")

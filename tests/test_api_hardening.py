@@ -11,7 +11,7 @@ import pytest
 import requests
 from fastapi.testclient import TestClient
 
-from recorder.api import app as api_module
+from recorder.api import live as live_module
 from recorder.api.app import create_app
 from recorder.capture.camera_recorder import CaptureSettings
 from recorder.paths import DataDir
@@ -136,7 +136,7 @@ def test_live_view_of_a_disabled_camera_is_refused_at_once(client):
 def test_live_view_that_sends_nothing_ends_with_a_4xx(client, monkeypatch):
     """An enabled camera that never sends video (down, or its recorder not running): the
     viewer is told so after a while instead of waiting for ever."""
-    monkeypatch.setattr(api_module, "LIVE_FIRST_DATA_SECONDS", 1.0)
+    monkeypatch.setattr(live_module, "LIVE_FIRST_DATA_SECONDS", 1.0)
     cam = new_camera(client, enabled=True)  # nothing records it: this recorder object is not running
     t0 = time.monotonic()
     r = client.get(f"/api/cameras/{cam['id']}/live", timeout=10)

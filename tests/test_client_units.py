@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from recorder.paths import DataDir
+from vms_api.client import ApiError
 from vms_desktop.live import layout
-from vms_desktop.messages import translate
+from vms_desktop.messages import camera_error, error_text, message, translate
 
 I18N = Path(__file__).resolve().parent.parent / "vms_desktop" / "i18n"
 
@@ -65,12 +66,17 @@ def test_recorder_messages_reach_the_guard_in_portuguese(qapp):
 
     try:
         install_language(qapp, "pt_BR")
-        assert translate("wrong username or password") == "usuário ou senha incorretos"
-        assert translate("no answer from 10.0.0.5") == "sem resposta de 10.0.0.5"
+        assert message("camera_auth_failed") == "usuário ou senha incorretos"
+        assert message("camera_timeout", {"host": "10.0.0.5"}) == "sem resposta de 10.0.0.5"
+        assert camera_error({"error": "no answer from 10.0.0.5", "error_code": "camera_timeout",
+                             "error_params": {"host": "10.0.0.5"}}) == "sem resposta de 10.0.0.5"
+        assert error_text(ApiError("recorder_not_running", "the recorder is not running")) == "o gravador não está em execução"
+        assert message("something_new", {}, "something new") == "something new"  # an unknown code: the recorder's words
+        assert translate("the recordings disk is 91 % full") == "o disco de gravações está 91 % cheio"
         assert translate("something new") == "something new"
     finally:
         install_language(qapp, "en")
-    assert translate("no answer from 10.0.0.5") == "no answer from 10.0.0.5"
+    assert message("camera_timeout", {"host": "10.0.0.5"}) == "no answer from 10.0.0.5"
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The Qt client (PySide6): live grid, playback, clips."""
 
-from recorder import __version__  # one version for both programs
+from vms_api import __version__  # one version for both programs
 
 __all__ = ["__version__"]

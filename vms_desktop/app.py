@@ -33,7 +33,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def control_recorder(data_dir: Path | None, start: bool) -> int:
     """--start-recorder / --stop-recorder: no window, for login items and installers."""
-    from recorder.paths import DataDir, default_data_dir
+    from vms_api.local import DataDir, default_data_dir
     from vms_desktop.recorder_link import RecorderError, ensure_recorder, stop_recorder
 
     data = DataDir(data_dir or default_data_dir())
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         return control_recorder(args.data_dir, start=args.start_recorder)
     from PySide6.QtWidgets import QApplication
 
-    from recorder.paths import DataDir, default_data_dir
+    from vms_api.local import DataDir, default_data_dir
     from vms_desktop.main_window import MainWindow
     from vms_desktop.recorder_link import RecorderSupervisor
     from vms_desktop.settings import client_settings, install_language

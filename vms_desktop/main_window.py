@@ -25,8 +25,8 @@ from vms_desktop import __version__
 from vms_desktop.cameras.camera_alerts import CameraAlerts, frame_loss_warning, recording_stopped
 from vms_desktop.cameras.camera_dialog import CameraDialog
 from vms_desktop.live.grid import LiveGrid
-from vms_desktop.messages import translate
-from vms_desktop.recorder_link import RecorderError, RecorderSupervisor
+from vms_desktop.messages import error_text
+from vms_desktop.recorder_link import RecorderSupervisor
 from vms_desktop.settings import LANGUAGES
 from vms_desktop.storage.disk_alerts import human_bytes
 from vms_desktop.storage.storage_alerts import Banner, StorageAlerts
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.clips_panel = None
         self.storage_view = None
         self.event_search = None
+        self.camera_dialog = None  # the camera's settings, while open
         self.setWindowTitle(self.tr("VMS Desktop"))
         self.grid = LiveGrid(self.api.live_url, self)
         self.grid.open_requested.connect(self.open_camera)
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
     def show_recorder_down(self, why: str) -> None:
         self.recorder_ok = False
         self.state_label.setObjectName("recorderDown")
-        self.state_label.setText(self.tr("Recorder problem: {why}").format(why=translate(why)))
+        self.state_label.setText(self.tr("Recorder problem: {why}").format(why=why))
         self.state_label.style().polish(self.state_label)
         self._set_tray("down", self.state_label.text(), alert=True)
 
@@ -307,32 +308,45 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("Open"), lambda: self.open_camera(camera_id))
         menu.addAction(self.tr("Edit…"), lambda: self.edit_camera(camera_id))
         if cam.get("enabled"):
-            menu.addAction(self.tr("Stop recording"), lambda: self._camera_call("POST", f"/api/cameras/{camera_id}/stop"))
+            menu.addAction(self.tr("Stop recording"), lambda: self._camera_call(lambda: self.api.stop_camera(camera_id)))
         else:
-            menu.addAction(self.tr("Start recording"), lambda: self._camera_call("POST", f"/api/cameras/{camera_id}/start"))
+            menu.addAction(self.tr("Start recording"), lambda: self._camera_call(lambda: self.api.start_camera(camera_id)))
         menu.addSeparator()
         menu.addAction(self.tr("Remove…"), lambda: self.remove_camera(camera_id))
         menu.exec(where)
 
-    def _camera_call(self, method: str, path: str) -> None:
-        run_in_background(lambda: self.api.call(method, path), lambda _r: None, self._error_box)
+    def _camera_call(self, work) -> None:
+        run_in_background(work, lambda _r: None, self._error_box)
 
     def _error_box(self, error: Exception) -> None:
-        QMessageBox.warning(self, self.tr("VMS Desktop"), translate(str(error)))
+        QMessageBox.warning(self, self.tr("VMS Desktop"), error_text(error))
 
     def _plan_days(self) -> int | None:
         return self.plan.get("days")
 
     def add_camera(self) -> None:
-        CameraDialog(self.api, None, self._plan_days(), self).exec()
+        self._show_camera_dialog(None)
 
     def edit_camera(self, camera_id: int) -> None:
-        try:
-            cam = self.api.camera(camera_id)
-        except RecorderError as e:
-            self._error_box(e)
-            return
-        CameraDialog(self.api, cam, self._plan_days(), self).exec()
+        """The camera's settings are fetched off the GUI thread; the dialog opens once they came."""
+        self.statusBar().showMessage(self.tr("Loading the camera's settings…"))  # over the state, for a moment
+
+        def failed(error: Exception) -> None:
+            self.statusBar().clearMessage()
+            self._error_box(error)
+
+        def loaded(cam: dict) -> None:
+            self.statusBar().clearMessage()
+            self._show_camera_dialog(cam)
+
+        run_in_background(lambda: self.api.camera(camera_id), loaded, failed, owner=self)
+
+    def _show_camera_dialog(self, cam: dict | None) -> None:
+        """Modal, but shown with open() rather than exec(): no nested event loop in a slot."""
+        dialog = self.camera_dialog = CameraDialog(self.api, cam, self._plan_days(), self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "camera_dialog", None) if self.camera_dialog is dialog else None)
+        dialog.open()
 
     def remove_camera(self, camera_id: int) -> None:
         cam = next((c for c in self.cameras if c["id"] == camera_id), {"name": str(camera_id)})
@@ -341,7 +355,7 @@ class MainWindow(QMainWindow):
             self.tr("Remove camera “{name}”? Recording stops; its recordings stay until retention removes "
                     "them, and its clips are kept.").format(name=cam["name"]))
         if answer == QMessageBox.Yes:
-            self._camera_call("DELETE", f"/api/cameras/{camera_id}")
+            self._camera_call(lambda: self.api.remove_camera(camera_id))
 
     def quit_and_stop(self) -> None:
         answer = QMessageBox.warning(
@@ -351,8 +365,13 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.Yes:
             return
         self.state_label.setText(self.tr("Stopping the recorder…"))
-        self.supervisor.stop_recording()
-        self.close()
+        self.setEnabled(False)  # nothing else to do while it finishes its files
+        # The recorder's server waits for open connections before it exits: a live stream
+        # never ends by itself, so the tiles let go of theirs first.
+        self.grid.close_players()
+        # Up to STOP_TIMEOUT s while it finishes its files: off the GUI thread, so the window
+        # keeps painting and says what it waits for.
+        run_in_background(self.supervisor.stop_recording, lambda _r: self.close(), lambda _e: self.close(), owner=self)
 
     def open_settings(self) -> None:
         dialog = QDialog(self)

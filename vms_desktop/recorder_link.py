@@ -12,107 +12,26 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import requests
 from PySide6.QtCore import QObject, Signal
 
-from recorder.paths import DataDir, read_runtime
+from vms_api.client import ApiError, RecorderClient
+from vms_api.local import DataDir, read_runtime
+from vms_desktop.messages import RECORDER_NOT_STARTED, RECORDER_STOP_TIMEOUT, error_text
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
 START_TIMEOUT = 30.0
-NOT_RUNNING = "the recorder is not running"
+STOP_TIMEOUT = 40.0
+RecorderError = ApiError  # the client's one error type, under the name the desktop knew it by
 
 
-class RecorderError(Exception):
-    """The recorder refused or could not be reached; the message is for the user."""
-
-    def __init__(self, message: str, status: int | None = None):
-        super().__init__(message)
-        self.status = status  # the HTTP status when the recorder answered
-
-
-class RecorderApi:
-    """Calls to the running recorder; each raises RecorderError with words for the user."""
+class RecorderApi(RecorderClient):
+    """The recorder of our data dir, found through its runtime file. Its methods block: the
+    widgets call them through vms_desktop.tasks, off the GUI thread. Untyped for now: the
+    widgets read the JSON's keys, as before the contract's models."""
 
     def __init__(self, data: DataDir):
-        self.data = data
-        self.http = requests.Session()
-        self._base: str | None = None
-
-    def locate(self) -> bool:
-        """Read where the running recorder listens; False when none runs for our data dir."""
-        info = read_runtime(self.data)
-        if info is None:
-            self._base = None
-            return False
-        # The token first: another thread may call as soon as it sees an address.
-        self.http.headers["Authorization"] = f"Bearer {self.token}"
-        self._base = f"http://{info['host']}:{info['port']}"
-        return True
-
-    @property
-    def token(self) -> str:
-        return self.data.token_file.read_text().strip()
-
-    @property
-    def base(self) -> str:
-        if self._base is None and not self.locate():
-            raise RecorderError(NOT_RUNNING)
-        return self._base
-
-    def call(self, method: str, path: str, timeout: float = 10.0, **kw):
-        try:
-            r = self.http.request(method, self.base + path, timeout=timeout, **kw)
-        except requests.RequestException as e:
-            log.debug("recorder call %s %s failed: %s", method, path, e)
-            self._base = None  # it may have restarted on another port
-            raise RecorderError(NOT_RUNNING) from None
-        if r.status_code >= 400:
-            try:
-                detail = r.json().get("detail", r.text)
-            except ValueError:
-                detail = r.text
-            raise RecorderError(str(detail), r.status_code)
-        return r.json()
-
-    def live_url(self, camera_id: int, sub: bool) -> str:
-        stream = "&stream=sub" if sub else ""
-        return f"{self.base}/api/cameras/{camera_id}/live?token={self.token}{stream}"
-
-    def snapshot(self, camera_id: int) -> bytes | None:
-        return self._picture(f"/api/cameras/{camera_id}/snapshot")
-
-    def event_snapshot(self, event_id: int) -> bytes | None:
-        return self._picture(f"/api/events/{event_id}/snapshot")
-
-    def _picture(self, path: str) -> bytes | None:
-        """A JPEG or PNG from the recorder; None when there is none or it cannot be reached."""
-        try:
-            r = self.http.get(self.base + path, timeout=5)
-        except (requests.RequestException, RecorderError):
-            return None
-        return r.content if r.status_code == 200 else None
-
-    def status(self) -> dict:
-        return self.call("GET", "/api/status", timeout=5)
-
-    def camera(self, camera_id: int) -> dict:
-        return self.call("GET", f"/api/cameras/{camera_id}")
-
-    def add_camera(self, fields: dict) -> dict:
-        return self.call("POST", "/api/cameras", json=fields)
-
-    def update_camera(self, camera_id: int, fields: dict) -> dict:
-        return self.call("PATCH", f"/api/cameras/{camera_id}", json=fields)
-
-    def remove_camera(self, camera_id: int) -> dict:
-        return self.call("DELETE", f"/api/cameras/{camera_id}")
-
-    def probe(self, fields: dict) -> dict:
-        return self.call("POST", "/api/probe", json=fields, timeout=15)
-
-    def stop_recorder(self) -> None:
-        self.call("POST", "/api/shutdown")
+        super().__init__(data=data, typed=False)  # the widgets still read the answers' keys
 
 
 def recorder_command(data: DataDir, demo: bool) -> list[str]:
@@ -138,7 +57,7 @@ def _detached() -> dict:
 def spawn_recorder(data: DataDir, demo: bool = False) -> subprocess.Popen:
     """Start a recorder for the data dir that outlives us. It keeps its own rotated log
     (logs/recorder.log); its console would only say the same lines again."""
-    data.create()
+    data.root.mkdir(parents=True, exist_ok=True, mode=0o700)  # private: the recorder makes the rest
     cmd = recorder_command(data, demo)
     log.info("starting the recorder: %s", " ".join(cmd))
     kw = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
@@ -159,7 +78,8 @@ def ensure_recorder(data: DataDir, timeout: float = START_TIMEOUT) -> int:
     if info is None:
         info = wait_listening(spawn_recorder(data), data, timeout)
         if info is None:
-            raise RecorderError(f"the recorder could not start; see {data.root / 'logs' / 'recorder.log'}")
+            raise RecorderError(RECORDER_NOT_STARTED, f"the recorder could not start; see {data.log_file}",
+                                params={"log": str(data.log_file)})
     return int(info["pid"])
 
 
@@ -177,16 +97,16 @@ def wait_listening(proc: subprocess.Popen, data: DataDir, timeout: float,
     return None
 
 
-def stop_recorder(data: DataDir, timeout: float = 40.0) -> bool:
+def stop_recorder(data: DataDir, timeout: float = STOP_TIMEOUT) -> bool:
     """Have the data dir's recorder finish its files and exit, and wait for it; False when none
     runs. For `vms-desktop --stop-recorder`, e.g. before an installer replaces the program."""
     if read_runtime(data) is None:
         return False
-    RecorderApi(data).stop_recorder()
+    RecorderApi(data).shutdown()
     deadline = time.monotonic() + timeout
     while read_runtime(data) is not None:
         if time.monotonic() > deadline:
-            raise RecorderError("the recorder did not stop in time")
+            raise RecorderError(RECORDER_STOP_TIMEOUT, "the recorder did not stop in time")
         time.sleep(0.2)
     return True
 
@@ -199,7 +119,7 @@ class RecorderSupervisor(QObject):
     """
 
     status_changed = Signal(dict)
-    recorder_down = Signal(str)  # why, in words for the status bar
+    recorder_down = Signal(str)  # why, in words for the status bar (in the user's language)
     recorder_started = Signal(int)  # pid
 
     def __init__(self, data: DataDir, demo: bool = False, parent: QObject | None = None):
@@ -223,15 +143,16 @@ class RecorderSupervisor(QObject):
         self._thread.join(10)
 
     def stop_recording(self) -> None:
-        """'Quit and stop recording': ask the recorder to finalise and exit, and wait for it."""
+        """'Quit and stop recording': ask the recorder to finalise and exit, and wait for it.
+        Blocks up to STOP_TIMEOUT s: the window calls it through vms_desktop.tasks."""
         self._paused.set()
         try:
             info = read_runtime(self.data)
-            self.api.stop_recorder()
+            self.api.shutdown()
         except Exception as e:  # noqa: BLE001 - nothing to stop is fine
             log.info("stopping the recorder: %s", e)
             return
-        deadline = time.monotonic() + 40
+        deadline = time.monotonic() + STOP_TIMEOUT
         while time.monotonic() < deadline and read_runtime(self.data) is not None:
             time.sleep(0.2)
         if info and self._proc is not None:
@@ -253,12 +174,12 @@ class RecorderSupervisor(QObject):
                     self._start_recorder(first=not self._ever_up)
                     self._ever_up = True
                 elif failures >= 3:
-                    self.recorder_down.emit(f"the recorder does not answer ({e})")
+                    self.recorder_down.emit(self.tr("the recorder does not answer ({why})").format(why=error_text(e)))
             self._stop.wait(POLL_SECONDS)
 
     def _start_recorder(self, first: bool) -> None:
         if not first:
-            self.recorder_down.emit("the recorder stopped; starting it again")
+            self.recorder_down.emit(self.tr("the recorder stopped; starting it again"))
         self._reap()
         self._proc = spawn_recorder(self.data, self.demo)
         if not first:
@@ -266,7 +187,7 @@ class RecorderSupervisor(QObject):
         if wait_listening(self._proc, self.data, START_TIMEOUT, self._stop.is_set) and self.api.locate():
             self.recorder_started.emit(self._proc.pid)
             return
-        self.recorder_down.emit(f"the recorder could not start; see {self.data.root / 'logs' / 'recorder.log'}")
+        self.recorder_down.emit(self.tr("the recorder could not start; see {log}").format(log=self.data.log_file))
 
     def _reap(self) -> None:
         """A recorder we started and that died must not stay a zombie."""

@@ -117,14 +117,15 @@ def _lit_share(app, widget) -> float:
 
 
 def _check_ffmpeg(lines: list[str]) -> bool:
+    # The one import of the recorder's code (pyproject.toml says why): FFmpeg found as the recorder finds it.
     from recorder.capture.ffmpeg import find_tool
-    from recorder.platform_compat import no_window
 
+    no_window = {"creationflags": subprocess.CREATE_NO_WINDOW} if os.name == "nt" else {}  # no console flashing
     ok = True
     for name in ("ffmpeg", "ffprobe"):
         tool = find_tool(name)
         out = subprocess.run([tool, "-hide_banner", "-version"], capture_output=True, text=True, timeout=30,
-                             **no_window())
+                             **no_window)
         version = out.stdout.split("\n", 1)[0] if out.returncode == 0 else "FAILED"
         lines.append(f"{name}: {tool} ({version})")
         ok = ok and out.returncode == 0

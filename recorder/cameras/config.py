@@ -10,42 +10,48 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from recorder.cameras.credentials import Vault, split_credentials
+from recorder.errors import InputError, NotFound
 from recorder.index.models import Camera, utcnow
+from vms_api.errors import ErrorCode
 
 URL_SCHEMES = {"rtsp", "rtsps"}
 MAX_RETENTION_DAYS = 3650
 MAX_MASK_AREAS = 32
+MAX_NAME = 120
 MOTION_FIELDS = ("motion_enabled", "motion_sensitivity", "motion_mask")
+# How a URL field is named in sentences; the params name the field as the API does.
+URL_FIELDS = {"url": "URL", "sub_url": "substream URL"}
 
 
-class InputError(ValueError):
-    """Bad input from a person or a script; the message says what to fix."""
-
-
-def check_url(url: str, field: str = "URL") -> str:
+def check_url(url: str, field: str = "url") -> str:
+    """field: "url" or "sub_url"."""
     url = (url or "").strip()
+    words = URL_FIELDS[field]
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise InputError(f"the {field} is not a valid address: {url!r}") from None
+        raise InputError(ErrorCode.URL_INVALID, f"the {words} is not a valid address: {url!r}", field=field) from None
     if parts.scheme.lower() not in URL_SCHEMES:
-        raise InputError(f"the {field} must start with rtsp:// (got {url.split(':')[0]!r})")
+        scheme = url.split(':')[0]
+        raise InputError(ErrorCode.URL_SCHEME_INVALID, f"the {words} must start with rtsp:// (got {scheme!r})",
+                         field=field, scheme=scheme)
     if not parts.hostname:
-        raise InputError(f"the {field} has no camera address after rtsp://")
+        raise InputError(ErrorCode.URL_NO_HOST, f"the {words} has no camera address after rtsp://", field=field)
     if port == 0:
-        raise InputError(f"the {field} has an invalid port")
+        raise InputError(ErrorCode.URL_PORT_INVALID, f"the {words} has an invalid port", field=field)
     return url
 
 
 def check_name(name: str) -> str:
     name = (name or "").strip()
     if not name:
-        raise InputError("the camera needs a name")
-    if len(name) > 120:
-        raise InputError("the camera name is longer than 120 characters")
+        raise InputError(ErrorCode.CAMERA_NAME_REQUIRED, "the camera needs a name")
+    if len(name) > MAX_NAME:
+        raise InputError(ErrorCode.CAMERA_NAME_TOO_LONG, f"the camera name is longer than {MAX_NAME} characters",
+                         max=MAX_NAME)
     if any(ord(c) < 32 for c in name):
-        raise InputError("the camera name has control characters")
+        raise InputError(ErrorCode.CAMERA_NAME_CONTROL_CHARACTERS, "the camera name has control characters")
     return name
 
 
@@ -53,13 +59,15 @@ def check_retention(days: int | None) -> int | None:
     if days is None:
         return None
     if not 1 <= days <= MAX_RETENTION_DAYS:
-        raise InputError(f"retention must be between 1 and {MAX_RETENTION_DAYS} days")
+        raise InputError(ErrorCode.RETENTION_OUT_OF_RANGE, f"retention must be between 1 and {MAX_RETENTION_DAYS} days",
+                         min=1, max=MAX_RETENTION_DAYS)
     return days
 
 
 def check_sensitivity(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
-        raise InputError("motion sensitivity must be a whole number from 1 to 100")
+        raise InputError(ErrorCode.MOTION_SENSITIVITY_OUT_OF_RANGE,
+                         "motion sensitivity must be a whole number from 1 to 100", min=1, max=100)
     return value
 
 
@@ -68,16 +76,18 @@ def check_mask(areas) -> list[list[float]]:
     if areas is None:
         return []
     if not isinstance(areas, list) or len(areas) > MAX_MASK_AREAS:
-        raise InputError(f"the motion mask must be a list of at most {MAX_MASK_AREAS} areas")
+        raise InputError(ErrorCode.MOTION_MASK_TOO_MANY, f"the motion mask must be a list of at most {MAX_MASK_AREAS} areas",
+                         max=MAX_MASK_AREAS)
     clean = []
     for n, area in enumerate(areas, 1):
         if not isinstance(area, (list, tuple)) or len(area) != 4 or not all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in area):
-            raise InputError(f"mask area {n} must be four numbers: x, y, width, height")
+            raise InputError(ErrorCode.MOTION_MASK_AREA_INVALID, f"mask area {n} must be four numbers: x, y, width, height",
+                             area=n)
         x, y, w, h = (float(v) for v in area)
         if not (0 <= x < 1 and 0 <= y < 1 and 0 < w and 0 < h and x + w <= 1.0001 and y + h <= 1.0001):
-            raise InputError(f"mask area {n} must lie inside the picture (fractions from 0 to 1, "
-                             "with a width and a height)")
+            raise InputError(ErrorCode.MOTION_MASK_AREA_OUTSIDE, f"mask area {n} must lie inside the picture "
+                             "(fractions from 0 to 1, with a width and a height)", area=n)
         clean.append([round(x, 4), round(y, 4), round(min(w, 1 - x), 4), round(min(h, 1 - y), 4)])
     return clean
 
@@ -130,10 +140,11 @@ def _apply(cam: Camera, *, name, url, sub_url, username, retention_days, compres
     """Checks every field before touching the camera, so a refusal changes nothing."""
     name = check_name(name)
     clean, url_user, url_password = split_credentials(check_url(url))
-    sub_clean = split_credentials(check_url(sub_url, "substream URL"))[0] if sub_url else None
+    sub_clean = split_credentials(check_url(sub_url, "sub_url"))[0] if sub_url else None
     retention_days = check_retention(retention_days)
     if compress_after_days is not None and not 1 <= compress_after_days <= MAX_RETENTION_DAYS:
-        raise InputError(f"compression must start after 1 to {MAX_RETENTION_DAYS} days")
+        raise InputError(ErrorCode.COMPRESSION_OUT_OF_RANGE, f"compression must start after 1 to {MAX_RETENTION_DAYS} days",
+                         min=1, max=MAX_RETENTION_DAYS)
     cam.name, cam.url, cam.sub_url, cam.retention_days = name, clean, sub_clean, retention_days
     cam.compress_after_days = compress_after_days
     cam.username = (username or "").strip() or url_user
@@ -147,7 +158,7 @@ def _set_password(cam: Camera, vault: Vault, password: str | None) -> None:
 def get_camera(s: Session, camera_id: int) -> Camera:
     cam = s.get(Camera, camera_id)
     if cam is None or cam.removed_at is not None:
-        raise LookupError(f"there is no camera {camera_id}")
+        raise NotFound(ErrorCode.CAMERA_NOT_FOUND, f"there is no camera {camera_id}", camera_id=camera_id)
     return cam
 
 

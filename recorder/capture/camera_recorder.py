@@ -22,10 +22,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from recorder.cameras.credentials import redact, with_credentials
 from recorder.capture.ffmpeg import (
     PROGRESS_SECONDS,
+    STALLED,
     CameraError,
     CameraInput,
     StreamInfo,
-    explain,
+    explain_error,
     grab_last_frame,
     probe_file,
     probe_stream,
@@ -37,6 +38,8 @@ from recorder.index.models import Event, utcnow
 from recorder.index.queries import last_recorded
 from recorder.index.segments import NotIndexed, SegmentStore, disk_is_full
 from recorder.platform_compat import spawn_kwargs
+from vms_api.enums import CameraState, EventKind
+from vms_api.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 # A camera's loop looks at closed segments and the watchdog when FFmpeg reports progress
@@ -48,6 +51,10 @@ WATCH_SECONDS = PROGRESS_SECONDS + 1.0
 # is indexed (and the file after it known to players) within about a second, not a report.
 CUT_SLACK = 1.0
 DISK_FULL = "the recording disk is full"
+
+
+def disk_full() -> CameraError:
+    return CameraError(ErrorCode.DISK_FULL, DISK_FULL)
 
 
 @dataclass
@@ -166,8 +173,10 @@ class CameraRecorder:
         self.store = store
         self.settings = settings
         self.children = children
-        self.state = "starting"
-        self.error: str | None = None
+        self.state = CameraState.STARTING
+        self.error: str | None = None  # why it is not recording, in English; error_code and error_params as data
+        self.error_code: ErrorCode | None = None
+        self.error_params: dict | None = None
         self.stream: StreamInfo | None = None
         self.current_file: Path | None = None
         self.current_start: datetime | None = None
@@ -209,24 +218,25 @@ class CameraRecorder:
         if self._snapshotter is not None:
             self._snapshotter.join(30)
         self._end_loss()
-        self.state = "stopped"
+        self.state = CameraState.STOPPED
 
     def status(self) -> dict:
-        recording = self.state == "recording"
+        recording = self.state == CameraState.RECORDING
         return {"id": self.config.id, "name": self.config.name, "state": self.state,
-                "error": self.error, "stream": self.stream.describe() if self.stream else None,
+                "error": self.error, "error_code": self.error_code, "error_params": self.error_params,
+                "stream": self.stream.describe() if self.stream else None,
                 "current_file": str(self.current_file) if self.current_file else None,
                 "current_start": self.current_start.isoformat() if self.current_start else None,
                 "last_segment": self.last_segment, "frame_loss": self.frame_loss(),
                 "recording_stopped_since": None if recording else
                 self._written_at.isoformat() if self._written_at else None,
-                "recording_stopped": not recording and self.state != "stopped"
+                "recording_stopped": not recording and self.state != CameraState.STOPPED
                 and self._stopped_for() > self.settings.stall_seconds}
 
     def frame_loss(self) -> dict | None:
         """Over the last minute of this run's stream; None while not recording."""
         run = self._run
-        if run is None or self.state != "recording" or self.stream is None:
+        if run is None or self.state != CameraState.RECORDING or self.stream is None:
             return None
         figure = run.window.figure(self.stream.fps)
         return figure and dict(figure, warning=self.loss.active)
@@ -261,13 +271,13 @@ class CameraRecorder:
                 if self._wait_for_space():
                     backoff = 1.0  # the camera was fine: try again as soon as there is room
                     continue
-                self.state = "connecting"
+                self.state = CameraState.CONNECTING
                 try:
                     self.stream = probe_stream(self.config.ffmpeg_url, self.store.data.private_dir)
                 except CameraError as e:
                     # our own words, secrets already left out (redacting again would turn a
                     # password such as "wrong" into "*** username or password")
-                    self._fail(str(e), outage_since)
+                    self._fail(e, outage_since)
                 else:
                     began = time.monotonic()
                     outage_since = self._record_once() or outage_since
@@ -275,11 +285,12 @@ class CameraRecorder:
                         backoff = 1.0
             except Exception as e:  # whatever happens, the camera is tried again
                 log.exception("camera %s: supervision failed", self.config.id)
-                self.state, self.error = "error", f"the recorder failed: {e}"
+                self.state = CameraState.ERROR
+                self._set_error(CameraError(ErrorCode.RECORDER_FAILED, f"the recorder failed: {e}", message=str(e)))
             if self._stop.is_set():
                 break
             if not disk_is_full(self.store.data.recordings):  # else _wait_for_space waits
-                self.state = "retrying"
+                self.state = CameraState.RETRYING
                 self._stop.wait(backoff)
                 backoff = min(backoff * 2, self.settings.backoff_max)
         self._close_outage(utcnow())
@@ -289,8 +300,8 @@ class CameraRecorder:
         the camera in vain; True once there is room again after waiting."""
         waited = False
         while not self._stop.is_set() and disk_is_full(self.store.data.recordings):
-            if self.error != DISK_FULL:
-                self._fail(DISK_FULL, utcnow())
+            if self.error_code != ErrorCode.DISK_FULL:
+                self._fail(disk_full(), utcnow())
             self.store.disk_full()  # the guard makes room if it can
             waited = True
             self._stop.wait(1.0)
@@ -308,7 +319,7 @@ class CameraRecorder:
         try:
             camera = CameraInput(self.config.ffmpeg_url, self.store.data.private_dir)
         except CameraError as e:
-            self._fail(str(e), utcnow())
+            self._fail(e, utcnow())
             return None
         cmd = record_command(camera, self.stream, incoming / f"{prefix}%05d.mp4",
                              list_file, self.settings.segment_seconds, self.live_port,
@@ -324,7 +335,7 @@ class CameraRecorder:
         listed = 0
         recording = False
         written, wrote_at = None, time.monotonic()
-        why_ended = None  # what the recorder saw, before FFmpeg's own words
+        why_ended: CameraError | None = None  # what the recorder saw, before FFmpeg's own words
         try:
             while run.proc.poll() is None and not self._stop.is_set():
                 run.reported.wait(min(WATCH_SECONDS, self._until_next_cut() + CUT_SLACK))
@@ -349,14 +360,14 @@ class CameraRecorder:
                 if run.stalled_for() > self.settings.stall_seconds:
                     log.warning("camera %s: no video for %.0f s, restarting FFmpeg",
                                 self.config.id, run.stalled_for())
-                    run.errors.append("the camera stopped sending video")
+                    run.errors.append(STALLED)
                     run.kill()
                 elif recording and (time.monotonic() - wrote_at > self.settings.stall_seconds or
                                     time.monotonic() - wrote_at > WATCH_SECONDS and disk_is_full(incoming)):
                     # a full disk is said as soon as the file stops growing; else after the stall time
-                    full = disk_is_full(incoming)
-                    why_ended = DISK_FULL if full else \
-                        f"nothing reached the disk for {time.monotonic() - wrote_at:.0f} s"
+                    seconds = round(time.monotonic() - wrote_at)
+                    why_ended = disk_full() if disk_is_full(incoming) else CameraError(
+                        ErrorCode.CAMERA_NOTHING_WRITTEN, f"nothing reached the disk for {seconds} s", seconds=seconds)
                     log.warning("camera %s: %s, restarting FFmpeg", self.config.id, why_ended)
                     run.kill()
         finally:
@@ -372,10 +383,10 @@ class CameraRecorder:
         self.current_file = None
         self.current_start = None
         if not self._stop.is_set():
-            reason = why_ended or (explain("\n".join(run.errors), self.config.url) if run.errors else
-                                   "the camera closed the connection")
-            if reason == DISK_FULL or disk_is_full(incoming):
-                reason = DISK_FULL
+            reason = why_ended or (explain_error("\n".join(run.errors), self.config.url) if run.errors else
+                                   CameraError(ErrorCode.CAMERA_CLOSED_CONNECTION, "the camera closed the connection"))
+            if reason.code == ErrorCode.DISK_FULL or disk_is_full(incoming):
+                reason = disk_full()
                 self.store.disk_full()
             self._fail(reason, stopped_at or utcnow())
         return stopped_at
@@ -396,8 +407,8 @@ class CameraRecorder:
         return self.settings.segment_seconds - into_day % self.settings.segment_seconds
 
     def _started_recording(self, run: FFmpegRun) -> None:
-        self.state = "recording"
-        self.error = None
+        self.state = CameraState.RECORDING
+        self.error = self.error_code = self.error_params = None
         self._close_outage(datetime.fromtimestamp(run.began_at, UTC))
         run.on_report = self._count_frames  # from here on: past FFmpeg's probing burst
         log.info("camera %s: recording (%s)", self.config.id, self.stream.describe())
@@ -513,21 +524,24 @@ class CameraRecorder:
 
     # -- outages --------------------------------------------------------------------------
 
-    def _fail(self, reason: str, since: datetime) -> None:
-        self.state = "error"
+    def _set_error(self, reason: CameraError) -> None:
+        self.error, self.error_code, self.error_params = reason.detail, reason.code, reason.params
+
+    def _fail(self, reason: CameraError, since: datetime) -> None:
+        self.state = CameraState.ERROR
         self._end_loss()
-        if reason != self.error:
+        if reason.detail != self.error:
             log.warning("camera %s (%s): %s", self.config.id, self.config.name, reason)
-        self.error = reason
+        self._set_error(reason)
         try:
-            self._store_outage(reason, since)
+            self._store_outage(reason.detail, since)
         except OperationalError as e:  # a full disk: the state says it; the event waits
             log.error("camera %s: the outage could not be stored: %s", self.config.id, getattr(e, "orig", e))
 
     def _store_outage(self, reason: str, since: datetime) -> None:
         with self.sessions.begin() as s:
             if self._outage_id is None:
-                ev = Event(camera_id=self.config.id, kind="offline", start=since, label=reason)
+                ev = Event(camera_id=self.config.id, kind=EventKind.OFFLINE, start=since, label=reason)
                 s.add(ev)
                 s.flush()
                 self._outage_id = ev.id
@@ -537,7 +551,7 @@ class CameraRecorder:
     def _open_outage(self) -> int | None:
         """An outage left open by a recorder that died goes on until recording resumes."""
         with self.sessions() as s:
-            return s.scalar(select(Event.id).where(Event.camera_id == self.config.id, Event.kind == "offline",
+            return s.scalar(select(Event.id).where(Event.camera_id == self.config.id, Event.kind == EventKind.OFFLINE,
                                                    Event.end.is_(None)).order_by(Event.start.desc()).limit(1))
 
     def _close_outage(self, at: datetime) -> None:

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from recorder import platform_compat
 from recorder.cameras.credentials import redact
+from recorder.errors import RecorderError
+from vms_api.errors import ErrorCode
 
 SOCKET_TIMEOUT_S = 5
 # FFmpeg reports its progress this often; the watchdog's stall limit must be well above it.
@@ -34,8 +36,8 @@ FRAGMENTED_MP4 = "movflags=+frag_keyframe+empty_moov+default_base_moof:flush_pac
 CONCAT_PROTOCOLS = "file,rtsp,rtsps,rtp,tcp,udp,tls"
 
 
-class CameraError(Exception):
-    """A camera problem in words for the operator (never holding credentials)."""
+class CameraError(RecorderError):
+    """A camera problem in words for the operator (never holding credentials), with its code."""
 
 
 def find_tool(name: str) -> str:
@@ -73,7 +75,7 @@ class CameraInput:
             self.args = [a for k, v in options.items() for a in (f"-{k}", str(v))] + ["-i", url]
             return
         if any(c in url for c in "\r\n\0"):
-            raise CameraError("the camera's address holds a line break")
+            raise CameraError(ErrorCode.CAMERA_URL_LINE_BREAK, "the camera's address holds a line break")
         lines = ["ffconcat version 1.0", f"file {_concat_quote(url)}"]
         lines += [f"option {k} {_concat_quote(str(v))}" for k, v in options.items()]
         try:
@@ -84,7 +86,8 @@ class CameraInput:
                 f.write("\n".join(lines) + "\n")
         except OSError as e:
             self.remove()
-            raise CameraError(f"the recorder cannot write in {private_dir}: {e.strerror}") from None
+            raise CameraError(ErrorCode.PRIVATE_DIR_UNWRITABLE, f"the recorder cannot write in {private_dir}: {e.strerror}",
+                              folder=str(private_dir), reason=e.strerror) from None
         self.args = ["-f", "concat", "-safe", "0", "-protocol_whitelist", CONCAT_PROTOCOLS, "-i", name]
 
     def remove(self) -> None:
@@ -125,35 +128,58 @@ def _host(url: str) -> str:
         return url
 
 
+# The recorder's own words for what it saw (the watchdog), kept with FFmpeg's error output.
+STALLED = "the camera stopped sending video"
+
+# (FFmpeg's words, the code, the sentence); a sentence naming {host} has the host as a param.
 _PATTERNS = [
-    (("401 Unauthorized", "403 Forbidden"), "wrong username or password"),
-    (("404 Not Found", "454 Session Not Found"), "the camera has no stream at this address (check the path in the URL)"),
-    (("Connection refused",), "{host} refused the connection (is the camera on, and the port right?)"),
-    (("Connection timed out", "timed out", "Operation timed out"), "no answer from {host}"),
-    (("No route to host", "Network is unreachable", "Host is unreachable"), "{host} cannot be reached on the network"),
+    (("401 Unauthorized", "403 Forbidden"), ErrorCode.CAMERA_AUTH_FAILED, "wrong username or password"),
+    (("404 Not Found", "454 Session Not Found"), ErrorCode.CAMERA_NO_STREAM,
+     "the camera has no stream at this address (check the path in the URL)"),
+    (("Connection refused",), ErrorCode.CAMERA_REFUSED, "{host} refused the connection (is the camera on, and the port right?)"),
+    (("Connection timed out", "timed out", "Operation timed out"), ErrorCode.CAMERA_TIMEOUT, "no answer from {host}"),
+    (("No route to host", "Network is unreachable", "Host is unreachable"), ErrorCode.CAMERA_UNREACHABLE,
+     "{host} cannot be reached on the network"),
     (("Name or service not known", "Temporary failure in name resolution", "Failed to resolve", "nodename nor servname"),
-     "the camera address {host} could not be found"),
-    (("No space left on device",), "the recording disk is full"),
-    (("Permission denied",), "cannot write to the recordings folder (permission denied)"),
-    (("Connection reset by peer", "End of file", "Broken pipe"), "the camera closed the connection"),
-    (("Invalid data found", "method DESCRIBE failed", "Protocol not found"),
+     ErrorCode.CAMERA_HOST_NOT_FOUND, "the camera address {host} could not be found"),
+    (("No space left on device",), ErrorCode.DISK_FULL, "the recording disk is full"),
+    (("Permission denied",), ErrorCode.RECORDINGS_PERMISSION_DENIED, "cannot write to the recordings folder (permission denied)"),
+    (("Connection reset by peer", "End of file", "Broken pipe"), ErrorCode.CAMERA_CLOSED_CONNECTION,
+     "the camera closed the connection"),
+    (("Invalid data found", "method DESCRIBE failed", "Protocol not found"), ErrorCode.CAMERA_BAD_ANSWER,
      "the camera's answer could not be understood (is this an RTSP address?)"),
 ]
 
 
-def explain(stderr: str, url: str) -> str:
+def no_answer(url: str) -> CameraError:
+    host = _host(url)
+    return CameraError(ErrorCode.CAMERA_TIMEOUT, f"no answer from {host}", host=host)
+
+
+def explain_error(stderr: str, url: str) -> CameraError:
     """The first known cause in FFmpeg's output, else its last line with secrets removed."""
-    for needles, message in _PATTERNS:
+    for needles, code, message in _PATTERNS:
         if any(n in stderr for n in needles):
-            return message.format(host=_host(url))
+            if "{host}" not in message:
+                return CameraError(code, message)
+            host = _host(url)
+            return CameraError(code, message.format(host=host), host=host)
     lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
     if not lines:
-        return "the recording stopped for an unknown reason"
+        return CameraError(ErrorCode.CAMERA_UNKNOWN_FAILURE, "the recording stopped for an unknown reason")
+    if lines[-1] == STALLED:
+        return CameraError(ErrorCode.CAMERA_STALLED, STALLED)
     try:
         password = urlsplit(url).password
     except ValueError:
         password = None
-    return redact(lines[-1], password)
+    last = redact(lines[-1], password)
+    return CameraError(ErrorCode.CAMERA_FAILED, last, message=last)
+
+
+def explain(stderr: str, url: str) -> str:
+    """explain_error's sentence."""
+    return explain_error(stderr, url).detail
 
 
 @dataclass
@@ -202,19 +228,20 @@ def probe_stream(url: str, private_dir: Path, timeout: float = 10.0) -> StreamIn
             out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
                                  **platform_compat.no_window())
     except subprocess.TimeoutExpired:
-        raise CameraError(f"no answer from {_host(url)}") from None
+        raise no_answer(url) from None
     if out.returncode != 0:
         # A peer that accepts but never answers ends in FFmpeg's socket timeout, which it
         # reports as "Invalid data": the time taken tells the two apart.
         if time.monotonic() - began >= SOCKET_TIMEOUT_S - 0.2 and "Invalid data" in out.stderr:
-            raise CameraError(f"no answer from {_host(url)}")
-        raise CameraError(explain(out.stderr, url))
+            raise no_answer(url)
+        raise explain_error(out.stderr, url)
     info = _streams_info(json.loads(out.stdout or "{}").get("streams", []))
     if info is None:
-        raise CameraError("the camera sends no video")
+        raise CameraError(ErrorCode.CAMERA_NO_VIDEO, "the camera sends no video")
     if info.video_codec not in RECORDABLE_VIDEO:
-        raise CameraError(f"the camera sends {info.video_codec.upper()} video, which cannot be recorded; "
-                          "set the camera to H.264 or H.265")
+        codec = info.video_codec.upper()
+        raise CameraError(ErrorCode.CAMERA_UNSUPPORTED_CODEC, f"the camera sends {codec} video, which cannot be "
+                          "recorded; set the camera to H.264 or H.265", codec=codec)
     return info
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from recorder.index.models import Event, utcnow
 from recorder.index.queries import last_recorded
+from vms_api.enums import EventKind
 
 WARN_PERCENT = 1.0  # the seeds: < 0.1 % is normal, above 1 % over a minute is a warning
 # The event ends once the loss is back under half the threshold: a camera hovering about 1 %
@@ -98,7 +99,7 @@ class LossEvents:
         percent = figure["percent"]
         if self.event_id is None and percent > WARN_PERCENT:
             with self.sessions.begin() as s:
-                ev = Event(camera_id=self.camera_id, kind="frame_loss", label=loss_label(figure),
+                ev = Event(camera_id=self.camera_id, kind=EventKind.FRAME_LOSS, label=loss_label(figure),
                            start=utcnow() - timedelta(seconds=figure["seconds"]))
                 s.add(ev)
                 s.flush()
@@ -128,6 +129,6 @@ class LossEvents:
         """Events a recorder that died left open: they end at its last segment's end."""
         with self.sessions.begin() as s:
             last = last_recorded(s, self.camera_id)
-            for ev in s.scalars(select(Event).where(Event.camera_id == self.camera_id, Event.kind == "frame_loss",
+            for ev in s.scalars(select(Event).where(Event.camera_id == self.camera_id, Event.kind == EventKind.FRAME_LOSS,
                                                     Event.end.is_(None))):
                 ev.end = max(last or ev.start, ev.start)

@@ -9,54 +9,41 @@ import sys
 import time
 from datetime import datetime
 
-import requests
-
 from recorder.clips.maker import ClipBusy, ClipLimit, ClipMaker, NoSpace
-from recorder.paths import DataDir, read_runtime
+from recorder.paths import DataDir
+from vms_api.client import ApiError, RecorderClient
+from vms_api.enums import ClipState
 
 CLIP_ERRORS = (ClipLimit, ClipBusy, NoSpace)
 
 
-class Refused(Exception):
-    """The recorder said no; the message is its own."""
-
-
 class _Remote:
-    def __init__(self, data: DataDir, runtime: dict):
-        from recorder.service import load_or_create_token
+    """The running recorder's clips, with ClipMaker's verbs (it owns the files while it runs)."""
 
-        self.base = f"http://{runtime['host']}:{runtime['port']}/api/clips"
-        self.http = requests.Session()
-        self.http.headers["Authorization"] = f"Bearer {load_or_create_token(data)}"
-
-    def _call(self, method: str, path: str = "", timeout: float = 30, **kw):
-        r = self.http.request(method, self.base + path, timeout=timeout, **kw)
-        if r.status_code >= 400:
-            raise Refused(r.json().get("detail", r.text))
-        return r.json()
+    def __init__(self, client: RecorderClient):
+        self.client = client
 
     def request(self, **body) -> dict:
-        body.update(start=body["start"].isoformat(), end=body["end"].isoformat())
-        return self._call("POST", json=body)
+        return self.client.make_clip(body)
 
     def get(self, clip_id: int, wait: float = 0) -> dict:
-        return self._call("GET", f"/{clip_id}", timeout=wait + 30, params={"wait": wait})
+        return self.client.clip(clip_id, wait=wait)
 
     def list(self, camera_id: int | None = None) -> list[dict]:
-        return self._call("GET", params={"camera_id": camera_id} if camera_id else {})
+        return self.client.clips(camera_id)
 
     def delete(self, clip_id: int) -> None:
-        self._call("DELETE", f"/{clip_id}")
+        self.client.delete_clip(clip_id)
 
     def close(self) -> None:
-        self.http.close()
+        self.client.close()
 
 
 def _describe(row: dict) -> str:
     start = datetime.fromisoformat(row["start"]).astimezone()
     end = datetime.fromisoformat(row["end"]).astimezone()
-    state = {"ready": f"{row['bytes'] / 1e6:.1f} MB", "failed": f"FAILED: {row['error']}",
-             "extracting": f"being made, {row['progress']:.0%}"}.get(row["state"], row["state"])
+    state = {ClipState.READY: f"{row['bytes'] / 1e6:.1f} MB", ClipState.FAILED: f"FAILED: {row['error']}",
+             ClipState.EXTRACTING: f"being made, {row['progress']:.0%}"}.get(row["state"], row["state"])
     text = (f"{row['id']:>4}  cam {row['camera_id']} {row['camera_name']:<16} {start:%Y-%m-%d %H:%M:%S} → "
             f"{end:%H:%M:%S} ({row['duration']:.0f} s)  {row['name']}  [{state}]")
     for a, b in row["missing"]:
@@ -68,10 +55,10 @@ def _describe(row: dict) -> str:
 def _create(args, clips) -> dict:
     row = clips.request(camera_id=args.camera, start=args.start, end=args.end, name=args.name,
                         notes=args.notes, created_by=f"{getpass.getuser()} (command line)")
-    while row["state"] == "extracting" or (row["state"] == "ready" and not row["sha256"]):
+    while row["state"] == ClipState.EXTRACTING or (row["state"] == ClipState.READY and not row["sha256"]):
         if not args.json:
             print(f"\rmaking clip {row['id']}: {row['progress']:.0%}", end="", file=sys.stderr, flush=True)
-        if row["state"] == "ready":  # durable; its SHA-256 comes a moment later
+        if row["state"] == ClipState.READY:  # durable; its SHA-256 comes a moment later
             time.sleep(0.02)
         row = clips.get(row["id"], wait=1.0)
     if not args.json:
@@ -80,15 +67,17 @@ def _create(args, clips) -> dict:
 
 
 def cmd_clip(args, data: DataDir, sessions) -> int:
-    runtime = read_runtime(data)
-    clips = _Remote(data, runtime) if runtime else ClipMaker(data, sessions)
+    from recorder.cli import running_client
+
+    client = running_client(data)
+    clips = _Remote(client) if client else ClipMaker(data, sessions)
     try:
-        if not runtime:
+        if not client:
             clips.recover()
         if args.action == "create":
             row = _create(args, clips)
-            out, text = row, _describe(row) + (f"\n      {data.absolute(row['path'])}" if row["state"] == "ready" else "")
-            code = 0 if row["state"] == "ready" else 1
+            out, text = row, _describe(row) + (f"\n      {data.absolute(row['path'])}" if row["state"] == ClipState.READY else "")
+            code = 0 if row["state"] == ClipState.READY else 1
         elif args.action == "list":
             out = clips.list(args.camera)
             text, code = "\n".join(_describe(r) for r in out) or "no clips", 0
@@ -98,7 +87,7 @@ def cmd_clip(args, data: DataDir, sessions) -> int:
         else:
             clips.delete(args.id)
             out, text, code = {"deleted": args.id}, f"clip {args.id} deleted", 0
-    except (Refused, *CLIP_ERRORS) as e:
+    except (ApiError, *CLIP_ERRORS) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     finally:

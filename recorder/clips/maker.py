@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from recorder.cameras.config import InputError, get_camera
+from recorder.cameras.config import get_camera
 from recorder.capture.ffmpeg import find_tool
 from recorder.clips.plan import (
     HOLE,
@@ -36,30 +36,22 @@ from recorder.clips.plan import (
     missing_parts,
     plan_pieces,
 )
+from recorder.errors import ClipBusy, ClipLimit, InputError, NoSpace, NotFound
 from recorder.index import queries
 from recorder.index.db import get_plan
 from recorder.index.models import CLIP_LIMITS, Camera, Clip, utcnow
 from recorder.index.segments import fsync_dir, fsync_file
 from recorder.paths import DataDir
 from recorder.platform_compat import spawn_kwargs
+from vms_api.enums import ClipState
+from vms_api.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 MAX_LENGTH = timedelta(hours=24)
 SPACE_RESERVE = 32 * 1024 * 1024  # left for the cameras (at most 1 % of the disk), which keep recording
-COUNTED = ("extracting", "ready")
+COUNTED = (ClipState.EXTRACTING, ClipState.READY)
+MAX_CREATED_BY = 120
 DISK_FILLED = "the disk filled up while the clip was being made; nothing was kept"
-
-
-class ClipLimit(Exception):
-    """The plan's number of clips is reached."""
-
-
-class ClipBusy(Exception):
-    """The clip is being extracted and cannot be changed yet."""
-
-
-class NoSpace(Exception):
-    """Not enough free disk for the clip."""
 
 
 def clip_row(clip: Clip, camera_name: str | None, progress: float | None = None) -> dict:
@@ -70,7 +62,7 @@ def clip_row(clip: Clip, camera_name: str | None, progress: float | None = None)
             "duration": round((clip.end - clip.start).total_seconds(), 3), "name": clip.name,
             "notes": clip.notes, "path": clip.path, "bytes": clip.bytes, "sha256": clip.sha256,
             "created_by": clip.created_by, "created_at": clip.created_at.isoformat(), "state": clip.state,
-            "progress": 1.0 if clip.state == "ready" else (progress or 0.0), "error": clip.error,
+            "progress": 1.0 if clip.state == ClipState.READY else (progress or 0.0), "error": clip.error,
             "missing": missing}
 
 
@@ -105,13 +97,16 @@ class ClipMaker:
                 notes: str | None = None, created_by: str | None = None) -> dict:
         """Check the request, keep its row and queue it; errors say what to change."""
         name, notes = check_clip_name(name), check_notes(notes)
-        if created_by is not None and (len(created_by) > 120 or has_controls(created_by)):
-            raise InputError("'created by' must be a short name without control characters")
+        if created_by is not None and (len(created_by) > MAX_CREATED_BY or has_controls(created_by)):
+            raise InputError(ErrorCode.CLIP_CREATED_BY_INVALID,
+                             "'created by' must be a short name without control characters", max=MAX_CREATED_BY)
         start, end = queries.aware(start), min(queries.aware(end), utcnow())
         if start >= end:
-            raise InputError("the clip's start must be before its end (and not in the future)")
+            raise InputError(ErrorCode.CLIP_START_AFTER_END,
+                             "the clip's start must be before its end (and not in the future)")
         if end - start > MAX_LENGTH:
-            raise InputError("a clip may be at most 24 hours long")
+            hours = int(MAX_LENGTH.total_seconds() // 3600)
+            raise InputError(ErrorCode.CLIP_TOO_LONG, f"a clip may be at most {hours} hours long", max_hours=hours)
         with self.sessions() as s:
             cam_name = get_camera(s, camera_id).name
         with self.file_lock:
@@ -121,7 +116,7 @@ class ClipMaker:
                 self._check_limit(s)
                 clip = Clip(camera_id=camera_id, requested_start=start, requested_end=end, start=first_frame,
                             end=end, name=name, notes=notes, path="", bytes=0, created_by=created_by,
-                            created_at=utcnow(), state="extracting",
+                            created_at=utcnow(), state=ClipState.EXTRACTING,
                             missing=json.dumps([[a.isoformat(), b.isoformat()] for a, b in holes]) if holes else None)
                 s.add(clip)
                 s.flush()
@@ -134,13 +129,16 @@ class ClipMaker:
 
     def _plan(self, camera_id: int, start: datetime, end: datetime) -> tuple[list[Span], list[Piece], datetime]:
         spans = self._spans(camera_id, start, end)
-        nothing = f"camera {camera_id} has no recording between {local_text(start)} and {local_text(end)}"
+        def nothing() -> InputError:
+            return InputError(ErrorCode.CLIP_NO_RECORDING,
+                              f"camera {camera_id} has no recording between {local_text(start)} and {local_text(end)}",
+                              camera_id=camera_id, start=start.isoformat(), end=end.isoformat())
         if not spans:
-            raise InputError(nothing)
+            raise nothing()
         check_one_format(spans, start)
         pieces, first_frame = plan_pieces(spans, start, end)
         if not pieces:
-            raise InputError(nothing)
+            raise nothing()
         self._check_space(self._final_path(camera_id, 0).parent, pieces)
         return spans, pieces, first_frame
 
@@ -167,8 +165,9 @@ class ClipMaker:
             return
         count = s.scalar(select(func.count()).select_from(Clip).where(Clip.state.in_(COUNTED)))
         if count >= limit:
-            raise ClipLimit(f"the {plan.capitalize()} plan keeps up to {limit} clips and {count} are saved; "
-                            "delete a clip or move to a bigger plan")
+            raise ClipLimit(ErrorCode.CLIP_LIMIT_REACHED,
+                            f"the {plan.capitalize()} plan keeps up to {limit} clips and {count} are saved; "
+                            "delete a clip or move to a bigger plan", plan=plan, limit=limit, count=count)
 
     def _check_space(self, folder: Path, pieces: list[Piece]) -> None:
         need = sum(p.size for p in pieces)
@@ -176,8 +175,9 @@ class ClipMaker:
         disk = shutil.disk_usage(folder)
         reserve = min(SPACE_RESERVE, disk.total // 100)
         if disk.free < need + reserve:
-            raise NoSpace(f"not enough free disk for this clip: it needs about {need / 1e6:.1f} MB "
-                          f"and {max(disk.free - reserve, 0) / 1e6:.1f} MB can be used")
+            usable = max(disk.free - reserve, 0)
+            raise NoSpace(ErrorCode.CLIP_NO_SPACE, f"not enough free disk for this clip: it needs about "
+                          f"{need / 1e6:.1f} MB and {usable / 1e6:.1f} MB can be used", need_bytes=need, usable_bytes=usable)
 
     def _final_path(self, camera_id: int, clip_id: int) -> Path:
         return self.data.clips / f"cam_{camera_id}" / f"clip_{clip_id}.mp4"
@@ -196,7 +196,7 @@ class ClipMaker:
             except Exception as e:  # the row says why; the worker goes on with the next clip
                 log.warning("clip %s failed: %s", clip_id, e)
                 full = isinstance(e, OSError) and e.errno == errno.ENOSPC
-                self._finish(clip_id, state="failed", error=DISK_FILLED if full else str(e))
+                self._finish(clip_id, state=ClipState.FAILED, error=DISK_FILLED if full else str(e))
             finally:
                 self._running = []
 
@@ -223,7 +223,7 @@ class ClipMaker:
         # Ready once durable: it plays and survives a power cut. Its SHA-256 (for exports and
         # their verification) follows a moment later; hashing 150 MB takes about 0.1 s, and no
         # order of writing lets it start before FFmpeg has placed the index at the front.
-        self._finish(clip_id, state="ready", bytes=size, end=start + timedelta(seconds=seconds))
+        self._finish(clip_id, state=ClipState.READY, bytes=size, end=start + timedelta(seconds=seconds))
         t2 = time.perf_counter()
         self._seal(clip_id, final)
         log.info("clip %s ready: %s, %.1f s, %d bytes (FFmpeg %.3f s, flush %.3f s, SHA-256 %.3f s)",
@@ -286,7 +286,7 @@ class ClipMaker:
         until = time.monotonic() + wait
         with self._changed:
             row = self._row(clip_id)
-            while row["state"] == "extracting" and (left := until - time.monotonic()) > 0:
+            while row["state"] == ClipState.EXTRACTING and (left := until - time.monotonic()) > 0:
                 self._changed.wait(left)
                 row = self._row(clip_id)
         return row
@@ -294,14 +294,14 @@ class ClipMaker:
     def _row(self, clip_id: int) -> dict:
         with self.sessions() as s:
             clip = s.get(Clip, clip_id)
-            if clip is None or clip.state == "deleting":
-                raise LookupError(f"no clip {clip_id}")
+            if clip is None or clip.state == ClipState.DELETING:
+                raise _no_clip(clip_id)
             return clip_row(clip, s.get(Camera, clip.camera_id).name, self._progress.get(clip_id))
 
     def list(self, camera_id: int | None = None) -> list[dict]:
         with self.sessions() as s:
             q = (select(Clip, Camera.name).join(Camera, Camera.id == Clip.camera_id)
-                 .where(Clip.state != "deleting").order_by(Clip.created_at.desc(), Clip.id.desc()))
+                 .where(Clip.state != ClipState.DELETING).order_by(Clip.created_at.desc(), Clip.id.desc()))
             if camera_id is not None:
                 q = q.where(Clip.camera_id == camera_id)
             return [clip_row(clip, name, self._progress.get(clip.id)) for clip, name in s.execute(q)]
@@ -309,8 +309,8 @@ class ClipMaker:
     def change(self, clip_id: int, name: str | None = None, notes: str | None = None) -> dict:
         with self.sessions.begin() as s:
             clip = s.get(Clip, clip_id)
-            if clip is None or clip.state == "deleting":
-                raise LookupError(f"no clip {clip_id}")
+            if clip is None or clip.state == ClipState.DELETING:
+                raise _no_clip(clip_id)
             if name is not None:
                 clip.name = check_clip_name(name)
             if notes is not None:
@@ -321,11 +321,12 @@ class ClipMaker:
         """Mark, unlink, flush the folder, drop the row: a crash midway is finished at start."""
         with self.sessions.begin() as s:
             clip = s.get(Clip, clip_id)
-            if clip is None or clip.state == "deleting":
-                raise LookupError(f"no clip {clip_id}")
-            if clip.state == "extracting":
-                raise ClipBusy(f"clip {clip_id} is still being made; delete it when it is done")
-            clip.state = "deleting"
+            if clip is None or clip.state == ClipState.DELETING:
+                raise _no_clip(clip_id)
+            if clip.state == ClipState.EXTRACTING:
+                raise ClipBusy(ErrorCode.CLIP_BUSY, f"clip {clip_id} is still being made; delete it when it is done",
+                               clip_id=clip_id)
+            clip.state = ClipState.DELETING
         self._finish_deletion(clip_id)
         log.info("clip %s deleted", clip_id)
 
@@ -344,14 +345,14 @@ class ClipMaker:
         for leftover in list(self.data.clips.glob("cam_*/.clip_*")):
             leftover.unlink(missing_ok=True)
         with self.sessions.begin() as s:
-            for clip in s.scalars(select(Clip).where(Clip.state.in_(("extracting", "ready")))):
-                if clip.state == "extracting":
-                    clip.state, clip.error = "failed", "the recorder stopped while this clip was being made"
+            for clip in s.scalars(select(Clip).where(Clip.state.in_(COUNTED))):
+                if clip.state == ClipState.EXTRACTING:
+                    clip.state, clip.error = ClipState.FAILED, "the recorder stopped while this clip was being made"
                 elif not self.data.absolute(clip.path).exists():
-                    clip.state, clip.error = "failed", "the clip's file is missing from the clips folder"
+                    clip.state, clip.error = ClipState.FAILED, "the clip's file is missing from the clips folder"
                     log.warning("clip %s: its file %s is missing", clip.id, clip.path)
-            deleting = list(s.scalars(select(Clip.id).where(Clip.state == "deleting")))
-            unsealed = list(s.scalars(select(Clip).where(Clip.state == "ready", Clip.sha256.is_(None))))
+            deleting = list(s.scalars(select(Clip.id).where(Clip.state == ClipState.DELETING)))
+            unsealed = list(s.scalars(select(Clip).where(Clip.state == ClipState.READY, Clip.sha256.is_(None))))
         for clip in unsealed:  # stopped between "ready" and its hash
             self._seal(clip.id, self.data.absolute(clip.path))
         for clip_id in deleting:
@@ -368,7 +369,11 @@ class ClipMaker:
         while not self._queue.empty():
             clip_id = self._queue.get_nowait()
             if clip_id is not None:
-                self._finish(clip_id, state="failed", error="the recorder stopped before the clip was made")
+                self._finish(clip_id, state=ClipState.FAILED, error="the recorder stopped before the clip was made")
+
+
+def _no_clip(clip_id: int) -> NotFound:
+    return NotFound(ErrorCode.CLIP_NOT_FOUND, f"no clip {clip_id}", clip_id=clip_id)
 
 
 def _explain(errors: list[str], stopped: bool) -> str:

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from recorder.cameras.config import InputError
+from recorder.errors import InputError
 from recorder.mp4 import Fragments
+from vms_api.errors import ErrorCode
 
 HOLE = timedelta(seconds=1)  # a shorter hole between two files is a boundary, not missing footage
+MAX_NAME, MAX_NOTES = 120, 4000
 
 
 @dataclass(frozen=True)
@@ -47,22 +49,22 @@ def has_controls(text: str, allowed: str = "") -> bool:
 def check_clip_name(name: str | None) -> str:
     name = (name or "").strip()
     if not name:
-        raise InputError("the clip needs a name")
-    if len(name) > 120:
-        raise InputError("the clip name is longer than 120 characters")
+        raise InputError(ErrorCode.CLIP_NAME_REQUIRED, "the clip needs a name")
+    if len(name) > MAX_NAME:
+        raise InputError(ErrorCode.CLIP_NAME_TOO_LONG, f"the clip name is longer than {MAX_NAME} characters", max=MAX_NAME)
     if "/" in name or "\\" in name or ".." in name:
-        raise InputError("the clip name may not contain '/', '\\' or '..'")
+        raise InputError(ErrorCode.CLIP_NAME_PATH_CHARACTERS, "the clip name may not contain '/', '\\' or '..'")
     if has_controls(name):
-        raise InputError("the clip name has control characters")
+        raise InputError(ErrorCode.CLIP_NAME_CONTROL_CHARACTERS, "the clip name has control characters")
     return name
 
 
 def check_notes(notes: str | None) -> str | None:
     notes = (notes or "").strip()
-    if len(notes) > 4000:
-        raise InputError("the notes are longer than 4000 characters")
+    if len(notes) > MAX_NOTES:
+        raise InputError(ErrorCode.CLIP_NOTES_TOO_LONG, f"the notes are longer than {MAX_NOTES} characters", max=MAX_NOTES)
     if has_controls(notes, allowed="\n\t"):
-        raise InputError("the notes have control characters")
+        raise InputError(ErrorCode.CLIP_NOTES_CONTROL_CHARACTERS, "the notes have control characters")
     return notes or None
 
 
@@ -86,7 +88,9 @@ def plan_pieces(spans: list[Span], start: datetime, end: datetime) -> tuple[list
         try:
             frags = Fragments(span.path)
         except (OSError, ValueError) as e:
-            raise InputError(f"a recorded file of this range cannot be read ({span.path.name}: {e})") from None
+            raise InputError(ErrorCode.CLIP_RECORDING_UNREADABLE,
+                             f"a recorded file of this range cannot be read ({span.path.name}: {e})",
+                             file=span.path.name, reason=str(e)) from None
         with frags:
             if not len(frags):
                 continue
@@ -120,8 +124,9 @@ def check_one_format(spans: list[Span], start: datetime) -> None:
     formats = {s.video for s in spans if s.video is not None}
     if len(formats) > 1:
         change = next(s.start for s in spans[1:] if s.video is not None and s.video != spans[0].video)
-        raise InputError(f"the camera's video format changed at {local_text(max(change, start))}; "
-                         "make one clip before that moment and one after")
+        at = max(change, start)
+        raise InputError(ErrorCode.CLIP_FORMAT_CHANGED, f"the camera's video format changed at {local_text(at)}; "
+                         "make one clip before that moment and one after", at=at.isoformat())
 
 
 def concat_list(pieces: list[Piece]) -> str:

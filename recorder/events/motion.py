@@ -21,6 +21,7 @@ from sqlalchemy import update
 
 from recorder.cameras.config import mask_of
 from recorder.index.models import Camera, Event, utcnow
+from vms_api.enums import EventKind
 
 log = logging.getLogger(__name__)
 WIDTH, HEIGHT, BLOCK = 320, 180, 4
@@ -225,7 +226,7 @@ class MotionWatcher:
     def recover(self) -> int:
         """Motion events a crash left open end where they began: how long they went on is unknown."""
         with self.sessions.begin() as s:
-            return s.execute(update(Event).where(Event.kind == "motion", Event.end.is_(None))
+            return s.execute(update(Event).where(Event.kind == EventKind.MOTION, Event.end.is_(None))
                              .values(end=Event.start)).rowcount
 
     def start(self) -> None:
@@ -279,7 +280,7 @@ class MotionWatcher:
         for what, at, share in changes:
             with self.sessions.begin() as s:
                 if what == "start":
-                    ev = Event(camera_id=cam.id, kind="motion", start=at, confidence=round(share, 4))
+                    ev = Event(camera_id=cam.id, kind=EventKind.MOTION, start=at, confidence=round(share, 4))
                     s.add(ev)
                     s.flush()
                     cam.event_id = ev.id

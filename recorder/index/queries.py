@@ -8,20 +8,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from recorder.cameras.config import InputError
+from recorder.errors import InputError
 from recorder.index.db import get_plan
 from recorder.index.models import PLANS, Camera, Event, Segment, utcnow
-
-# Times a person or a script may ask about. Outside these, Python's dates overflow when
-# moved between zones (year 1, year 9999) and no footage can exist anyway.
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-
-
-def in_range(value: date) -> date:
-    """A date or time within FIRST_YEAR..LAST_YEAR, else ValueError (the API's 422) saying so."""
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(f"must be between the years {FIRST_YEAR} and {LAST_YEAR}")
-    return value
+from vms_api.errors import ErrorCode
+from vms_api.models import FIRST_YEAR, LAST_YEAR, in_range  # noqa: F401 (the times one may ask about, found here too)
 
 
 def aware(t: datetime) -> datetime:
@@ -33,7 +24,7 @@ def period(start: datetime | None, end: datetime | None, default: timedelta) -> 
     end = aware(end) if end else utcnow()
     start = aware(start) if start else end - default
     if start >= end:
-        raise InputError("the start of the period must be before its end")
+        raise InputError(ErrorCode.PERIOD_START_AFTER_END, "the start of the period must be before its end")
     return start, end
 
 

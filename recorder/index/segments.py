@@ -19,6 +19,7 @@ from recorder.capture.ffmpeg import probe_file
 from recorder.index.models import Deletion, Event, Segment, utcnow
 from recorder.mp4 import trim_partial_fragment
 from recorder.paths import DataDir
+from vms_api.enums import EventKind
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ class SegmentStore:
         dest = dest_dir / f"{utcnow():%Y%m%dT%H%M%S}_{src.name}"
         shutil.move(src, dest)
         log.warning("camera %s: %s quarantined: %s", camera_id, src.name, why)
-        self.add_event(camera_id, "error", f"{why}; moved to {self.data.relative(dest)}")
+        self.add_event(camera_id, EventKind.ERROR, f"{why}; moved to {self.data.relative(dest)}")
 
     def add_event(self, camera_id: int | None, kind: str, label: str,
                   start: datetime | None = None, end: datetime | None = None) -> int:
@@ -173,7 +174,7 @@ class SegmentStore:
         if missing:
             log.warning("camera %s: %d indexed segments are missing from disk, first %s",
                         camera_id, len(missing), missing[0])
-            self.add_event(camera_id, "error", f"{len(missing)} recorded files are missing from disk "
+            self.add_event(camera_id, EventKind.ERROR, f"{len(missing)} recorded files are missing from disk "
                                                f"(first: {missing[0]})")
         return {"indexed": indexed, "missing": missing}
 

@@ -20,6 +20,8 @@ from recorder.index import queries
 from recorder.index.models import Camera, Clip, Deletion, Event, Segment, utcnow
 from recorder.index.segments import DISK_FULL_BYTES, SegmentStore
 from recorder.paths import DataDir
+from vms_api.enums import ClipState, DeletionReason, EventKind
+from vms_api.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 ALERT_LEVELS = (80, 90, 95)  # percent of the recordings volume in use
@@ -103,6 +105,8 @@ class Retention:
         self.settings = settings or GuardSettings()
         self.level = 0
         self.trouble: str | None = None  # said loudly: the disk is short and nothing may go
+        self.trouble_code: ErrorCode | None = None  # the same as data, for the client's words
+        self.trouble_params: dict | None = None
         self._short_of: str | None = None  # what the disk is short of, so each new reason is told once
         self._rates: dict[int, float] = {}
         self._rates_at = float("-inf")
@@ -136,7 +140,7 @@ class Retention:
             with self.sessions() as s:
                 ids = list(s.scalars(select(Segment.id).where(Segment.camera_id == cam_id, Segment.end <= cutoff,
                                                               Segment.deleting.is_(False))))
-            n, size = self.store.delete_segments(ids, "retention")
+            n, size = self.store.delete_segments(ids, DeletionReason.RETENTION)
             deleted, freed = deleted + n, freed + size
         self.last_sweep = {"at": utcnow().isoformat(), "deleted": deleted, "bytes": freed,
                            "seconds": round(time.perf_counter() - began, 3)}
@@ -181,7 +185,7 @@ class Retention:
         return {"total": usage.total, "used": usage.used, "free": usage.free, "percent": round(percent, 1),
                 "level": alert_level(percent), "floor": self.floor(usage.total, rate),
                 "bandwidth": round(rate, 1), "days_until_full": round(usage.free / rate / 86400, 1) if rate else None,
-                "trouble": self.trouble}
+                "trouble": self.trouble, "trouble_code": self.trouble_code, "trouble_params": self.trouble_params}
 
     def guard(self) -> int:
         """Below the floor: delete the oldest footage (any camera), only as much as brings free
@@ -201,14 +205,14 @@ class Retention:
                 # deletion could not even begin
                 short += self.reserve.size - self.reserve.held()
             if short <= 0:
-                self.trouble = self._short_of = None
+                self.trouble = self._short_of = self.trouble_code = self.trouble_params = None
                 break
             ids = self._oldest_covering(short)
             if not ids:
                 self._say_short(usage.free, floor)
                 break
             try:
-                n, size = self.store.delete_segments(ids, "disk_full")
+                n, size = self.store.delete_segments(ids, DeletionReason.DISK_FULL)
             except OperationalError as e:  # SQLite could not write, even after the reserve went
                 self._say_cannot_delete(usage.free, e)
                 break
@@ -218,7 +222,7 @@ class Retention:
         if deleted:
             log.warning("disk guard: %d segments (%.0f MB) deleted early to keep %s MB free", deleted, freed / 1e6,
                         floor // 10**6)
-            self._event("early_deletion", f"{deleted} of the oldest recordings deleted early: the disk was "
+            self._event(EventKind.EARLY_DELETION, f"{deleted} of the oldest recordings deleted early: the disk was "
                                           f"nearly full ({usage.free / 1e9:.1f} GB free)")
         self.reserve.restore(shutil.disk_usage(self.data.root).free, floor if shared else 0)
         self._alerts(usage)
@@ -240,32 +244,38 @@ class Retention:
 
     def _say_short(self, free: int, floor: int) -> None:
         with self.sessions() as s:
-            clips = s.scalar(select(func.count()).select_from(Clip).where(Clip.state == "ready"))
+            clips = s.scalar(select(func.count()).select_from(Clip).where(Clip.state == ClipState.READY))
         what = f"only clips are left ({clips}), and clips are never deleted" if clips else "there is no old footage left"
+        free_mb, need_mb = round(free / 1e6), round(floor / 1e6)
         if free < DISK_FULL_BYTES:
-            message = (f"The recording disk is full ({free / 1e6:.0f} MB free) and {what}: recording has "
+            message = (f"The recording disk is full ({free_mb} MB free) and {what}: recording has "
                        "stopped; free space or add a disk")
+            code, params = ErrorCode.RECORDING_DISK_FULL, {"free_mb": free_mb, "clips": clips}
         else:
-            message = (f"The disk is almost full ({free / 1e6:.0f} MB free, {floor / 1e6:.0f} MB needed) and "
+            message = (f"The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and "
                        f"{what}: free space or add a disk, or recording will stop")
+            code, params = ErrorCode.RECORDING_DISK_ALMOST_FULL, {"free_mb": free_mb, "need_mb": need_mb, "clips": clips}
         what += " (full)" if free < DISK_FULL_BYTES else ""
         if what != self._short_of:  # the figures change every minute; the reason seldom
             log.error("%s", message)
-            self._event("disk_full", message)
+            self._event(EventKind.DISK_FULL, message)
         self.trouble, self._short_of = message, what
+        self.trouble_code, self.trouble_params = code, params
 
     def _say_cannot_delete(self, free: int, error: Exception) -> None:
-        message = (f"The recording disk is full ({free / 1e6:.0f} MB free) and old recordings could not be "
+        free_mb = round(free / 1e6)
+        message = (f"The recording disk is full ({free_mb} MB free) and old recordings could not be "
                    "deleted to make room: recording has stopped; free space on the disk")
         log.error("disk guard: %s (%s)", message, getattr(error, "orig", error))
         self.trouble, self._short_of = message, "cannot delete"
+        self.trouble_code, self.trouble_params = ErrorCode.RECORDING_DISK_CANNOT_DELETE, {"free_mb": free_mb}
 
     def _alerts(self, usage=None) -> None:
         """An event each time use crosses 80, 90 or 95 % upwards; falling back clears it."""
         usage = usage or shutil.disk_usage(self.data.recordings)
         level = alert_level(100.0 * usage.used / usage.total)
         if level > self.level:
-            self._event("disk_alert", f"the recordings disk is {level} % full")
+            self._event(EventKind.DISK_ALERT, f"the recordings disk is {level} % full")
         self.level = level
 
     def _event(self, kind: str, label: str) -> None:
@@ -325,7 +335,7 @@ class Retention:
         with self.sessions() as s:
             ids = list(s.scalars(select(Segment.id).where(Segment.camera_id == camera_id, Segment.start >= start,
                                                           Segment.start < end, Segment.deleting.is_(False))))
-        n, size = self.store.delete_segments(ids, "manual")
+        n, size = self.store.delete_segments(ids, DeletionReason.MANUAL)
         return {"deleted": n, "bytes": size}
 
     # -- the loop ---------------------------------------------------------------------------

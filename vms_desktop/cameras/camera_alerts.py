@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from vms_desktop.messages import translate
+from vms_desktop.messages import camera_error
 
 # While the recorder is still connecting a camera for the first time nothing is lost yet;
 # once its stall time has passed the recorder says recording_stopped itself.
@@ -54,7 +54,7 @@ class CameraAlerts(QObject):
         self.losing = Crossings()
 
     def stopped_text(self, cam: dict) -> str:
-        why = translate(cam.get("error")) or self.tr("no video is reaching the disk")
+        why = camera_error(cam) or self.tr("no video is reaching the disk")
         return self.tr("Recording stopped: {camera} — {why}").format(camera=cam["name"], why=why)
 
     def loss_text(self, cam: dict, percent: float) -> str:

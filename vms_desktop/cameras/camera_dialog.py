@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vms_desktop.messages import translate
-from vms_desktop.recorder_link import RecorderApi, RecorderError
+from vms_desktop.messages import camera_error, error_text
+from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
 
 
@@ -201,13 +201,13 @@ class CameraDialog(QDialog):
             self.result.setText(self.tr("Connected: {what}").format(what=answer["description"]))
         else:
             self.result.setProperty("ok", False)
-            self.result.setText(self.tr("Failed: {why}").format(why=translate(answer.get("error"))))
+            self.result.setText(self.tr("Failed: {why}").format(why=camera_error(answer)))
         self.result.style().polish(self.result)
 
     def _test_failed(self, error: Exception) -> None:
         self.test_button.setEnabled(True)
         self.result.setProperty("ok", False)
-        self.result.setText(self.tr("Failed: {why}").format(why=translate(str(error))))
+        self.result.setText(self.tr("Failed: {why}").format(why=error_text(error)))
         self.result.style().polish(self.result)
 
     def save(self) -> None:
@@ -229,7 +229,7 @@ class CameraDialog(QDialog):
 
     def _save_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
-        why = translate(str(error)) if isinstance(error, RecorderError) else str(error)
+        why = error_text(error)
         self._show_error([self.tr("Not saved: {why}").format(why=why)])
 
     def _show_error(self, problems: list[str]) -> None:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QWidget
 
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text, translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
 
@@ -114,7 +114,7 @@ class CreateClipDialog(QDialog):
         self._set_busy(True)
         self.error.clear()
         self.status.setText(self.tr("Sending the request to the recorder…"))
-        run_in_background(lambda: self.api.call("POST", "/api/clips", json=body), self._accepted, self._refused)
+        run_in_background(lambda: self.api.make_clip(body), self._accepted, self._refused)
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.name, self.notes, self.buttons.button(QDialogButtonBox.Ok)):
@@ -124,7 +124,7 @@ class CreateClipDialog(QDialog):
         """Bad name, no recording, the plan's limit...: the recorder's words; fix and try again."""
         self._set_busy(False)
         self.status.clear()
-        self.error.setText(translate(str(error)))
+        self.error.setText(error_text(error))
 
     def _accepted(self, row: dict) -> None:
         self.row = row
@@ -138,7 +138,7 @@ class CreateClipDialog(QDialog):
         if self._gone or self.row is None:
             return
         cid = self.row["id"]
-        run_in_background(lambda: self.api.call("GET", f"/api/clips/{cid}", timeout=15, params={"wait": 1}),
+        run_in_background(lambda: self.api.clip(cid, wait=1),
                           self._followed, self._lost)
 
     def _followed(self, row: dict) -> None:
@@ -151,7 +151,7 @@ class CreateClipDialog(QDialog):
 
     def _lost(self, error: Exception) -> None:
         if not self._gone:
-            self.error.setText(translate(str(error)))
+            self.error.setText(error_text(error))
             self.buttons.setStandardButtons(QDialogButtonBox.Close)
 
     def _show(self, row: dict) -> None:

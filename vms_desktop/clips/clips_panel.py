@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from vms_desktop.clips.clip_dialog import describe_missing, format_duration, format_range, utc
 from vms_desktop.clips.clip_files import ExportError, Verdict, export_clip, export_name, verify_file
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text, translate
 from vms_desktop.recorder_link import RecorderApi, RecorderError
 from vms_desktop.storage.disk_alerts import human_bytes
 from vms_desktop.tasks import run_in_background
@@ -101,8 +101,8 @@ class ClipsPanel(QDialog):
     # -- the list -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        run_in_background(lambda: self.api.call("GET", "/api/clips"), self._listed,
-                          lambda e: self._say(translate(str(e)), ok=False))
+        run_in_background(lambda: self.api.clips(), self._listed,
+                          lambda e: self._say(error_text(e), ok=False))
 
     def _listed(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -219,8 +219,8 @@ class ClipsPanel(QDialog):
             if not ok:
                 return
         cid = row["id"]
-        run_in_background(lambda: self.api.call("PATCH", f"/api/clips/{cid}", json={"name": name}),
-                          self._renamed, lambda e: self._say(translate(str(e)), ok=False))
+        run_in_background(lambda: self.api.rename_clip(cid, name),
+                          self._renamed, lambda e: self._say(error_text(e), ok=False))
 
     def _renamed(self, row: dict) -> None:
         self._say(self.tr("Renamed to “{name}”").format(name=row["name"]), ok=True)
@@ -240,10 +240,10 @@ class ClipsPanel(QDialog):
         if answer != QMessageBox.Yes:
             return
         cid, name = row["id"], row["name"]
-        run_in_background(lambda: self.api.call("DELETE", f"/api/clips/{cid}"),
+        run_in_background(lambda: self.api.delete_clip(cid),
                           lambda _r: (self._say(self.tr("Deleted “{name}”").format(name=name), ok=True),
                                       self.refresh()),
-                          lambda e: self._say(translate(str(e)), ok=False))
+                          lambda e: self._say(error_text(e), ok=False))
 
     # -- export and verification (files hashed off the GUI thread) ---------------------------------
 
@@ -277,7 +277,7 @@ class ClipsPanel(QDialog):
         thread), so the copy is still checked against the index and not just against itself."""
         for _ in range(SHA_WAIT_TRIES):
             try:
-                sha = self.api.call("GET", f"/api/clips/{clip_id}").get("sha256")
+                sha = self.api.clip(clip_id).get("sha256")
             except RecorderError:
                 return None
             if sha:
@@ -313,7 +313,7 @@ class ClipsPanel(QDialog):
 
         def check() -> Verdict:
             try:  # the index as it is now; what the panel last listed if the recorder is away
-                clips = self.api.call("GET", "/api/clips")
+                clips = self.api.clips()
             except RecorderError:
                 clips = known
             return verify_file(Path(path), clips)

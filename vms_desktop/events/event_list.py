@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from vms_desktop.events.event_table import USUAL_KINDS, EventModel, EventView, kind_chip, parse_rows
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text
 from vms_desktop.playback.timeline import kind_name
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.settings import client_settings
@@ -169,7 +169,7 @@ class EventPanel(QWidget):
             params["q"] = self.search.text().strip()
         self._generation += 1
         gen = self._generation
-        run_in_background(lambda: parse_rows(self.api.call("GET", "/api/events", params=params)),
+        run_in_background(lambda: parse_rows(self.api.events(**params)),
                           lambda rows: self._listed(gen, rows, params), lambda e: self._failed(gen, e), owner=self)
 
     def _listed(self, gen: int, rows: list[dict], params: dict) -> None:
@@ -190,7 +190,7 @@ class EventPanel(QWidget):
 
     def _failed(self, gen: int, error: Exception) -> None:
         if gen == self._generation:
-            self._say(self.tr("The events could not be listed: {why}").format(why=translate(str(error))), ok=False)
+            self._say(self.tr("The events could not be listed: {why}").format(why=error_text(error)), ok=False)
 
     def _say(self, text: str, ok: bool = True) -> None:
         self.status.setText(text)

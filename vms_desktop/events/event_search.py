@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vms_desktop.events.event_table import USUAL_KINDS, EventModel, EventView, kind_chip, parse_rows
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text
 from vms_desktop.playback.player_window import PRE_ROLL
 from vms_desktop.playback.timeline import kind_name
 from vms_desktop.recorder_link import RecorderApi
@@ -139,8 +139,8 @@ class EventSearch(QDialog):
         self._say(self.tr("Searching…"))
 
         def work() -> tuple[list[dict], dict[int, str]]:
-            rows = parse_rows(self.api.call("GET", "/api/events", params=params))
-            names = {c["id"]: c["name"] for c in self.api.call("GET", "/api/cameras")}
+            rows = parse_rows(self.api.events(**params))
+            names = {c["id"]: c["name"] for c in self.api.cameras()}
             return rows, names
 
         run_in_background(work, lambda found: self._found(gen, *found), lambda e: self._failed(gen, e), owner=self)
@@ -157,7 +157,7 @@ class EventSearch(QDialog):
 
     def _failed(self, gen: int, error: Exception) -> None:
         if gen == self._generation:
-            self._show([], {}, self.tr("The search failed: {why}").format(why=translate(str(error))), ok=False)
+            self._show([], {}, self.tr("The search failed: {why}").format(why=error_text(error)), ok=False)
 
     def _show(self, rows: list[dict], names: dict[int, str], text: str, ok: bool = True) -> None:
         self.model.camera_names = names

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QDrag, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from vms_desktop.cameras.camera_alerts import frame_loss_warning, recording_stopped
-from vms_desktop.messages import translate
+from vms_desktop.messages import camera_error
 from vms_desktop.vlc_player import VlcPlayer
 
 MIME = "application/x-vms-camera"
@@ -138,7 +138,7 @@ class LiveTile(QFrame):
         if (recording or first_connect) and not stopped:
             self.pages.setCurrentWidget(self.surface)
         else:
-            self.down.show_state(self._down_title(state), translate(state.get("error")))
+            self.down.show_state(self._down_title(state), camera_error(state))
             self.pages.setCurrentWidget(self.down)
         self._sync_player()
 

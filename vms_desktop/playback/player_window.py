@@ -25,7 +25,7 @@ from vms_desktop.clips.clip_dialog import format_duration, format_range
 from vms_desktop.events.event_list import EventPanel
 from vms_desktop.events.event_table import parse_rows, utc
 from vms_desktop.live.tile import VideoSurface
-from vms_desktop.messages import translate
+from vms_desktop.messages import error_text
 from vms_desktop.playback.engine import LIVE_SPAN_ID, POSITION_MS, PlaybackEngine
 from vms_desktop.playback.timeline import MIN_CLIP, Timeline, describe_event
 from vms_desktop.playback.timemap import Span, local_day
@@ -217,9 +217,9 @@ class PlayerWindow(QWidget):
             q = {"camera_id": cid, "start": (start - MARGIN).isoformat(), "end": (end + MARGIN).isoformat(),
                  "limit": 100_000}
             spans = [Span(s["id"], utc(s["start"]), utc(s["end"]), s["path"])
-                     for s in self.api.call("GET", "/api/recordings", params=q)]
-            events = parse_rows(self.api.call("GET", "/api/events", params=q))  # in time order
-            days = self.api.call("GET", "/api/recordings/days", params={"camera_id": cid}) if with_days else None
+                     for s in self.api.recordings(**q)]
+            events = parse_rows(self.api.events(**q))  # in time order
+            days = self.api.recording_days(cid) if with_days else None
             cam = next((c for c in self.api.status()["cameras"] if c["id"] == cid), None)
             return spans, events, days, cam
 
@@ -231,7 +231,7 @@ class PlayerWindow(QWidget):
             self._refresh_timer.stop()
             self.notice.setText(self.tr("This camera has been removed: no new recordings will appear"))
         else:
-            self.notice.setText(translate(str(error)))
+            self.notice.setText(error_text(error))
         self.events.refresh()  # it says what went wrong in its own words
 
     def _loaded(self, result: tuple) -> None:

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from vms_desktop.messages import translate
+from vms_desktop.messages import disk_trouble, translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.storage.disk_alerts import (
     EventMemory,
@@ -104,7 +104,7 @@ class StorageAlerts(QObject):
         disk = status.get("disk") or {}
         if disk.get("total"):
             self._disk_level(disk)
-        self._trouble(disk.get("trouble"))
+        self._trouble(disk.get("trouble"), disk_trouble(disk))
         now = time.monotonic()
         if now >= self._next_events:
             self._next_events = now + EVENTS_EVERY
@@ -136,15 +136,16 @@ class StorageAlerts(QObject):
         else:
             self.banner.update_text("disk", self.disk_text(disk, level), kind)
 
-    def _trouble(self, message: str | None) -> None:
+    def _trouble(self, message: str | None, words: str = "") -> None:
+        """message: the recorder's sentence (whether the trouble changed); words: it for the user."""
         if not message:
             self.trouble.update(None)
             self.banner.remove("trouble")
             return
-        text = self.tr("Recording is in danger: {why}").format(why=translate(message))
+        text = self.tr("Recording is in danger: {why}").format(why=words)
         if self.trouble.update(message):
             self.banner.show_message("trouble", text, "danger")
-            self.notify.emit(self.tr("Recording is in danger"), translate(message), "danger")
+            self.notify.emit(self.tr("Recording is in danger"), words, "danger")
         else:
             self.banner.update_text("trouble", text)  # its figures change
 
@@ -163,8 +164,7 @@ class StorageAlerts(QObject):
 
     def check_events(self) -> None:
         since = (min(self.started, datetime.now(UTC)) - timedelta(days=1)).isoformat()
-        self._ask("events", lambda: self.api.call("GET", "/api/events", params={"kind": "early_deletion",
-                                                                                  "start": since}),
+        self._ask("events", lambda: self.api.events(kind="early_deletion", start=since),
                   self._got_events)
 
     def _got_events(self, events: list[dict]) -> None:
@@ -181,7 +181,7 @@ class StorageAlerts(QObject):
     # -- what retention deletes tomorrow ------------------------------------------------------------
 
     def check_expiry(self) -> None:
-        self._ask("expiry", lambda: self.api.call("GET", "/api/storage", timeout=30), self._got_storage)
+        self._ask("expiry", lambda: self.api.storage(), self._got_storage)
 
     def expiry_text(self, item: dict) -> str:
         at = local_time(item["deleted_at"]) if item.get("deleted_at") else None

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vms_desktop.messages import translate
+from vms_desktop.messages import disk_trouble, error_text
 from vms_desktop.playback import day_export
 from vms_desktop.playback.day_export import SUMS, DayExport
 from vms_desktop.recorder_link import RecorderApi
@@ -157,7 +157,7 @@ class StorageView(QDialog):
         self.status.style().polish(self.status)
 
     def _failed(self, error: Exception) -> None:
-        self._say(translate(str(error)), ok=False)
+        self._say(error_text(error), ok=False)
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -169,7 +169,7 @@ class StorageView(QDialog):
         return lambda result: on_done(result) if self._asked[what] == n else None
 
     def refresh(self) -> None:
-        run_in_background(lambda: self.api.call("GET", "/api/storage", timeout=30),
+        run_in_background(lambda: self.api.storage(),
                           self._latest("storage", self._loaded), self._failed)
         self.refresh_log()
 
@@ -191,7 +191,7 @@ class StorageView(QDialog):
                   "end": local_midnight(last + timedelta(days=1), self.tz).isoformat(), "limit": LOG_LIMIT}
         if self.camera_filter.currentData() is not None:
             params["camera_id"] = self.camera_filter.currentData()
-        run_in_background(lambda: self.api.call("GET", "/api/storage/cleanup", params=params),
+        run_in_background(lambda: self.api.cleanup_plan(**params),
                           self._latest("log", self._logged), self._failed)
 
     def _logged(self, rows: list[dict]) -> None:
@@ -239,7 +239,7 @@ class StorageView(QDialog):
                 size=human_bytes(item["bytes"])))
         self.summary.setText("\n".join(line for line in lines if line))
         trouble = disk.get("trouble")
-        self.trouble.setText(translate(trouble) if trouble else "")
+        self.trouble.setText(disk_trouble(disk) if trouble else "")
         self.trouble.setVisible(bool(trouble))
 
     def _update_camera_filter(self) -> None:
@@ -381,8 +381,7 @@ class StorageView(QDialog):
                 n=result["deleted"], size=human_bytes(result["bytes"]), camera=camera, day=day), ok=True)
             self.refresh()
 
-        run_in_background(lambda: self.api.call("DELETE", "/api/recordings/day",
-                                                params={"camera_id": cid, "day": iso}, timeout=120),
+        run_in_background(lambda: self.api.delete_day(cid, iso),
                           done, lambda e: (self._work_done(), self._failed(e)))
 
     def export_day(self, folder: str | None = None) -> None:
@@ -399,8 +398,7 @@ class StorageView(QDialog):
         start, end = local_midnight(day, self.tz), local_midnight(day + timedelta(days=1), self.tz)
 
         def work() -> DayExport:
-            segs = self.api.call("GET", "/api/recordings", timeout=60, params={
-                "camera_id": cid, "start": start.isoformat(), "end": end.isoformat(), "limit": 100_000})
+            segs = self.api.recordings(cid, start, end, limit=100_000, timeout=60)
             mine = [s for s in segs if start <= datetime.fromisoformat(s["start"]) < end]  # the day they began
             return day_export.export_day([self.api.data.absolute(s["path"]) for s in mine], Path(folder), name, iso,
                               self.export_progress.emit)
@@ -426,7 +424,7 @@ class StorageView(QDialog):
 
     def _export_failed(self, error: Exception) -> None:
         self._work_done()
-        why = getattr(error, "strerror", None) or translate(str(error))
+        why = getattr(error, "strerror", None) or error_text(error)
         self._say(self.tr("The day was not exported: {why}").format(why=why), ok=False)
 
     def run_retention(self) -> None:
@@ -446,5 +444,5 @@ class StorageView(QDialog):
                 n=result["deleted"], size=human_bytes(result["bytes"])), ok=True)
             self.refresh()
 
-        run_in_background(lambda: self.api.call("POST", "/api/storage/sweep", timeout=300), done,
+        run_in_background(lambda: self.api.sweep(), done,
                           lambda e: (self._work_done(), self._failed(e)))

@@ -1,0 +1,84 @@
+"""Cameras: their settings (never a password), start and stop, the last picture."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import FileResponse
+
+from recorder.api.deps import AUTH, PICTURE, URL_AUTH, Rec, refusals
+from recorder.cameras.config import add_camera, get_camera, public, remove_camera, update_camera
+from recorder.errors import NotFound
+from vms_api import models as api
+from vms_api.errors import ErrorCode
+from vms_api.models import Id
+
+router = APIRouter(prefix="/api/cameras", tags=["cameras"])
+
+
+@router.get("", dependencies=AUTH, response_model=list[api.CameraStatus], responses=refusals(401))
+def cameras(recorder: Rec) -> list[dict]:
+    """Every camera's state, as in GET /api/status."""
+    return recorder.status()["cameras"]
+
+
+@router.post("", dependencies=AUTH, status_code=201, response_model=api.Camera, responses=refusals(400, 401, 422))
+def create_camera(recorder: Rec, body: api.CameraIn) -> dict:
+    with recorder.sessions.begin() as s:
+        cam = add_camera(s, recorder.vault, **body.model_dump())
+        out = public(cam)
+    recorder.poke()
+    return out
+
+
+@router.get("/{camera_id}", dependencies=AUTH, response_model=api.Camera, responses=refusals(401, 404, 422))
+def camera(recorder: Rec, camera_id: Id) -> dict:
+    with recorder.sessions() as s:
+        return public(get_camera(s, camera_id))
+
+
+@router.patch("/{camera_id}", dependencies=AUTH, response_model=api.Camera, responses=refusals(400, 401, 404, 422))
+def change_camera(recorder: Rec, camera_id: Id, body: api.CameraPatch) -> dict:
+    with recorder.sessions.begin() as s:
+        cam = update_camera(s, recorder.vault, get_camera(s, camera_id), **body.model_dump(exclude_unset=True))
+        out = public(cam)
+    recorder.poke()
+    return out
+
+
+@router.delete("/{camera_id}", dependencies=AUTH, response_model=api.Camera, responses=refusals(401, 404, 422))
+def delete_camera(recorder: Rec, camera_id: Id) -> dict:
+    with recorder.sessions.begin() as s:
+        out = public(remove_camera(s, camera_id))
+    recorder.poke()
+    return out
+
+
+def set_enabled(recorder, camera_id: int, enabled: bool) -> dict:
+    with recorder.sessions.begin() as s:
+        cam = get_camera(s, camera_id)
+        cam.enabled = enabled
+        out = public(cam)
+    recorder.poke()
+    return out
+
+
+@router.post("/{camera_id}/start", dependencies=AUTH, response_model=api.Camera, responses=refusals(401, 404, 422))
+def start(recorder: Rec, camera_id: Id) -> dict:
+    return set_enabled(recorder, camera_id, True)
+
+
+@router.post("/{camera_id}/stop", dependencies=AUTH, response_model=api.Camera, responses=refusals(401, 404, 422))
+def stop(recorder: Rec, camera_id: Id) -> dict:
+    return set_enabled(recorder, camera_id, False)
+
+
+@router.get("/{camera_id}/snapshot", dependencies=URL_AUTH, response_class=FileResponse,
+            responses=PICTURE | refusals(401, 404, 422))
+def snapshot(recorder: Rec, camera_id: Id) -> FileResponse:
+    """The camera's last recorded picture, shown while it is down."""
+    with recorder.sessions() as s:
+        get_camera(s, camera_id)
+    path = recorder.data.snapshot_file(camera_id)
+    if not path.exists():
+        raise NotFound(ErrorCode.NO_CAMERA_SNAPSHOT, f"no picture of camera {camera_id} yet", camera_id=camera_id)
+    return FileResponse(path, media_type="image/jpeg", headers={"Cache-Control": "no-store"})

@@ -1,0 +1,268 @@
+"""The one client of the recorder's control API: one method per route, named for what it
+does. No Qt, no recorder code: the desktop wraps it for threads and signals, the CLI calls it
+as it is. Every refusal is an ApiError carrying the recorder's error code and its params, so
+each program words it in its own language."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+from pydantic import BaseModel, TypeAdapter
+
+from vms_api import models as m
+from vms_api.local import DataDir, read_runtime
+
+log = logging.getLogger(__name__)
+
+RECORDER_NOT_RUNNING = "recorder_not_running"  # no recorder runs for the data dir, or it did not answer
+UNKNOWN = "unknown"  # a refusal without a code (an older recorder, a proxy's page)
+
+
+class ApiError(Exception):
+    """The recorder refused (status = its HTTP status) or could not be reached (status None,
+    code RECORDER_NOT_RUNNING). detail is the recorder's English sentence, for logs and the CLI."""
+
+    def __init__(self, code: str, detail: str, status: int | None = None, params: dict | None = None):
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+        self.status = status
+        self.params = params or {}
+
+
+def _error_from(r: requests.Response) -> ApiError:
+    """An ApiError from a 4xx/5xx answer: {"code", "params", "detail"}, or FastAPI's {"detail"}."""
+    try:
+        body = r.json()
+    except ValueError:
+        return ApiError(UNKNOWN, r.text or r.reason or str(r.status_code), r.status_code)
+    if not isinstance(body, dict):
+        return ApiError(UNKNOWN, str(body), r.status_code)
+    detail = body.get("detail", r.text)
+    if not isinstance(detail, str):  # a validation error's list of problems
+        detail = "; ".join(str(d.get("msg", d)) if isinstance(d, dict) else str(d) for d in detail) \
+            if isinstance(detail, list) else str(detail)
+    return ApiError(str(body.get("code") or UNKNOWN), detail, r.status_code, body.get("params") or {})
+
+
+def _iso(when: datetime | date | str | None) -> str | None:
+    return when.isoformat() if isinstance(when, datetime | date) else when
+
+
+def _query(**params) -> dict:
+    """The query string's parameters that were given (None means: not asked)."""
+    return {k: _iso(v) for k, v in params.items() if v is not None}
+
+
+def _body(req: BaseModel | dict) -> dict:
+    """A request's JSON: a contract model as set (unset fields are not sent: a PATCH changes
+    only what it names), or a dict of the same fields."""
+    if isinstance(req, BaseModel):
+        return req.model_dump(mode="json", exclude_unset=True)
+    return {k: _iso(v) for k, v in req.items()}
+
+
+_adapters: dict[Any, TypeAdapter] = {}
+
+
+def _adapter(shape) -> TypeAdapter:
+    if shape not in _adapters:
+        _adapters[shape] = TypeAdapter(shape)
+    return _adapters[shape]
+
+
+class RecorderClient:
+    """Calls to one recorder. With a data dir (local()), where it listens is read from the
+    recorder's runtime file, again after it fails (it may have restarted on another port)."""
+
+    def __init__(self, base_url: str | None = None, token: str | None = None, data: DataDir | None = None,
+                 timeout: float = 10.0, typed: bool = True):
+        self.data = data
+        self.timeout = timeout
+        # typed: answers parsed into the contract's models. Untyped: the JSON as sent (dicts),
+        # for code that still reads keys; it moves to attributes one caller at a time.
+        self.typed = typed
+        self.http = requests.Session()
+        self._base = base_url.rstrip("/") if base_url else None
+        self._token = token
+        if token:
+            self.http.headers["Authorization"] = f"Bearer {token}"
+
+    @classmethod
+    def local(cls, data: DataDir | Path | str, typed: bool = True) -> RecorderClient:
+        """The recorder of a data dir on this machine."""
+        return cls(data=data if isinstance(data, DataDir) else DataDir(Path(data)), typed=typed)
+
+    # -- where and how ---------------------------------------------------------------------
+
+    def locate(self) -> bool:
+        """Read where the data dir's recorder listens; False when none runs."""
+        if self.data is None:
+            return self._base is not None
+        info = read_runtime(self.data)
+        if info is None:
+            self._base = None
+            return False
+        # The token first: another thread may call as soon as it sees an address.
+        self._token = self.data.read_token()
+        self.http.headers["Authorization"] = f"Bearer {self._token}"
+        self._base = f"http://{info['host']}:{info['port']}"
+        return True
+
+    @property
+    def token(self) -> str:
+        if self._token is None and self.data is not None:
+            self._token = self.data.read_token()
+        return self._token or ""
+
+    @property
+    def base(self) -> str:
+        if self._base is None and not self.locate():
+            raise ApiError(RECORDER_NOT_RUNNING, "the recorder is not running")
+        return self._base
+
+    def call(self, method: str, path: str, timeout: float | None = None, **kw) -> Any:
+        """One request; the JSON answer, or ApiError. The named methods below all come here."""
+        try:
+            r = self.http.request(method, self.base + path, timeout=timeout or self.timeout, **kw)
+        except requests.RequestException as e:
+            log.debug("recorder call %s %s failed: %s", method, path, e)
+            if self.data is not None:
+                self._base = None  # it may have restarted on another port
+            raise ApiError(RECORDER_NOT_RUNNING, "the recorder is not running") from None
+        if r.status_code >= 400:
+            raise _error_from(r)
+        return r.json()
+
+    def _as(self, shape, data: Any) -> Any:
+        """The answer as the contract's model (shape: a model, or list[model])."""
+        return _adapter(shape).validate_python(data) if self.typed else data
+
+    def _picture(self, path: str) -> bytes | None:
+        """A JPEG or PNG from the recorder; None when there is none or it cannot be reached."""
+        try:
+            r = self.http.get(self.base + path, timeout=5)
+        except (requests.RequestException, ApiError):
+            return None
+        return r.content if r.status_code == 200 else None
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- the recorder ----------------------------------------------------------------------
+
+    def health(self) -> m.Health:
+        return self._as(m.Health, self.call("GET", "/api/health", timeout=5))
+
+    def status(self, timeout: float = 5) -> m.Status:
+        """Every camera's state, the disk, the retention plan (quick: the supervisor polls it)."""
+        return self._as(m.Status, self.call("GET", "/api/status", timeout=timeout))
+
+    def shutdown(self) -> m.Stopping:
+        """Have the recorder finish its files and exit (it answers at once, then stops)."""
+        return self._as(m.Stopping, self.call("POST", "/api/shutdown"))
+
+    # -- cameras ---------------------------------------------------------------------------
+
+    def cameras(self) -> list[m.CameraStatus]:
+        """Every camera with its state (as in status())."""
+        return self._as(list[m.CameraStatus], self.call("GET", "/api/cameras"))
+
+    def camera(self, camera_id: int) -> m.Camera:
+        return self._as(m.Camera, self.call("GET", f"/api/cameras/{camera_id}"))
+
+    def add_camera(self, req: m.CameraIn | dict) -> m.Camera:
+        return self._as(m.Camera, self.call("POST", "/api/cameras", json=_body(req)))
+
+    def update_camera(self, camera_id: int, req: m.CameraPatch | dict) -> m.Camera:
+        return self._as(m.Camera, self.call("PATCH", f"/api/cameras/{camera_id}", json=_body(req)))
+
+    def remove_camera(self, camera_id: int) -> m.Camera:
+        return self._as(m.Camera, self.call("DELETE", f"/api/cameras/{camera_id}"))
+
+    def start_camera(self, camera_id: int) -> m.Camera:
+        return self._as(m.Camera, self.call("POST", f"/api/cameras/{camera_id}/start"))
+
+    def stop_camera(self, camera_id: int) -> m.Camera:
+        return self._as(m.Camera, self.call("POST", f"/api/cameras/{camera_id}/stop"))
+
+    def probe(self, req: m.ProbeIn | dict) -> m.ProbeResult:
+        """Connect to a camera as configured (not saved) and say what it sends."""
+        return self._as(m.ProbeResult, self.call("POST", "/api/probe", json=_body(req), timeout=15))
+
+    def live_url(self, camera_id: int, sub: bool = False) -> str:
+        """The camera's live stream for a player (which cannot send headers: the token rides along)."""
+        stream = "&stream=sub" if sub else ""
+        return f"{self.base}/api/cameras/{camera_id}/live?token={self.token}{stream}"
+
+    def snapshot(self, camera_id: int) -> bytes | None:
+        """The camera's last picture; None when there is none yet or the recorder is away."""
+        return self._picture(f"/api/cameras/{camera_id}/snapshot")
+
+    # -- recordings and events -------------------------------------------------------------
+
+    def recordings(self, camera_id: int, start: datetime | None = None, end: datetime | None = None,
+                   limit: int | None = None, timeout: float | None = None) -> list[m.Segment]:
+        return self._as(list[m.Segment], self.call("GET", "/api/recordings", timeout=timeout,
+                                                   params=_query(camera_id=camera_id, start=start, end=end, limit=limit)))
+
+    def recording_days(self, camera_id: int) -> m.RecordedDays:
+        """The days that have footage, with how much."""
+        return self._as(m.RecordedDays, self.call("GET", "/api/recordings/days", params={"camera_id": camera_id}))
+
+    def delete_day(self, camera_id: int, day: date | str) -> m.DayDeleted:
+        """Delete a camera's footage of one day (its clips stay); slow on a full day."""
+        return self._as(m.DayDeleted, self.call("DELETE", "/api/recordings/day", timeout=120,
+                                                params=_query(camera_id=camera_id, day=day)))
+
+    def events(self, camera_id: int | None = None, kind: str | None = None, q: str | None = None,
+               start: datetime | str | None = None, end: datetime | str | None = None, limit: int | None = None,
+               order: str | None = None) -> list[m.Event]:
+        return self._as(list[m.Event], self.call("GET", "/api/events", params=_query(
+            camera_id=camera_id, kind=kind, q=q, start=start, end=end, limit=limit, order=order)))
+
+    def add_event(self, req: m.EventPost | dict) -> m.Event:
+        return self._as(m.Event, self.call("POST", "/api/events", json=_body(req)))
+
+    def event_snapshot(self, event_id: int) -> bytes | None:
+        return self._picture(f"/api/events/{event_id}/snapshot")
+
+    # -- storage ---------------------------------------------------------------------------
+
+    def storage(self) -> m.Storage:
+        """The disk, each camera's footage and how long it will last (slow on a big disk)."""
+        return self._as(m.Storage, self.call("GET", "/api/storage", timeout=30))
+
+    def cleanup_plan(self, camera_id: int | None = None, start: datetime | None = None,
+                     end: datetime | None = None, limit: int | None = None) -> list[m.Deletion]:
+        """What retention deleted in the period (the storage view's log)."""
+        return self._as(list[m.Deletion], self.call("GET", "/api/storage/cleanup",
+                                                    params=_query(camera_id=camera_id, start=start, end=end, limit=limit)))
+
+    def sweep(self) -> m.Sweep:
+        """Apply retention now."""
+        return self._as(m.Sweep, self.call("POST", "/api/storage/sweep", timeout=300))
+
+    # -- clips -----------------------------------------------------------------------------
+
+    def make_clip(self, req: m.ClipIn | dict) -> m.Clip:
+        """Start making a clip; its row comes back at once, state "extracting"."""
+        return self._as(m.Clip, self.call("POST", "/api/clips", json=_body(req), timeout=30))
+
+    def clips(self, camera_id: int | None = None) -> list[m.Clip]:
+        return self._as(list[m.Clip], self.call("GET", "/api/clips", params=_query(camera_id=camera_id)))
+
+    def clip(self, clip_id: int, wait: float = 0) -> m.Clip:
+        """A clip's row; with wait, the recorder answers once it changed or wait seconds passed."""
+        return self._as(m.Clip, self.call("GET", f"/api/clips/{clip_id}", timeout=wait + 15,
+                                          params={"wait": wait} if wait else None))
+
+    def rename_clip(self, clip_id: int, name: str) -> m.Clip:
+        return self._as(m.Clip, self.call("PATCH", f"/api/clips/{clip_id}", json=_body(m.ClipPatch(name=name))))
+
+    def delete_clip(self, clip_id: int) -> m.ClipDeleted:
+        return self._as(m.ClipDeleted, self.call("DELETE", f"/api/clips/{clip_id}"))

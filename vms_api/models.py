@@ -1,0 +1,339 @@
+"""The request and response bodies of every route. Field names are the JSON keys on the wire.
+Times are sent as ISO 8601 text with their offset (as Python's isoformat() writes them, e.g.
+2026-01-31T09:00:00.123456+00:00) and kept as such here, so the wire stays what it was; a
+client parses them with datetime.fromisoformat."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from annotated_types import Ge, Le
+from pydantic import AfterValidator, BaseModel, Field
+
+from vms_api.enums import CameraState, ClipState, DeletionReason, Plan
+from vms_api.errors import ErrorCode
+
+# Every id is an SQLite integer: a bigger number cannot name a row, it only overflows the
+# driver. Ids start at 1.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Ge(1), Le(MAX_ID)]
+# Times a person or a script may ask about. Outside these, Python's dates overflow when
+# moved between zones (year 1, year 9999) and no footage can exist anyway.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def in_range(value: date) -> date:
+    """A date or time within FIRST_YEAR..LAST_YEAR, else ValueError (the API's 422) saying so."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"must be between the years {FIRST_YEAR} and {LAST_YEAR}")
+    return value
+
+
+When = Annotated[datetime, AfterValidator(in_range)]
+Day = Annotated[date, AfterValidator(in_range)]
+Time = Annotated[str, Field(description="ISO 8601 date and time with offset")]
+DayText = Annotated[str, Field(description="ISO 8601 date (a local day)")]
+
+
+# -- requests ------------------------------------------------------------------------------------
+
+class CameraIn(BaseModel):
+    name: str = Field(max_length=120)
+    url: str = Field(max_length=2000)
+    sub_url: str | None = Field(None, max_length=2000)
+    username: str | None = Field(None, max_length=120)
+    password: str | None = Field(None, max_length=200)
+    retention_days: int | None = None
+    enabled: bool = True
+    compress_after_days: int | None = None
+    motion_enabled: bool | None = None
+    motion_sensitivity: int | None = None
+    motion_mask: list | None = Field(None, max_length=1000)  # the camera rules give the precise message
+
+
+class CameraPatch(BaseModel):
+    """Fields not sent stay as they are; no password keeps the stored one."""
+    name: str | None = Field(None, max_length=120)
+    url: str | None = Field(None, max_length=2000)
+    sub_url: str | None = Field(None, max_length=2000)
+    username: str | None = Field(None, max_length=120)
+    password: str | None = Field(None, max_length=200)
+    retention_days: int | None = None
+    enabled: bool | None = None
+    compress_after_days: int | None = None
+    motion_enabled: bool | None = None
+    motion_sensitivity: int | None = None
+    motion_mask: list | None = Field(None, max_length=1000)
+
+
+class ProbeIn(BaseModel):
+    url: str = Field(max_length=2000)
+    username: str | None = Field(None, max_length=120)
+    password: str | None = Field(None, max_length=200)
+    camera_id: Id | None = None  # editing: a blank password means the stored one
+
+
+class ClipIn(BaseModel):
+    camera_id: Id
+    start: When
+    end: When
+    name: str = Field(max_length=1000)  # the clip rules give the precise message
+    notes: str | None = Field(None, max_length=10_000)
+    created_by: str | None = Field(None, max_length=1000)
+
+
+class ClipPatch(BaseModel):
+    name: str | None = Field(None, max_length=1000)
+    notes: str | None = Field(None, max_length=10_000)
+
+
+class EventPost(BaseModel):
+    camera_id: Id
+    time: When
+    end: When | None = None
+    kind: str = Field(max_length=100)
+    label: str | None = Field(None, max_length=1000)
+    confidence: float | None = None
+    snapshot: str | None = Field(None, max_length=16_000_000)  # base64; the 1 MB limit gives a 413
+
+
+# -- system --------------------------------------------------------------------------------------
+
+class Health(BaseModel):
+    ok: bool
+    version: str
+
+
+class Stopping(BaseModel):
+    stopping: bool
+
+
+class ProbeResult(BaseModel):
+    """'Test connection': ok with what the camera sends, or not ok with why (error_code)."""
+    ok: bool
+    error: str | None = None
+    error_code: ErrorCode | None = None
+    error_params: dict[str, Any] | None = None
+    description: str | None = None
+    video_codec: str | None = None
+    width: int | None = None
+    height: int | None = None
+    fps: float | None = None
+    audio_codec: str | None = None
+
+
+class RecorderInfo(BaseModel):
+    pid: int
+    version: str
+    started_at: Time
+    data_dir: str
+
+
+class PlanInfo(BaseModel):
+    name: Plan
+    days: int
+
+
+class FrameLoss(BaseModel):
+    """Over the last minute of a camera's stream."""
+    percent: float
+    frames: int
+    expected: int
+    seconds: float
+    full: bool
+    warning: bool
+
+
+class CameraStatus(BaseModel):
+    id: int
+    name: str
+    state: CameraState
+    error: str | None = None  # in English; error_code and error_params say it as data
+    error_code: ErrorCode | None = None
+    error_params: dict[str, Any] | None = None
+    stream: str | None = None
+    current_file: str | None = None
+    current_start: Time | None = None
+    last_segment: str | None = None
+    frame_loss: FrameLoss | None = None
+    recording_stopped_since: Time | None = None
+    recording_stopped: bool = False
+    enabled: bool
+    has_substream: bool
+    recorded_bytes: int
+    motion_enabled: bool | None = None
+    motion_active: bool
+
+
+class LiveViewers(BaseModel):
+    viewers: int
+    skipped_bytes: int
+
+
+class Disk(BaseModel):
+    total: int
+    used: int
+    free: int
+    percent: float
+    level: int  # the alert level reached: 0, 80, 90 or 95 (% used)
+    floor: int  # bytes kept free: below it the oldest footage goes early
+    bandwidth: float  # bytes a second, all cameras
+    days_until_full: float | None = None
+    trouble: str | None = None  # recording is in danger, in English; trouble_code and trouble_params as data
+    trouble_code: ErrorCode | None = None
+    trouble_params: dict[str, Any] | None = None
+
+
+class StatusDisk(Disk):
+    recordings: int  # bytes of indexed footage
+
+
+class Status(BaseModel):
+    recorder: RecorderInfo
+    plan: PlanInfo
+    cameras: list[CameraStatus]
+    live_viewers: dict[str, LiveViewers]
+    disk: StatusDisk
+
+
+# -- cameras -------------------------------------------------------------------------------------
+
+class Camera(BaseModel):
+    """A camera's settings as shown: never its password."""
+    id: int
+    name: str
+    url: str
+    sub_url: str | None = None
+    username: str | None = None
+    has_password: bool
+    enabled: bool
+    retention_days: int | None = None
+    compress_after_days: int | None = None
+    motion_enabled: bool | None = None
+    motion_sensitivity: int | None = None
+    motion_mask: list[list[float]]
+
+
+# -- recordings ----------------------------------------------------------------------------------
+
+class Segment(BaseModel):
+    id: int
+    camera_id: int
+    start: Time
+    end: Time
+    duration: float
+    path: str
+    bytes: int
+    video_codec: str
+    audio_codec: str | None = None
+    width: int | None = None
+    height: int | None = None
+
+
+class RecordedDay(BaseModel):
+    date: DayText
+    recorded_seconds: float
+    bytes: int
+    expires_on: DayText
+    days_left: int
+
+
+class RecordedDays(BaseModel):
+    camera_id: int
+    plan: Plan
+    retention_days: int
+    days: list[RecordedDay]
+
+
+class DayDeleted(BaseModel):
+    deleted: int
+    bytes: int
+
+
+# -- events --------------------------------------------------------------------------------------
+
+class Event(BaseModel):
+    id: int
+    camera_id: int | None = None  # None: the recorder's own (the disk)
+    kind: str = Field(description="an EventKind, or a kind another system posted")
+    start: Time
+    end: Time | None = None
+    label: str | None = None
+    confidence: float | None = None
+    has_snapshot: bool
+
+
+# -- storage -------------------------------------------------------------------------------------
+
+class StorageCamera(BaseModel):
+    id: int
+    name: str
+    removed: bool
+    bytes: int
+    bandwidth: float
+    retention_days: int
+    days: list[RecordedDay]
+    frame_loss: FrameLoss | None = None
+
+
+class Expiring(BaseModel):
+    """A camera's footage the next sweep deletes."""
+    camera_id: int
+    camera_name: str
+    date: DayText
+    bytes: int
+    deleted_at: Time
+
+
+class Sweep(BaseModel):
+    at: Time
+    deleted: int
+    bytes: int
+    seconds: float
+
+
+class Storage(BaseModel):
+    disk: Disk
+    cameras: list[StorageCamera]
+    expiring: list[Expiring]
+    last_sweep: Sweep | None = None
+    next_sweep: Time
+
+
+class Deletion(BaseModel):
+    at: Time
+    camera_id: int
+    path: str
+    start: Time
+    end: Time
+    bytes: int
+    reason: DeletionReason
+
+
+# -- clips ---------------------------------------------------------------------------------------
+
+class Clip(BaseModel):
+    id: int
+    camera_id: int
+    camera_name: str | None = None
+    start: Time
+    end: Time
+    requested_start: Time
+    requested_end: Time
+    duration: float
+    name: str
+    notes: str | None = None
+    path: str
+    bytes: int
+    sha256: str | None = None
+    created_by: str | None = None
+    created_at: Time
+    state: ClipState
+    progress: float
+    error: str | None = None
+    missing: list[list[Time]] = Field(description="the parts of the range with no recording: [start, end] pairs")
+
+
+class ClipDeleted(BaseModel):
+    deleted: int
