@@ -153,10 +153,11 @@ def client_main(spec: dict) -> None:
         return run
 
     for vlc in engine.players:  # both of the engine's players take turns on screen
-        watch_events(vlc.player, "client")
+        raw = vlc.libvlc_player
+        watch_events(raw, "client")
         vlc.ended.connect(lambda: emit(ev="ended_slot", who="client", t=time.time()))
-        vlc.player.set_media = timed("set_media", vlc.player.set_media)  # this process's players only
-        vlc.player.play = timed("play", vlc.player.play)
+        raw.set_media = timed("set_media", raw.set_media)  # this process's players only
+        raw.play = timed("play", raw.play)
     t0 = datetime(2030, 1, 1, tzinfo=UTC)
     spans, start = [], t0
     for i, (path, duration) in enumerate(zip(spec["files"], spec["durations"])):

@@ -32,7 +32,7 @@ def on_screen(win, tmp_path) -> tuple[float, float]:
         now = win.engine.now()
         if now is not None:
             said_before = now.timestamp()
-            if win.engine.vlc.player.video_take_snapshot(0, str(path), 0, 0) == 0:
+            if win.engine.vlc.snapshot(path):
                 break
         QTest.qWait(100)
     assert now is not None, ("nothing on screen", win.notice.text(), win.engine.span, win.engine.standby)

@@ -50,12 +50,10 @@ def _check_translations(lines: list[str]) -> bool:
 
 
 def _check_vlc(app, media: str, lines: list[str]) -> bool:
-    import vlc
-
-    from vms_desktop.vlc_player import VlcPlayer, vlc_version
+    from vms_desktop.vlc_player import VlcPlayer, vlc_library, vlc_version
 
     player = VlcPlayer()
-    lines.append(f"libVLC {vlc_version()}: {_library_file(vlc.dll)}")
+    lines.append(f"libVLC {vlc_version()}: {_library_file(vlc_library())}")
     ok = True
     if media:
         ok = _play(app, player, media, lines)
@@ -69,8 +67,6 @@ def _play(app, player, media: str, lines: list[str]) -> bool:
     """Play media in a small window of its own until the picture has a size and time runs."""
     from PySide6.QtWidgets import QWidget
 
-    from vms_desktop.vlc_player import vlc_instance
-
     screen = QWidget()
     screen.setStyleSheet("background: black")  # so only a picture counts as lit
     screen.resize(320, 180)
@@ -80,13 +76,12 @@ def _play(app, player, media: str, lines: list[str]) -> bool:
     if "://" in media:
         player.play_live(media)
     else:
-        player.player.set_media(vlc_instance().media_new_path(media))
-        player.player.play()
+        player.play_file(media)
     began = time.monotonic()
     shown = False
     while not shown and time.monotonic() - began < PLAY_TIMEOUT_S:
         app.processEvents()
-        shown = player.video_size() != (0, 0) and player.player.get_time() > 0
+        shown = player.video_size() != (0, 0) and (player.position_ms or 0) > 0
         time.sleep(0.05)
     width, height = player.video_size()
     lit = _lit_share(app, screen) if shown else 0.0

@@ -1,4 +1,6 @@
-"""One libVLC media player embedded in a Qt widget, its events re-emitted as Qt signals.
+"""One libVLC media player embedded in a Qt widget, its events re-emitted as Qt signals. This
+module is the only one that calls libVLC: the rest of the client says what it wants played,
+paused or shown, and never sees libVLC's media, states or return codes.
 
 libVLC calls its event callbacks on its own threads and is not re-entrant: the callbacks
 only emit signals, which Qt queues to the GUI thread where the player may be called again.
@@ -6,8 +8,10 @@ only emit signals, which Qt queues to the GUI thread where the player may be cal
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import sys
+from pathlib import Path
 
 import vlc
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +21,8 @@ log = logging.getLogger(__name__)
 _instance: vlc.Instance | None = None
 # Live view: a short network buffer keeps camera-to-screen latency under a second.
 LIVE_CACHING_MS = 300
+# libVLC's own limits on the playback rate (INPUT_RATE_MIN / INPUT_RATE_MAX).
+MIN_RATE, MAX_RATE = 1 / 32, 32.0
 
 
 def vlc_instance() -> vlc.Instance:
@@ -37,7 +43,15 @@ def vlc_version() -> str:
     return vlc.libvlc_get_version().decode()
 
 
+def vlc_library() -> ctypes.CDLL:
+    """The libVLC shared library python-vlc loaded (the packaging check reports its file)."""
+    return vlc.dll
+
+
 class VlcPlayer(QObject):
+    """What the client asks of a player: open a live stream, a recording or a file; play,
+    pause, seek, step; rate, volume and mute; a snapshot of the frame on screen."""
+
     playing = Signal()
     stopped = Signal()
     error = Signal()
@@ -46,10 +60,10 @@ class VlcPlayer(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.player = vlc_instance().media_player_new()
-        self.player.video_set_mouse_input(False)
-        self.player.video_set_key_input(False)  # double-click and keys go to Qt
-        events = self.player.event_manager()
+        self._player = vlc_instance().media_player_new()
+        self._player.video_set_mouse_input(False)
+        self._player.video_set_key_input(False)  # double-click and keys go to Qt
+        events = self._player.event_manager()
         for kind, signal in ((vlc.EventType.MediaPlayerPlaying, self.playing),
                              (vlc.EventType.MediaPlayerStopped, self.stopped),
                              (vlc.EventType.MediaPlayerEncounteredError, self.error),
@@ -58,14 +72,21 @@ class VlcPlayer(QObject):
         events.event_attach(vlc.EventType.MediaPlayerTimeChanged,
                             lambda e: self.time_changed.emit(e.u.new_time))
 
+    @property
+    def libvlc_player(self) -> vlc.MediaPlayer:
+        """libVLC's own player, for benchmarks that time libVLC itself; the client never uses it."""
+        return self._player
+
     def show_in(self, widget: QWidget) -> None:
         win = int(widget.winId())
         if sys.platform.startswith("linux"):
-            self.player.set_xwindow(win)
+            self._player.set_xwindow(win)
         elif sys.platform == "win32":
-            self.player.set_hwnd(win)
+            self._player.set_hwnd(win)
         elif sys.platform == "darwin":
-            self.player.set_nsobject(win)
+            self._player.set_nsobject(win)
+
+    # -- what to play -----------------------------------------------------------------------
 
     def play_live(self, url: str, mute: bool = True) -> None:
         media = vlc_instance().media_new(url)
@@ -73,18 +94,116 @@ class VlcPlayer(QObject):
         media.add_option(":clock-jitter=0")
         if mute:
             media.add_option(":no-audio")
-        self.player.set_media(media)
-        self.player.play()
+        self._start(media)
+
+    def play_file(self, path: Path | str) -> None:
+        """A file from its start, with libVLC's own choice of demuxer."""
+        self._start(vlc_instance().media_new_path(str(path)))
+
+    def play_recording(self, path: Path | str, at_s: float = 0.0, start_paused: bool = False) -> None:
+        """One of the recorder's segment files, from at_s seconds into it; start_paused opens it
+        ready to go on, its first frame decoded but not played."""
+        media = vlc_instance().media_new_path(str(path))
+        # FFmpeg's demuxer for our fragmented MP4: libVLC's own walks every fragment of an hour's
+        # file on open (~200 ms) and lands seeks on the next keyframe, up to a GOP late.
+        media.add_option(":demux=avformat,any")
+        if at_s > 0.05:
+            media.add_option(f":start-time={at_s:.3f}")
+        if start_paused:
+            media.add_option(":start-paused")
+        self._start(media)
+
+    def _start(self, media: vlc.Media) -> None:
+        self._player.set_media(media)
+        self._player.play()
+
+    # -- playing ----------------------------------------------------------------------------
+
+    def set_paused(self, paused: bool) -> None:
+        self._player.set_pause(1 if paused else 0)
+
+    def restart(self) -> None:
+        """The media held, again from its start: a finished libVLC player only plays again after stop."""
+        self._player.stop()
+        self._player.play()
 
     def stop(self) -> None:
-        self.player.stop()
+        self._player.stop()
 
     def is_playing(self) -> bool:
-        return bool(self.player.is_playing())
+        return bool(self._player.is_playing())
+
+    @property
+    def at_end(self) -> bool:
+        """The media played to its end (an end event may still be queued for a media replaced since)."""
+        return self._player.get_state() == vlc.State.Ended
+
+    @property
+    def failed(self) -> bool:
+        """The media could not be played (an error event may still be queued for a media replaced since)."""
+        return self._player.get_state() == vlc.State.Error
+
+    @property
+    def position_ms(self) -> int | None:
+        """Where in the media the player is; None with no media."""
+        ms = self._player.get_time()
+        return None if ms is None or ms < 0 else ms
+
+    def seek(self, ms: int) -> None:
+        self._player.set_time(int(ms))
+
+    def seek_fraction(self, fraction: float) -> None:
+        """To a share of the media's length (0 to 1)."""
+        self._player.set_position(fraction)
+
+    def next_frame(self) -> None:
+        self._player.next_frame()
+
+    @property
+    def length_ms(self) -> int:
+        """The media's length; 0 until libVLC knows it (or if the file has no frame)."""
+        return max(0, self._player.get_length())
+
+    @property
+    def fps(self) -> float:
+        """Frames per second of the media; 0 while unknown."""
+        return self._player.get_fps() or 0.0
+
+    @property
+    def rate(self) -> float:
+        return self._player.get_rate()
+
+    @rate.setter
+    def rate(self, rate: float) -> None:
+        self._player.set_rate(min(MAX_RATE, max(MIN_RATE, rate)))
+
+    # -- sound and picture ------------------------------------------------------------------
+
+    @property
+    def volume(self) -> int:
+        """0 to 100."""
+        return self._player.audio_get_volume()
+
+    @volume.setter
+    def volume(self, volume: int) -> None:
+        self._player.audio_set_volume(int(volume))
+
+    @property
+    def muted(self) -> bool:
+        return bool(self._player.audio_get_mute())
+
+    @muted.setter
+    def muted(self, muted: bool) -> None:
+        self._player.audio_set_mute(muted)
 
     def video_size(self) -> tuple[int, int]:
-        return self.player.video_get_size(0) or (0, 0)
+        return self._player.video_get_size(0) or (0, 0)
+
+    def snapshot(self, path: Path | str) -> bool:
+        """The frame on screen, full size, as a picture file (its type from the name); False if
+        there is no picture to take."""
+        return self._player.video_take_snapshot(0, str(path), 0, 0) == 0
 
     def release(self) -> None:
-        self.player.stop()
-        self.player.release()
+        self._player.stop()
+        self._player.release()

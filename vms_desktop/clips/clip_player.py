@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSlider
 
 from vms_desktop.live.tile import VideoSurface
 from vms_desktop.playback.timeline import SEEK_EVERY_MS
-from vms_desktop.vlc_player import VlcPlayer, vlc_instance
+from vms_desktop.vlc_player import VlcPlayer
 
 SLIDER_STEPS = 1000
 
@@ -51,8 +51,7 @@ class ClipPlayer(QDialog):
         self.vlc.time_changed.connect(self._at)
         self.vlc.playing.connect(self._playing)
         self.vlc.ended.connect(self._ended)
-        self.vlc.player.set_media(vlc_instance().media_new_path(str(path)))
-        self.vlc.player.play()
+        self.vlc.play_file(path)
         self._show_playing(True)
         self._at(0)
 
@@ -75,15 +74,14 @@ class ClipPlayer(QDialog):
             self._restart()
             return
         playing = not self.vlc.is_playing()
-        self.vlc.player.set_pause(0 if playing else 1)
+        self.vlc.set_paused(not playing)
         self._show_playing(playing)
 
     def _restart(self, position: float | None = None) -> None:
         """A finished libVLC player only plays again after stop(); a seek waits until it plays."""
         self._at_end = False
         self._pending_position = position
-        self.vlc.player.stop()
-        self.vlc.player.play()
+        self.vlc.restart()
         self._show_playing(True)
 
     def _playing(self) -> None:
@@ -91,7 +89,7 @@ class ClipPlayer(QDialog):
             return
         self._show_playing(True)
         if self._pending_position is not None:
-            self.vlc.player.set_position(self._pending_position)
+            self.vlc.seek_fraction(self._pending_position)
             self._pending_position = None
 
     def _ended(self) -> None:
@@ -105,7 +103,7 @@ class ClipPlayer(QDialog):
     def _at(self, ms: int) -> None:
         if self.vlc is None:  # closed; a last event from libVLC was still on its way
             return
-        length = self.vlc.player.get_length()
+        length = self.vlc.length_ms
         if length > 0:
             self.length_ms = length
         if not self._dragging and self.length_ms > 0:
@@ -134,7 +132,7 @@ class ClipPlayer(QDialog):
         if self._at_end:
             self._restart(value / SLIDER_STEPS)
         else:
-            self.vlc.player.set_position(value / SLIDER_STEPS)
+            self.vlc.seek_fraction(value / SLIDER_STEPS)
         self._at(round(self.length_ms * value / SLIDER_STEPS))
 
     def done(self, result: int) -> None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import vlc
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from vms_desktop.playback.timemap import Position, Span, TimeMap
-from vms_desktop.vlc_player import VlcPlayer, vlc_instance
+from vms_desktop.vlc_player import VlcPlayer
 
 POSITION_MS = 200  # how often the shown wall-clock time follows the player
 LIVE_SPAN_ID = -1  # the file being written has no index row yet
@@ -72,8 +71,8 @@ class PlaybackEngine(QObject):
         """The wall-clock time of the frame on screen."""
         if self.span is None:
             return None
-        ms = self._stepped_to if self._stepped_to is not None else self.vlc.player.get_time()
-        if ms is None or ms < 0:
+        ms = self._stepped_to if self._stepped_to is not None else self.vlc.position_ms
+        if ms is None:
             return None
         return self.span.start + timedelta(milliseconds=ms)
 
@@ -98,12 +97,12 @@ class PlaybackEngine(QObject):
         if playing:
             self._stepped_to = None
         if self.span is not None:
-            self.vlc.player.set_pause(0 if playing else 1)
+            self.vlc.set_paused(not playing)
         self.state_changed.emit(playing)
 
     def set_rate(self, rate: float) -> None:
         self.rate = rate
-        self.vlc.player.set_rate(rate)
+        self.vlc.rate = rate
         if rate != 1.0:
             self._drop_standby()
 
@@ -112,14 +111,14 @@ class PlaybackEngine(QObject):
         self.set_playing(False)
         if forward:
             self._stepped_to = None
-            self.vlc.player.next_frame()
+            self.vlc.next_frame()
         else:
             # Counted from the last step's target: right after a paused seek, libVLC's time is
             # that of the keyframe it decoded from, and steps would drift back a GOP at a time.
-            fps = self.vlc.player.get_fps() or 15.0
-            ms = self._stepped_to if self._stepped_to is not None else self.vlc.player.get_time()
+            fps = self.vlc.fps or 15.0
+            ms = self._stepped_to if self._stepped_to is not None else self.vlc.position_ms or 0
             self._stepped_to = max(0, int(ms - 1000 / fps))
-            self.vlc.player.set_time(self._stepped_to)
+            self.vlc.seek(self._stepped_to)
         QTimer.singleShot(120, self._tick)
 
     def stop(self) -> None:
@@ -139,10 +138,10 @@ class PlaybackEngine(QObject):
     def _go(self, pos: Position) -> None:
         self._drop_standby()
         self._stepped_to = None
-        same_file = self.span is not None and pos.span.path == self.span.path and self.vlc.player.get_length() > 0
-        if same_file and self.vlc.player.is_playing() or same_file and not self.want_playing:
+        same_file = self.span is not None and pos.span.path == self.span.path and self.vlc.length_ms > 0
+        if same_file and self.vlc.is_playing() or same_file and not self.want_playing:
             self.span = pos.span
-            self.vlc.player.set_time(int(pos.offset * 1000))
+            self.vlc.seek(int(pos.offset * 1000))
             QTimer.singleShot(60, self._tick)
             return
         self._open(pos.span, pos.offset)
@@ -155,8 +154,7 @@ class PlaybackEngine(QObject):
                        .format(t=_hms(span.start)))
             return
         self.span = span
-        self.vlc.player.set_media(_media(path, offset))
-        self.vlc.player.play()
+        self.vlc.play_recording(path, offset)
         self._clock.start()
 
     # -- the next file, opened ahead --------------------------------------------------------------
@@ -173,22 +171,18 @@ class PlaybackEngine(QObject):
         if nxt is None or not Path(path := self.resolve_path(nxt.span.path)).exists():
             return  # the end, or a missing file: said when playback gets there
         self.standby = nxt
-        media = _media(path, nxt.offset)
-        media.add_option(":start-paused")
-        other = self.players[1 - self.active].player
-        other.set_media(media)
-        other.play()
+        self.players[1 - self.active].play_recording(path, nxt.offset, start_paused=True)
 
     def _swap(self, nxt: Position) -> None:
         old = self.vlc
         self.active = 1 - self.active
         self.span, self.standby = nxt.span, None
         self.surfaces and self.surfaces[self.active].raise_()
-        self.vlc.player.set_rate(self.rate)
-        self.vlc.player.audio_set_volume(old.player.audio_get_volume())
-        self.vlc.player.audio_set_mute(old.player.audio_get_mute())
+        self.vlc.rate = self.rate
+        self.vlc.volume = old.volume
+        self.vlc.muted = old.muted
         if self.want_playing:
-            self.vlc.player.set_pause(0)
+            self.vlc.set_paused(False)
         old.stop()  # its file has ended: quick, and it must be free before the next preload
 
     def _drop_standby(self) -> None:
@@ -198,21 +192,21 @@ class PlaybackEngine(QObject):
 
     def _started(self) -> None:
         if self.rate != 1.0:
-            self.vlc.player.set_rate(self.rate)
+            self.vlc.rate = self.rate
         if not self.want_playing:
-            self.vlc.player.set_pause(1)
+            self.vlc.set_paused(True)
 
     def _file_ended(self) -> None:
         # Called through a queued signal: safe to drive libVLC from here.
         span = self.span
-        if span is None or self._stale(vlc.State.Ended):
+        if span is None or not self.vlc.at_end:  # stale: see _file_error
             return
         if span.id == LIVE_SPAN_ID:  # caught up with the file being written: wait, then reopen
             offset = (self.now() or span.end) - span.start
             QTimer.singleShot(1000, lambda: self._open(self.span, max(0.0, offset.total_seconds() - 0.5))
                               if self.span is span else None)
             return
-        if self.vlc.player.get_length() <= 0:  # "ended" without a single frame: unreadable
+        if self.vlc.length_ms <= 0:  # "ended" without a single frame: unreadable
             self._file_failed()
             return
         nxt = self.timemap.after(span)
@@ -227,13 +221,10 @@ class PlaybackEngine(QObject):
         else:
             self._open(nxt.span, nxt.offset)
 
-    def _stale(self, state) -> bool:
-        """An end or error queued for the media the player held before the one just set:
-        it must not pass the new file over as unreadable."""
-        return self.vlc.player.get_state() != state
-
     def _file_error(self) -> None:
-        if not self._stale(vlc.State.Error):
+        # An end or error queued for the media the player held before the one just set is
+        # stale: it must not pass the new file over as unreadable.
+        if self.vlc.failed:
             self._file_failed()
 
     def _file_failed(self) -> None:
@@ -258,16 +249,6 @@ class PlaybackEngine(QObject):
         if t is not None:
             self.position.emit(t)
             self._preload()
-
-
-def _media(path: Path, offset: float):
-    media = vlc_instance().media_new_path(str(path))
-    # FFmpeg's demuxer for our fragmented MP4: libVLC's own walks every fragment of an hour's
-    # file on open (~200 ms) and lands seeks on the next keyframe, up to a GOP late.
-    media.add_option(":demux=avformat,any")
-    if offset > 0.05:
-        media.add_option(f":start-time={offset:.3f}")
-    return media
 
 
 def _hms(t: datetime) -> str:

@@ -109,7 +109,7 @@ class PlayerWindow(QWidget):
         self.speed.currentIndexChanged.connect(lambda i: self.engine.set_rate(SPEEDS[i]))
         self.speed.setFocusPolicy(Qt.NoFocus)
         self.volume = QSlider(Qt.Horizontal, self, minimum=0, maximum=100, value=80, maximumWidth=120)
-        self.volume.valueChanged.connect(lambda v: self.engine.vlc.player.audio_set_volume(v))
+        self.volume.valueChanged.connect(self.set_volume)
         self.volume.setFocusPolicy(Qt.NoFocus)
         self.mute = self._button("", self.tr("Mute"), self.toggle_mute, "M", QStyle.SP_MediaVolume)
         controls = QHBoxLayout()
@@ -331,9 +331,12 @@ class PlayerWindow(QWidget):
         self._preview = None
         self.engine.seek(ev["start"] - PRE_ROLL)
 
+    def set_volume(self, volume: int) -> None:
+        self.engine.vlc.volume = volume
+
     def toggle_mute(self) -> None:
-        muted = not self.engine.vlc.player.audio_get_mute()
-        self.engine.vlc.player.audio_set_mute(muted)
+        muted = not self.engine.vlc.muted
+        self.engine.vlc.muted = muted
         self.mute.setIcon(self.style().standardIcon(QStyle.SP_MediaVolumeMuted if muted else QStyle.SP_MediaVolume))
 
     def toggle_fullscreen(self) -> None:
@@ -348,7 +351,7 @@ class PlayerWindow(QWidget):
         folder.mkdir(parents=True, exist_ok=True)
         name = f"{self.camera['name']}_{t.astimezone(self.tz):%Y-%m-%d_%H-%M-%S}.png".replace("/", "-")
         path = folder / name
-        if self.engine.vlc.player.video_take_snapshot(0, str(path), 0, 0) != 0:
+        if not self.engine.vlc.snapshot(path):
             self.notice.setText(self.tr("The snapshot could not be saved"))
             return None
         self.notice.setText(self.tr("Snapshot saved: {path}").format(path=path))
