@@ -24,11 +24,8 @@ from recorder.events.motion import (
 from recorder.index.db import database_url, open_index
 from recorder.index.models import Camera, Event
 from recorder.paths import DataDir
-from tests import test_api
-from tests.harness import cli, ffmpeg_pids, motion_windows, score_motion, wait_for
-from tests.test_api import new_camera
+from tests.harness import cli, ffmpeg_pids, motion_windows, new_camera, score_motion, wait_for
 
-recorder, client = test_api.recorder, test_api.client  # the API tests' fixtures
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 CLOCK = [0.0, 0.0, 0.75, 0.15]  # where the demo camera draws its name and clock
 
