@@ -28,6 +28,8 @@ from recorder.paths import DataDir
 from recorder.service import ApiSettings, Recorder
 from tests.harness import wait_for
 
+pytestmark = pytest.mark.slow  # hundreds of requests: the quick subset leaves the fuzzer out
+
 EXAMPLES = 20  # per operation and mode: 45 pairs, about 900 requests, 30-40 s here
 # Not fuzzed: shutdown ends the server; a live stream never ends (test_api_hardening tests it);
 # a probe makes FFmpeg connect to whatever address the fuzzer invents.

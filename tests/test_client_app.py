@@ -14,8 +14,9 @@ from PySide6.QtCore import Qt
 from recorder.paths import DataDir, read_runtime
 from tests.harness import changed_fraction, cli, ffmpeg_pids, grab, lit_fraction, red_share
 
-pytestmark = pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-                                reason="needs a real X server for libVLC's video")
+pytestmark = [pytest.mark.slow,  # real cameras, and video on an X server
+              pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
+                                 reason="needs a real X server for libVLC's video")]
 
 
 @pytest.fixture

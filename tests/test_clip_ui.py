@@ -290,6 +290,7 @@ def _utc(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
+@pytest.mark.slow
 @real_video
 def test_preview_plays_exactly_the_range_and_stops_at_its_end(qtbot, recording, player):
     win = player
@@ -315,6 +316,7 @@ def test_preview_plays_exactly_the_range_and_stops_at_its_end(qtbot, recording, 
     assert win.engine.now() == stopped  # and stays paused
 
 
+@pytest.mark.slow
 @real_video
 def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, recording, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox

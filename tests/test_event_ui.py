@@ -160,6 +160,7 @@ def test_the_players_keys_still_work_beside_the_list(qtbot, tmp_path):
 
 # -- the list beside the player -------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot, recording, player, tmp_path):
     from vms_desktop.playback.player_window import PRE_ROLL, PlayerWindow
     from vms_desktop.recorder_link import RecorderApi
@@ -277,6 +278,7 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
 
 # -- the site-wide search -------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_search_finds_a_plate_on_any_camera_and_opens_its_player_there(qtbot, recording, camera_factory):
     from vms_desktop.main_window import MainWindow
     from vms_desktop.playback.player_window import PRE_ROLL

@@ -15,8 +15,9 @@ from PySide6.QtTest import QTest
 from recorder.demo import read_timecode
 from tests.harness import cli, grab, lit_fraction
 
-pytestmark = pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-                                reason="needs a real X server for libVLC's video")
+pytestmark = [pytest.mark.slow,  # real cameras, and video on an X server
+              pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
+                                 reason="needs a real X server for libVLC's video")]
 TOLERANCE_S = 1.0  # the "the frame shown for T is the one the camera sent at T (±1 s)"
 
 

@@ -11,6 +11,8 @@ import pytest
 from recorder.demo import DemoCamera
 from tests.harness import RecorderProcess, cli, decodes, ffmpeg_pids, wait_for
 
+pytestmark = pytest.mark.slow  # real cameras and FFmpeg for a while
+
 CASES = {
     "h264": {"codec": "h264", "audio": "none"},
     "h265": {"codec": "h265", "audio": "none"},

@@ -150,6 +150,7 @@ def small_disk(tmp_path):
     subprocess.run(["umount", "-l", str(target)], check=True)
 
 
+@pytest.mark.slow
 def test_disk_guard_deletes_the_oldest_and_recording_goes_on(small_disk, camera_factory, recorder_factory):
     cam = camera_factory()
     cli(small_disk, "camera", "add", "--name", "door", "--url", cam.url)
