@@ -7,6 +7,7 @@ import getpass
 import json
 import logging
 import logging.handlers
+import math
 import os
 import sys
 from contextlib import closing
@@ -24,6 +25,58 @@ from recorder.paths import DataDir, default_data_dir, read_runtime
 from vms_api.client import RECORDER_NOT_RUNNING, ApiError, RecorderClient
 from vms_api.errors import ErrorCode
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def _number(text: str, kind: type, what: str):
+    try:
+        return kind(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected {what}, not {text!r}") from None
+
+
+def _whole(low: int, high: int | None = None):
+    """A whole number from low (to high): the argument's type, refused in words otherwise."""
+    span = f"from {low} to {high}" if high is not None else f"of at least {low}"
+
+    def check(text: str) -> int:
+        value = _number(text, int, f"a whole number {span}")
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"must be a whole number {span}, not {text}")
+        return value
+    return check
+
+
+def _at_least(low: float, why: str = ""):
+    """A number (fractions allowed) no smaller than low."""
+    def check(text: str) -> float:
+        value = _number(text, float, f"a number of at least {low:g}")
+        if not (math.isfinite(value) and value >= low):
+            raise argparse.ArgumentTypeError(f"must be at least {low:g}{why}, not {text}")
+        return value
+    return check
+
+
+def _id(text: str) -> int:
+    """A camera's, clip's or event's number."""
+    value = _number(text, int, "a whole number from 1 up")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 up, not {text}")
+    if value > MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is too large for a number in the index")
+    return value
+
+
+def _segment_seconds(text: str) -> int:
+    """60..3600; tests and benchmarks may ask for shorter segments (VMS_ALLOW_SHORT_SEGMENTS=1)."""
+    return _whole(1, 3600)(text) if _test_mode() else _whole(60, 3600)(text)
+
+
+def _stall_seconds(text: str) -> float:
+    from recorder.capture.ffmpeg import PROGRESS_SECONDS
+
+    return _at_least(2 * PROGRESS_SECONDS, f" (FFmpeg reports every {PROGRESS_SECONDS} s)")(text)
+
 
 def _when(text: str) -> datetime:
     """An ISO time within the years the index holds (a year 1 would overflow on the way to UTC)."""
@@ -40,15 +93,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", type=Path, default=None, help="data folder (default: VMS_DATA_DIR or the user data dir)")
     p.add_argument("--db-url", default=None, help="database URL (default: SQLite vms.db in the data dir)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    sub = p.add_subparsers(dest="command", required=True)
+    # --json is also taken after the subcommand; unset there, it keeps the value given before it
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    sub = _Subcommands(p.add_subparsers(dest="command", required=True), common)
 
     run = sub.add_parser("run", help="record all enabled cameras (foreground)")
     _recording_options(run, segment_seconds=3600)
     run.add_argument("--api-host", default="127.0.0.1")
-    run.add_argument("--api-port", type=int, default=0, help="0 picks a free port, published in recorder.json")
+    run.add_argument("--api-port", type=_whole(0, 65535), default=0, help="0 picks a free port, published in recorder.json")
 
     cam = sub.add_parser("camera", help="add, list, remove, enable or disable cameras")
-    csub = cam.add_subparsers(dest="action", required=True)
+    csub = _Subcommands(cam.add_subparsers(dest="action", required=True), common)
     add = csub.add_parser("add")
     add.add_argument("--name", required=True)
     add.add_argument("--url", required=True)
@@ -63,21 +119,21 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--compress-after-days", type=int, help="re-encode footage older than this to H.265")
     _motion_args(add)
     motion = csub.add_parser("motion", help="motion detection settings of a camera (applied at once)")
-    motion.add_argument("id", type=int)
+    motion.add_argument("id", type=_id)
     _motion_args(motion)
     csub.add_parser("list")
     for action in ("remove", "enable", "disable"):
-        csub.add_parser(action).add_argument("id", type=int)
+        csub.add_parser(action).add_argument("id", type=_id)
 
     seg = sub.add_parser("segments", help="indexed segments of a camera")
-    seg.add_argument("--camera", type=int, required=True)
+    seg.add_argument("--camera", type=_id, required=True)
     seg.add_argument("--from", dest="start", type=_when)
     seg.add_argument("--to", dest="end", type=_when)
 
     ev = sub.add_parser("events", help="list events, add one, or import detections from a CSV file")
     ev.add_argument("action", nargs="?", choices=("list", "add", "import"), default="list")
     ev.add_argument("file", nargs="?", type=Path, help="import: CSV with camera,time,kind,label[,confidence]")
-    ev.add_argument("--camera", type=int)
+    ev.add_argument("--camera", type=_id)
     ev.add_argument("--kind", help="list: one or more, comma-separated; add: e.g. plate, person, vehicle")
     ev.add_argument("--search", help="list: part of the label (e.g. a plate), any case")
     ev.add_argument("--from", dest="start", type=_when)
@@ -88,36 +144,47 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--snapshot", type=Path, help="add: a JPEG or PNG picture (at most 1 MB)")
 
     clip = sub.add_parser("clip", help="save, list and delete clips (kept forever)")
-    clsub = clip.add_subparsers(dest="action", required=True)
+    clsub = _Subcommands(clip.add_subparsers(dest="action", required=True), common)
     make = clsub.add_parser("create", help="copy a range of a camera's footage into a clip")
-    make.add_argument("--camera", type=int, required=True)
+    make.add_argument("--camera", type=_id, required=True)
     make.add_argument("--start", type=_when, required=True, help="ISO time; local if no zone")
     make.add_argument("--end", type=_when, required=True)
     make.add_argument("--name", required=True)
     make.add_argument("--notes")
-    clsub.add_parser("list").add_argument("--camera", type=int)
-    clsub.add_parser("show").add_argument("id", type=int)
-    clsub.add_parser("delete").add_argument("id", type=int)
+    clsub.add_parser("list").add_argument("--camera", type=_id)
+    clsub.add_parser("show").add_argument("id", type=_id)
+    clsub.add_parser("delete").add_argument("id", type=_id)
 
     sub.add_parser("status", help="per camera: state, current file, last error; disk usage")
     plan = sub.add_parser("plan", help="show or set the site plan")
     plan.add_argument("name", nargs="?", choices=sorted(PLANS))
     demo = sub.add_parser("demo", help="start local demo cameras and record them")
-    demo.add_argument("--cameras", type=int, default=2)
+    demo.add_argument("--cameras", type=_whole(1), default=2)
     _recording_options(demo, segment_seconds=60)
     return p
 
 
+class _Subcommands:
+    """A subparsers action whose every subcommand also takes the common options (--json)."""
+
+    def __init__(self, action, common: argparse.ArgumentParser):
+        self.action, self.common = action, common
+
+    def add_parser(self, name: str, **kw) -> argparse.ArgumentParser:
+        return self.action.add_parser(name, parents=[self.common], **kw)
+
+
 def _recording_options(p: argparse.ArgumentParser, segment_seconds: int) -> None:
     """What `run` and `demo` share: both end in the same recording loop."""
-    p.add_argument("--segment-seconds", type=int, default=segment_seconds,
+    p.add_argument("--segment-seconds", type=_segment_seconds, default=segment_seconds,
                    help=f"segment length, 60..3600 (default {segment_seconds})")
-    p.add_argument("--stall-seconds", type=float, default=12.0, help="restart FFmpeg after this long without video")
-    p.add_argument("--backoff-max", type=float, default=10.0, help="longest wait between reconnection attempts")
-    p.add_argument("--sweep-hour", type=int, default=3, help="local hour of the daily retention sweep (default 3)")
-    p.add_argument("--min-free-mb", type=float, help="free space to keep on the recordings disk "
-                                                      "(default: the larger of 5 %% and two hours of recording)")
-    p.add_argument("--guard-seconds", type=float, default=10.0,
+    p.add_argument("--stall-seconds", type=_stall_seconds, default=12.0,
+                   help="restart FFmpeg after this long without video (at least 10)")
+    p.add_argument("--backoff-max", type=_at_least(0.1), default=10.0, help="longest wait between reconnection attempts")
+    p.add_argument("--sweep-hour", type=_whole(0, 23), default=3, help="local hour of the daily retention sweep (default 3)")
+    p.add_argument("--min-free-mb", type=_at_least(0), help="free space to keep on the recordings disk "
+                                                             "(default: the larger of 5 %% and two hours of recording)")
+    p.add_argument("--guard-seconds", type=_at_least(0.1), default=10.0,
                    help="how often free space is checked (a camera that cannot write asks at once)")
     p.add_argument("--no-motion", action="store_true", help="no motion detection on any camera")
 
@@ -161,20 +228,12 @@ def _setup_logging(data: DataDir, verbose: bool = True) -> None:
 
 def cmd_run(args, data: DataDir) -> int:
     from recorder.capture.camera_recorder import CaptureSettings
-    from recorder.capture.ffmpeg import PROGRESS_SECONDS
     from recorder.service import AlreadyRunning, ApiSettings, Recorder
     from recorder.storage.retention import GuardSettings
 
-    if not 60 <= args.segment_seconds <= 3600 and not _test_mode():
-        raise InputError(ErrorCode.INVALID_INPUT, "segment length must be between 60 and 3600 seconds")
-    if args.stall_seconds < 2 * PROGRESS_SECONDS:
-        raise InputError(ErrorCode.INVALID_INPUT, f"--stall-seconds must be at least {2 * PROGRESS_SECONDS} "
-                         f"(FFmpeg reports every {PROGRESS_SECONDS} s)")
     _setup_logging(data)
     capture = CaptureSettings(segment_seconds=args.segment_seconds, stall_seconds=args.stall_seconds,
                               backoff_max=args.backoff_max, motion=not args.no_motion)
-    if not 0 <= args.sweep_hour <= 23:
-        raise InputError(ErrorCode.INVALID_INPUT, "--sweep-hour must be between 0 and 23")
     guard = GuardSettings(args.sweep_hour, args.guard_seconds,
                           None if args.min_free_mb is None else int(args.min_free_mb * 1e6))
     try:

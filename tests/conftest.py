@@ -8,9 +8,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from recorder.api.app import create_app
+from recorder.capture.camera_recorder import CaptureSettings
 from recorder.demo import DemoCamera
-from tests.harness import RecorderProcess, cli, cli_json, decodes, ffmpeg_pids, wait_for  # noqa: F401
+from recorder.paths import DataDir
+from recorder.service import ApiSettings, Recorder
+from tests.harness import LOCAL, RecorderProcess, cli, cli_json, decodes, ffmpeg_pids, wait_for  # noqa: F401
 
 
 def pytest_configure(config):
@@ -40,6 +45,22 @@ def pytest_unconfigure(config):
 def client_settings_dir(tmp_path, monkeypatch):
     """Each test has its own client settings (layout, window, language)."""
     monkeypatch.setenv("VMS_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def recorder(tmp_path):
+    """A real recorder object on a real SQLite index, its API called in-process; no cameras run."""
+    rec = Recorder(DataDir(tmp_path / "data"), CaptureSettings(), ApiSettings())
+    yield rec
+    rec.shutdown()
+
+
+@pytest.fixture
+def client(recorder):
+    """That recorder's API, with its token."""
+    c = TestClient(create_app(recorder), base_url=LOCAL, raise_server_exceptions=False)
+    c.headers["Authorization"] = f"Bearer {recorder.token}"
+    return c
 
 
 @pytest.fixture

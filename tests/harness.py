@@ -1,4 +1,4 @@
-"""Driving the real recorder process from tests and benchmarks."""
+"""Driving the real recorder process from tests and benchmarks, and helpers the tests share."""
 
 from __future__ import annotations
 
@@ -9,13 +9,18 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import requests
+from sqlalchemy import insert
 
+from recorder.index.db import database_url, open_index
+from recorder.index.models import Camera, Segment
 from recorder.paths import DataDir
 from vms_api.client import RecorderClient
+
+LOCAL = "http://127.0.0.1"  # the API answers only Host headers naming its own address
 
 
 def wait_for(predicate, timeout: float, interval: float = 0.25, what: str = "condition"):
@@ -186,3 +191,77 @@ def score_motion(events: list[dict], period: float, on: float, t0: float, t1: fl
 
 def all_recording(rec: RecorderProcess) -> bool:
     return all(c["state"] == "recording" for c in rec.api("GET", "/api/status").json()["cameras"])
+
+
+# -- the control API in-process (the recorder and client fixtures in conftest.py) -----------------
+
+def new_camera(client, **kw) -> dict:
+    body = {"name": "Gate", "url": "rtsp://127.0.0.1:1/cam", "enabled": False} | kw
+    r = client.post("/api/cameras", json=body)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+# -- an index filled by hand ------------------------------------------------------------------------
+
+def fill_segments(data: DataDir, days: int, cameras: int, hours: int = 24) -> None:
+    """Hour-long segments (tiny files) for every camera, from `days` ago up to now."""
+    data.create()
+    sessions = open_index(database_url(data.db_file))
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    rows = []
+    for c in range(1, cameras + 1):
+        for h in range(days * hours):
+            start = now - timedelta(hours=h + 1)
+            rel = f"recordings/cam_{c}/{start.astimezone():%Y-%m-%d/%H-%M-%S}.mp4"
+            path = data.absolute(rel)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"x" * 100)
+            rows.append({"camera_id": c, "start": start, "end": start + timedelta(seconds=3599), "path": rel,
+                         "bytes": 100, "video_codec": "h264", "deleting": False})
+    with sessions.begin() as s:
+        s.execute(insert(Camera), [{"id": c, "name": f"cam {c}", "url": "rtsp://127.0.0.1:9/x", "enabled": False}
+                                   for c in range(1, cameras + 1)])
+        s.execute(insert(Segment), rows)
+
+
+# -- what is on the screen (Qt is imported only by the tests that draw) -------------------------------
+
+def grab(widget):
+    """What is on the screen where the widget is (libVLC's window included), as a QImage."""
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    top_left = widget.mapToGlobal(widget.rect().topLeft())
+    shot = QGuiApplication.primaryScreen().grabWindow(0, top_left.x(), top_left.y(), widget.width(), widget.height())
+    return shot.toImage().convertToFormat(QImage.Format_RGB32)
+
+
+def changed_fraction(a, b, step: int = 4) -> float:
+    """Share of pixels that differ between two images."""
+    diff = total = 0
+    for y in range(0, min(a.height(), b.height()), step):
+        for x in range(0, min(a.width(), b.width()), step):
+            total += 1
+            diff += a.pixel(x, y) != b.pixel(x, y)
+    return diff / max(total, 1)
+
+
+def pixel_share(img, test, step: int = 4) -> float:
+    """Share of pixels (every step-th, both ways) whose QColor passes the test."""
+    hits = total = 0
+    for y in range(0, img.height(), step):
+        for x in range(0, img.width(), step):
+            total += 1
+            hits += bool(test(img.pixelColor(x, y)))
+    return hits / max(total, 1)
+
+
+def lit_fraction(img, step: int = 4) -> float:
+    """Share of pixels that are not (nearly) black."""
+    return pixel_share(img, lambda c: c.red() + c.green() + c.blue() > 60, step)
+
+
+def red_share(img, step: int = 2) -> float:
+    """Share of pixels of the alarm red (#ff3b30 and the banner's dark red)."""
+    return pixel_share(img, lambda c: c.red() > 90 and c.red() > 2 * c.green() + 20 and c.red() > 2 * c.blue() + 20,
+                       step)

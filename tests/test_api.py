@@ -10,31 +10,8 @@ from fastapi.testclient import TestClient
 from recorder.api.app import create_app
 from recorder.capture.camera_recorder import CaptureSettings
 from recorder.index.models import Segment
-from recorder.paths import DataDir
 from recorder.service import AlreadyRunning, ApiSettings, Recorder
-
-LOCAL = "http://127.0.0.1"  # the API answers only Host headers naming its own address
-
-
-@pytest.fixture
-def recorder(tmp_path):
-    rec = Recorder(DataDir(tmp_path / "data"), CaptureSettings(), ApiSettings())
-    yield rec
-    rec.shutdown()
-
-
-@pytest.fixture
-def client(recorder):
-    c = TestClient(create_app(recorder), base_url=LOCAL, raise_server_exceptions=False)
-    c.headers["Authorization"] = f"Bearer {recorder.token}"
-    return c
-
-
-def new_camera(client, **kw) -> dict:
-    body = {"name": "Gate", "url": "rtsp://127.0.0.1:1/cam", "enabled": False} | kw
-    r = client.post("/api/cameras", json=body)
-    assert r.status_code == 201, r.text
-    return r.json()
+from tests.harness import LOCAL, new_camera
 
 
 def test_token_is_required_and_private(recorder, tmp_path):

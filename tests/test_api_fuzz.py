@@ -26,6 +26,9 @@ from recorder.capture.camera_recorder import CaptureSettings
 from recorder.index.models import Segment
 from recorder.paths import DataDir
 from recorder.service import ApiSettings, Recorder
+from tests.harness import wait_for
+
+pytestmark = pytest.mark.slow  # hundreds of requests: the quick subset leaves the fuzzer out
 
 EXAMPLES = 20  # per operation and mode: 45 pairs, about 900 requests, 30-40 s here
 # Not fuzzed: shutdown ends the server; a live stream never ends (test_api_hardening tests it);
@@ -46,9 +49,7 @@ def api(tmp_path_factory):
     server = uvicorn.Server(uvicorn.Config(create_app(rec, port), log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for(lambda: server.started, 10, 0.05, "the API server")
     base, auth = f"http://127.0.0.1:{port}", {"Authorization": f"Bearer {rec.token}"}
     for n in (1, 2):
         r = requests.post(f"{base}/api/cameras", headers=auth, timeout=10,

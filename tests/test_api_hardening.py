@@ -13,32 +13,9 @@ from fastapi.testclient import TestClient
 
 from recorder.api import live as live_module
 from recorder.api.app import create_app
-from recorder.capture.camera_recorder import CaptureSettings
-from recorder.paths import DataDir
-from recorder.service import ApiSettings, Recorder
+from tests.harness import new_camera
 
 BIG = 2**63  # one past SQLite's largest integer
-
-
-@pytest.fixture
-def recorder(tmp_path):
-    rec = Recorder(DataDir(tmp_path / "data"), CaptureSettings(), ApiSettings())
-    yield rec
-    rec.shutdown()
-
-
-@pytest.fixture
-def client(recorder):
-    c = TestClient(create_app(recorder), base_url="http://127.0.0.1", raise_server_exceptions=False)
-    c.headers["Authorization"] = f"Bearer {recorder.token}"
-    return c
-
-
-def new_camera(client, **kw) -> dict:
-    body = {"name": "Gate", "url": "rtsp://127.0.0.1:1/cam", "enabled": False} | kw
-    r = client.post("/api/cameras", json=body)
-    assert r.status_code == 201, r.text
-    return r.json()
 
 
 def refused(r, code: int | tuple[int, ...], *words: str) -> None:

@@ -154,7 +154,7 @@ def test_bundled_recorder_records_with_bundled_ffmpeg(bundle, camera_factory, tm
         ffmpegs = wait_for(lambda: [p for p in _children(rec.pid) if Path(_exe(p)).name == "ffmpeg"], 30,
                            what="the recorder's FFmpeg")
         assert all(bundle.inside(_exe(p)) for p in ffmpegs), [_exe(p) for p in ffmpegs]
-        time.sleep(8)
+        wait_for(lambda: len(_segments(bundle, data)) >= 2, 60, 1, "two closed segments")
     finally:
         rec.send_signal(signal.SIGTERM)
         code = rec.wait(30)

@@ -10,40 +10,13 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage
 
 from recorder.paths import DataDir, read_runtime
-from tests.harness import cli, ffmpeg_pids
+from tests.harness import changed_fraction, cli, ffmpeg_pids, grab, lit_fraction, red_share
 
-pytestmark = pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-                                reason="needs a real X server for libVLC's video")
-
-
-def grab(widget) -> QImage:
-    """What is on the screen where the widget is (libVLC's window included)."""
-    top_left = widget.mapToGlobal(widget.rect().topLeft())
-    shot = QGuiApplication.primaryScreen().grabWindow(0, top_left.x(), top_left.y(), widget.width(), widget.height())
-    return shot.toImage().convertToFormat(QImage.Format_RGB32)
-
-
-def changed_fraction(a: QImage, b: QImage, step: int = 4) -> float:
-    diff = total = 0
-    for y in range(0, min(a.height(), b.height()), step):
-        for x in range(0, min(a.width(), b.width()), step):
-            total += 1
-            diff += a.pixel(x, y) != b.pixel(x, y)
-    return diff / max(total, 1)
-
-
-def lit_fraction(img: QImage, step: int = 4) -> float:
-    """Share of pixels that are not (nearly) black."""
-    lit = total = 0
-    for y in range(0, img.height(), step):
-        for x in range(0, img.width(), step):
-            c = img.pixelColor(x, y)
-            total += 1
-            lit += (c.red() + c.green() + c.blue()) > 60
-    return lit / max(total, 1)
+pytestmark = [pytest.mark.slow,  # real cameras, and video on an X server
+              pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
+                                 reason="needs a real X server for libVLC's video")]
 
 
 @pytest.fixture
@@ -83,9 +56,9 @@ def test_tiles_show_moving_video_and_a_wrong_password(tmp_path, qtbot, camera_fa
     gate, back = win.grid.tiles[1], win.grid.tiles[2]
     qtbot.waitUntil(lambda: gate.player.is_playing() and gate.player.video_size()[0] > 0, timeout=30_000)
     assert gate.player.video_size() == (320, 180)  # the substream, not the main stream
-    qtbot.wait(1500)
+    qtbot.waitUntil(lambda: lit_fraction(grab(gate.surface)) > 0.5, timeout=10_000)  # the first pictures
     first = grab(gate.surface)
-    qtbot.wait(1500)
+    qtbot.waitUntil(lambda: changed_fraction(first, grab(gate.surface)) > 0.002, timeout=10_000)
     second = grab(gate.surface)
     first.save(str(tmp_path / "tile-1.png"))
     second.save(str(tmp_path / "tile-2.png"))
@@ -114,21 +87,10 @@ def test_tiles_show_moving_video_and_a_wrong_password(tmp_path, qtbot, camera_fa
     qtbot.waitUntil(lambda: gate.pages.currentWidget() is gate.down, timeout=30_000)
     qtbot.waitUntil(lambda: gate.down.picture is not None, timeout=20_000)
     assert gate.down.picture.width() == 640
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: lit_fraction(grab(gate)) > 0.3, timeout=5000)  # drawn
     shot = grab(gate)
     shot.save(str(tmp_path / "tile-camera-down.png"))
     assert lit_fraction(shot) > 0.3, "the last picture is not shown"
-
-
-def red_share(img: QImage, step: int = 2) -> float:
-    """Share of pixels of the alarm red (#ff3b30 and the banner's dark red)."""
-    red = total = 0
-    for y in range(0, img.height(), step):
-        for x in range(0, img.width(), step):
-            c = img.pixelColor(x, y)
-            total += 1
-            red += c.red() > 90 and c.red() > 2 * c.green() + 20 and c.red() > 2 * c.blue() + 20
-    return red / max(total, 1)
 
 
 def test_a_camera_that_stops_recording_is_red_in_the_tile_status_bar_and_tray(tmp_path, qtbot, camera_factory,
@@ -162,7 +124,9 @@ def test_a_camera_that_stops_recording_is_red_in_the_tile_status_bar_and_tray(tm
     assert icon.pixelColor(12, 32).name() == STATE_COLORS["down"] and icon.pixelColor(32, 20).name() == "#ffffff"
     assert "stopped:2" in win.banner.rows and "Yard" in win.banner.texts()["stopped:2"]
     win.resize(1100, 700)
-    qtbot.wait(1500)  # a few more statuses: still told once
+    statuses = []
+    sup.status_changed.connect(statuses.append)  # after the window's own handler: it has seen each
+    qtbot.waitUntil(lambda: len(statuses) >= 3, timeout=20_000)  # a few more statuses: still told once
     assert [t[0] for t in told] == ["Recording stopped"] and told[0][2] == "danger"
     shot = grab(win)
     shot.save(str(tmp_path / "recording-stopped.png"))
@@ -188,7 +152,7 @@ def test_recorder_that_dies_is_restarted_and_outlives_the_client(tmp_path, qtbot
     # closing the client leaves the recorder running
     sup.close()
     win.close()
-    time.sleep(1)
+    assert sup.api.status()["cameras"] == []  # the recorder answers after the client has closed
     second = read_runtime(sup.data)["pid"]
     os.kill(second, 0)
     sup.stop_recording()

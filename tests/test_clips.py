@@ -20,6 +20,8 @@ from recorder.index.segments import SegmentStore
 from recorder.mp4 import top_level_boxes
 from tests.harness import RecorderProcess, cli, cli_json, decodes, wait_for
 
+pytestmark = pytest.mark.slow  # real cameras and FFmpeg for a while
+
 SEGMENT_S = 4
 GOP_S = 1.0  # the demo cameras send a keyframe every second
 W, H = 640, 360

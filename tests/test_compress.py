@@ -17,6 +17,8 @@ from recorder.index.segments import SegmentStore
 from recorder.storage.compress import Compressor
 from tests.harness import RecorderProcess, cli, decodes, wait_for
 
+pytestmark = pytest.mark.slow  # real cameras and FFmpeg for a while
+
 
 @pytest.fixture(scope="module")
 def recording(tmp_path_factory):

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from tests.harness import RecorderProcess, all_recording, cli_json, ffmpeg_pids, wait_for
+
+pytestmark = pytest.mark.slow  # real cameras and FFmpeg for a while
 
 
 def demo_processes(data_dir) -> list[str]:

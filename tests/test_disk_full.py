@@ -21,8 +21,9 @@ from recorder.paths import DataDir
 from recorder.storage.retention import GuardSettings, Retention
 from tests.harness import cli, decodes, wait_for
 
-pytestmark = pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("mount"),
-                                reason="mounting a small tmpfs needs root")
+pytestmark = [pytest.mark.slow,  # a real camera recorded onto a small disk
+              pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("mount"),
+                                 reason="mounting a small tmpfs needs root")]
 
 
 @pytest.fixture

@@ -92,7 +92,7 @@ def activate(qtbot, win) -> None:
 
 def screen_shot(widget, path: Path) -> None:
     """The screen where the widget is: libVLC's video window included, which grab() leaves out."""
-    from tests.test_client_app import grab
+    from tests.harness import grab
 
     grab(widget).save(str(path))
 
@@ -160,6 +160,7 @@ def test_the_players_keys_still_work_beside_the_list(qtbot, tmp_path):
 
 # -- the list beside the player -------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot, recording, player, tmp_path):
     from vms_desktop.playback.player_window import PRE_ROLL, PlayerWindow
     from vms_desktop.recorder_link import RecorderApi
@@ -247,8 +248,8 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     assert order == [abc["id"], person["id"], xyz["id"], near_miss["id"]]
     assert panel.view.selected_event()["id"] == xyz["id"]  # the highlighted event stays highlighted
 
-    qtbot.wait(300)
     if SHOTS:
+        qtbot.wait(300)
         screen_shot(win, Path(SHOTS) / "event_panel.png")
 
     # E hides the list, the player's video takes the room, and the choice is remembered
@@ -268,7 +269,8 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     win.api.call = real_call
     late = post_event(recording, 1, at(5, 1), "plate", "LATE001", 0.9)
     win.refresh()
-    qtbot.wait(1000)
+    qtbot.waitUntil(lambda: late["id"] in {e["id"] for e in win.timeline.events}, timeout=10_000)  # day reloaded
+    assert panel._stale  # the list was told, and only noted it is out of date
     assert late["id"] not in {e["id"] for e in shown(panel.view)}
     QTest.keyClick(win, Qt.Key_E)
     qtbot.waitUntil(lambda: late["id"] in {e["id"] for e in shown(panel.view)}, timeout=10_000)
@@ -276,6 +278,7 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
 
 # -- the site-wide search -------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_search_finds_a_plate_on_any_camera_and_opens_its_player_there(qtbot, recording, camera_factory):
     from vms_desktop.main_window import MainWindow
     from vms_desktop.playback.player_window import PRE_ROLL

@@ -8,11 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests import test_api
-from tests.harness import cli, cli_json
-from tests.test_api import new_camera
-
-recorder, client = test_api.recorder, test_api.client  # the API tests' fixtures
+from tests.harness import cli, cli_json, new_camera
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 NOW = datetime.now(UTC)

@@ -4,8 +4,12 @@ frame_loss event while the loss lasts."""
 
 from __future__ import annotations
 
+import pytest
+
 from recorder.capture.frame_loss import FrameWindow
 from tests.harness import cli, wait_for
+
+pytestmark = pytest.mark.slow  # real cameras and FFmpeg for a while
 
 WINDOW = 20  # seconds of stream per figure here (a minute in use)
 

@@ -9,9 +9,12 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 import requests
 
 from tests.harness import cli, wait_for
+
+pytestmark = pytest.mark.slow  # real cameras and FFmpeg for a while
 
 
 def add(data_dir, url, *extra) -> int:

@@ -24,11 +24,8 @@ from recorder.events.motion import (
 from recorder.index.db import database_url, open_index
 from recorder.index.models import Camera, Event
 from recorder.paths import DataDir
-from tests import test_api
-from tests.harness import cli, ffmpeg_pids, motion_windows, score_motion, wait_for
-from tests.test_api import new_camera
+from tests.harness import cli, ffmpeg_pids, motion_windows, new_camera, score_motion, wait_for
 
-recorder, client = test_api.recorder, test_api.client  # the API tests' fixtures
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 CLOCK = [0.0, 0.0, 0.75, 0.15]  # where the demo camera draws its name and clock
 
@@ -167,6 +164,7 @@ def recorded_a_window(rec, period: float, on: float, camera: int = 1) -> None:
     wait_for(covered, 60, 0.5, "a motion window recorded")
 
 
+@pytest.mark.slow
 def test_motion_at_known_times_is_found_with_full_precision_and_recall(tmp_path, camera_factory,
                                                                        recorder_factory):
     h264 = camera_factory(motion_period=PERIOD, motion_on=ON, gop_seconds=1)
@@ -205,6 +203,7 @@ def test_motion_at_known_times_is_found_with_full_precision_and_recall(tmp_path,
     assert any(s <= q <= e for q in quiet for s, e in spans), (quiet, spans)
 
 
+@pytest.mark.slow
 def test_turning_motion_on_applies_at_once_without_restarting_the_recording(tmp_path, camera_factory,
                                                                            recorder_factory):
     cam = camera_factory(motion_period=10.0, motion_on=3.0, gop_seconds=1)
@@ -224,6 +223,7 @@ def test_turning_motion_on_applies_at_once_without_restarting_the_recording(tmp_
     assert all(e["end"] for e in rec.events(1, motion=True) if e["kind"] == "motion")  # closed on the way out
 
 
+@pytest.mark.slow
 def test_a_recorder_without_motion_decodes_nothing(tmp_path, camera_factory, recorder_factory):
     cam = camera_factory(motion_period=4.0, motion_on=2.0, gop_seconds=1)
     data = tmp_path / "data"

@@ -15,6 +15,8 @@ from PySide6.QtTest import QTest
 from recorder.paths import DataDir
 from tests.harness import cli, wait_for
 
+pytestmark = pytest.mark.slow  # real cameras and FFmpeg for a while
+
 SHOTS = os.environ.get("VMS_SCREENSHOTS")
 PX = 0.004  # a pixel or so of the editor's picture, as a fraction
 

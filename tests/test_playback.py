@@ -13,11 +13,11 @@ from PySide6.QtGui import QImage, qGray
 from PySide6.QtTest import QTest
 
 from recorder.demo import read_timecode
-from tests.harness import cli
-from tests.test_client_app import grab, lit_fraction
+from tests.harness import cli, grab, lit_fraction
 
-pytestmark = pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-                                reason="needs a real X server for libVLC's video")
+pytestmark = [pytest.mark.slow,  # real cameras, and video on an X server
+              pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
+                                 reason="needs a real X server for libVLC's video")]
 TOLERANCE_S = 1.0  # the "the frame shown for T is the one the camera sent at T (±1 s)"
 
 
@@ -123,10 +123,14 @@ def test_pause_frame_steps_speed_and_snapshot(qtbot, player, recording, tmp_path
     win.seek(_utc(segs[1]["start"]) + timedelta(seconds=1))
     play_until(qtbot, win, lambda: win.engine.span and win.engine.span.id == segs[1]["id"])
     qtbot.wait(500)
+    positions = []
+    win.engine.position.connect(positions.append)
     win.engine.set_playing(False)
-    qtbot.wait(400)
+    # libVLC pauses a moment after it is told: the clock's reports stop moving
+    qtbot.waitUntil(lambda: len(positions) >= 2 and positions[-1] == positions[-2], timeout=5000)
     paused, _ = on_screen(win, tmp_path)
-    qtbot.wait(800)
+    later = len(positions)
+    qtbot.waitUntil(lambda: len(positions) >= later + 4, timeout=5000)  # the clock ticked on 4 times
     assert on_screen(win, tmp_path)[0] == paused  # paused means the picture holds
     for _ in range(4):  # forward, a frame at a time (15 fps: 4 frames ≈ 0.27 s)
         win.engine.step(True)
@@ -188,5 +192,4 @@ def test_bad_cases_give_a_message_and_playback_goes_on(qtbot, player, recording,
     win.refresh()
     qtbot.waitUntil(lambda: "removed" in win.notice.text(), timeout=10_000)
     before = win.engine.now()
-    qtbot.wait(1200)
-    assert win.engine.now() is not None and win.engine.now() > before
+    qtbot.waitUntil(lambda: win.engine.now() is not None and win.engine.now() > before, timeout=10_000)

@@ -11,6 +11,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from recorder.index.db import database_url, open_index
@@ -27,6 +28,7 @@ def add(data: Path, url: str, name: str = "cam") -> int:
     return int(cli(data, "camera", "add", "--name", name, "--url", url, "--motion", "off").stdout)
 
 
+@pytest.mark.slow
 def test_a_crash_and_a_clean_stop_are_each_an_event_on_every_timeline(tmp_path, camera_factory, recorder_factory):
     cam = camera_factory(gop_seconds=1)
     data = tmp_path / "data"
@@ -60,6 +62,7 @@ def test_a_crash_and_a_clean_stop_are_each_an_event_on_every_timeline(tmp_path, 
                 if e["kind"] == "recorder_stopped"]) == 2
 
 
+@pytest.mark.slow
 def test_the_file_of_a_camera_disabled_or_removed_after_a_crash_is_recovered(tmp_path, camera_factory,
                                                                             recorder_factory):
     cam = camera_factory(gop_seconds=1)
@@ -86,6 +89,7 @@ def test_the_file_of_a_camera_disabled_or_removed_after_a_crash_is_recovered(tmp
             assert all(d.absolute(g.path).exists() for g in segs)
 
 
+@pytest.mark.slow
 def test_everything_in_a_fresh_data_dir_is_private_to_the_recorder(tmp_path, camera_factory, recorder_factory):
     cam = camera_factory(gop_seconds=1)
     data = tmp_path / "data"

@@ -11,6 +11,8 @@ import pytest
 from recorder.demo import DemoCamera
 from tests.harness import RecorderProcess, cli, decodes, ffmpeg_pids, wait_for
 
+pytestmark = pytest.mark.slow  # real cameras and FFmpeg for a while
+
 CASES = {
     "h264": {"codec": "h264", "audio": "none"},
     "h265": {"codec": "h265", "audio": "none"},
@@ -97,7 +99,7 @@ def test_growing_segment_is_readable_while_written(site):
 def test_segment_end_is_near_now(site):
     """The index times are UTC instants of the footage: the newest segment ended moments ago."""
     rec, ids = site
-    time.sleep(0.1)
-    last = rec.segments(ids["h264"])[-1]
-    age = time.time() - datetime.fromisoformat(last["end"]).timestamp()
-    assert -1 < age < SEGMENT_S + 3
+    asked = time.time()
+    end = datetime.fromisoformat(rec.segments(ids["h264"])[-1]["end"]).timestamp()
+    answered = time.time()  # the index was read in between: a slow command line does not count
+    assert asked - end < SEGMENT_S + 3 and answered - end > -1, (asked - end, answered - end)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from recorder.api.app import create_app
 from recorder.capture.camera_recorder import CaptureSettings
@@ -22,36 +22,15 @@ from recorder.paths import DataDir
 from recorder.service import ApiSettings, Recorder
 from recorder.storage import retention as retention_module
 from recorder.storage.retention import Retention, alert_level, local_midnight
-from tests.harness import cli, cli_json, wait_for
+from tests.harness import cli, cli_json, fill_segments, wait_for
 
 DAYS, CAMERAS = 30, 16
-
-
-def fill(data: DataDir, days: int = DAYS, cameras: int = CAMERAS, hours: int = 24) -> None:
-    """Hour-long segments (tiny files) for every camera, from `days` ago up to now."""
-    data.create()
-    sessions = open_index(database_url(data.db_file))
-    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
-    rows = []
-    for c in range(1, cameras + 1):
-        for h in range(days * hours):
-            start = now - timedelta(hours=h + 1)
-            rel = f"recordings/cam_{c}/{start.astimezone():%Y-%m-%d/%H-%M-%S}.mp4"
-            path = data.absolute(rel)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(b"x" * 100)
-            rows.append({"camera_id": c, "start": start, "end": start + timedelta(seconds=3599), "path": rel,
-                         "bytes": 100, "video_codec": "h264", "deleting": False})
-    with sessions.begin() as s:
-        s.execute(insert(Camera), [{"id": c, "name": f"cam {c}", "url": "rtsp://127.0.0.1:9/x", "enabled": False}
-                                   for c in range(1, cameras + 1)])
-        s.execute(insert(Segment), rows)
 
 
 @pytest.fixture
 def month(tmp_path):
     data = DataDir(tmp_path / "data")
-    fill(data)
+    fill_segments(data, DAYS, CAMERAS)
     sessions = open_index(database_url(data.db_file))
     return data, sessions, Retention(data, sessions, SegmentStore(data, sessions))
 
@@ -132,7 +111,7 @@ def test_alerts_fire_once_per_crossing(month, monkeypatch):
 
 def test_storage_api(tmp_path):
     data = DataDir(tmp_path / "data")
-    fill(data, days=10, cameras=2)
+    fill_segments(data, days=10, cameras=2)
     rec = Recorder(data, CaptureSettings(), ApiSettings())
     try:
         client = TestClient(create_app(rec), base_url="http://127.0.0.1", raise_server_exceptions=False)
@@ -171,6 +150,7 @@ def small_disk(tmp_path):
     subprocess.run(["umount", "-l", str(target)], check=True)
 
 
+@pytest.mark.slow
 def test_disk_guard_deletes_the_oldest_and_recording_goes_on(small_disk, camera_factory, recorder_factory):
     cam = camera_factory()
     cli(small_disk, "camera", "add", "--name", "door", "--url", cam.url)

@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
 import requests
 
 from tests.harness import cli, cli_json, wait_for
@@ -78,6 +79,7 @@ def grab(url: str, nbytes: int) -> int:
     return got
 
 
+@pytest.mark.slow
 def test_camera_password_is_on_no_command_line(tmp_path, camera_factory, recorder_factory):
     cam = camera_factory(user="admin", password=PASSWORD, sub_path="/sub")
     data_dir = tmp_path / "data"
@@ -114,6 +116,7 @@ def test_camera_password_is_on_no_command_line(tmp_path, camera_factory, recorde
     assert "--password" not in added.stderr  # no warning about a visible password
 
 
+@pytest.mark.slow
 def test_a_list_left_by_a_killed_recorder_goes_at_start_up(tmp_path, camera_factory, recorder_factory):
     cam = camera_factory(user="admin", password=PASSWORD)
     data_dir = tmp_path / "data"

@@ -15,8 +15,7 @@ from sqlalchemy import select
 from recorder.index.db import database_url, open_index
 from recorder.index.models import Deletion, Event, Segment
 from recorder.paths import DataDir
-from tests.harness import wait_for
-from tests.test_retention import fill
+from tests.harness import fill_segments, wait_for
 from vms_desktop.playback.day_export import SUMS, export_day
 from vms_desktop.storage.disk_alerts import (
     EventMemory,
@@ -127,7 +126,7 @@ DAYS, CAMERAS = 10, 2
 def site(tmp_path, recorder_factory):
     """Ten days of two (disabled) cameras; the recorder's start-up sweep keeps the basic plan's 7."""
     data = DataDir(tmp_path / "data")
-    fill(data, days=DAYS, cameras=CAMERAS)
+    fill_segments(data, DAYS, CAMERAS)
     rec = recorder_factory(data.root, segment_seconds=60).start()
     wait_for(lambda: rec.api("GET", "/api/storage").json()["last_sweep"], 30, 0.25, "the start-up sweep")
     return rec
@@ -303,7 +302,8 @@ def test_banner_and_tray_tell_each_alert_once(qtbot, site):
     win.show_status(status(91))
     win.alerts.check_events()
     win.alerts.check_expiry()
-    qtbot.wait(1500)
+    assert win.alerts._asking == {"events", "expiry"}
+    qtbot.waitUntil(lambda: not win.alerts._asking, timeout=10_000)  # both answers handled
     assert len(told) == 3
     # dismissed, and not back while use stays up; down a level, then under 80 %: cleared
     win.banner.rows["disk"][0].findChild(QToolButton, "bannerClose").click()
@@ -335,6 +335,6 @@ def test_banner_and_tray_tell_each_alert_once(qtbot, site):
     # a restart the same day: the expiry notices and the early deletion are not told again
     win, told = window()
     win.show_status(status(50))
-    qtbot.wait(300)
-    qtbot.waitUntil(lambda: not win.alerts._asking, timeout=10_000)
+    assert win.alerts._asking == {"events", "expiry"}  # the first status asks the recorder
+    qtbot.waitUntil(lambda: not win.alerts._asking, timeout=10_000)  # and its answers are handled
     assert told == [] and not win.banner.texts() and not win.banner.isVisible()

@@ -14,6 +14,8 @@ import pytest
 
 from tests.harness import cli, decodes, ffmpeg_pids, footage_written, wait_for
 
+pytestmark = pytest.mark.slow  # real cameras and FFmpeg for a while
+
 SEGMENT_S = 4
 
 
