@@ -161,3 +161,22 @@ def test_camera_alerts_tell_each_stop_and_each_frame_loss_once_per_crossing(qtbo
     assert tile.note.text() == "RECORDING STOPPED" and tile.property("critical")
     assert tile.pages.currentWidget() is tile.down and tile.down.title == "Recording stopped"
     tile.close_player()
+
+
+def test_a_player_with_nothing_open_says_so_in_its_own_terms(qapp, tmp_path):
+    from vms_desktop.vlc_player import MAX_RATE, MIN_RATE, VlcPlayer
+
+    player = VlcPlayer()
+    try:
+        assert player.position_ms is None and player.length_ms == 0 and player.fps == 0.0
+        assert not player.is_playing() and not player.at_end and not player.failed
+        assert player.video_size() == (0, 0)
+        assert player.snapshot(tmp_path / "frame.png") is False and not (tmp_path / "frame.png").exists()
+        player.rate = 2.0
+        assert player.rate == 2.0
+        player.rate = 1000.0
+        assert player.rate == MAX_RATE  # libVLC's own limits
+        player.rate = 0.0
+        assert player.rate == MIN_RATE
+    finally:
+        player.release()
