@@ -107,3 +107,18 @@ def test_a_stuck_viewer_costs_no_segment(tmp_path, camera_factory, recorder_fact
     holes = [round(b - a, 2) for a, b in zip(ends, starts[1:]) if b - a > 0.5]
     assert not holes, holes
     assert not [e for e in rec.events(cid) if e["start"] > segs[0]["start"]]
+
+
+def test_a_stop_from_the_api_does_not_wait_for_live_viewers(tmp_path, camera_factory, recorder_factory):
+    """A live stream never ends by itself: the server must not wait for its viewers to leave
+    before the recorder stops ("Quit and stop recording" with the grid open)."""
+    cam = camera_factory()
+    cid = add(tmp_path / "data", cam.url)
+    rec = recorder_factory().start()
+    wait_for(lambda: rec.camera_status(cid)["state"] == "recording", 30, what="recording")
+    with requests.get(f"{rec.base}/api/cameras/{cid}/live?token={rec.token}", stream=True, timeout=10) as viewer:
+        assert next(viewer.iter_content(4096))  # watching
+        assert rec.api("POST", "/api/shutdown").status_code == 200
+        # 10 s: the server's grace for open requests, FFmpeg's finalisation, the index
+        rec.proc.wait(15)
+    assert rec.proc.returncode == 0, rec.log()
