@@ -4,6 +4,7 @@ sentence."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from vms_api.errors import ErrorCode
@@ -25,6 +26,12 @@ class RecorderError(Exception):
 
 class InputError(RecorderError, ValueError):
     """Bad input from a person or a script; the message says what to fix."""
+
+
+def has_controls(text: str, allowed: str = "") -> bool:
+    """Control, format (e.g. a right-to-left override that makes a name read backwards) or
+    line-separator characters: refused in names, labels and notes people will read."""
+    return any(c not in allowed and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in text)
 
 
 class NotFound(RecorderError, LookupError):

@@ -59,7 +59,7 @@ def test_bad_urls_are_refused(bad):
 def test_names_and_retention_rules():
     assert check_name("  Gate ") == "Gate"
     assert check_retention(None) is None and check_retention(30) == 30
-    for bad in ("", "x" * 121, "a\nb"):
+    for bad in ("", "x" * 121, "a\nb", "Gate \u202ekcab"):  # a right-to-left override reads backwards
         with pytest.raises(InputError):
             check_name(bad)
     for bad in (0, -1, 4000):

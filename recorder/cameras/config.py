@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from recorder.cameras.credentials import Vault, split_credentials
-from recorder.errors import InputError, NotFound
+from recorder.errors import InputError, NotFound, has_controls
 from recorder.index.models import Camera, utcnow
 from vms_api.errors import ErrorCode
 
@@ -50,7 +50,7 @@ def check_name(name: str) -> str:
     if len(name) > MAX_NAME:
         raise InputError(ErrorCode.CAMERA_NAME_TOO_LONG, f"the camera name is longer than {MAX_NAME} characters",
                          max=MAX_NAME)
-    if any(ord(c) < 32 for c in name):
+    if has_controls(name):
         raise InputError(ErrorCode.CAMERA_NAME_CONTROL_CHARACTERS, "the camera name has control characters")
     return name
 

@@ -31,12 +31,11 @@ from recorder.clips.plan import (
     check_notes,
     check_one_format,
     concat_list,
-    has_controls,
     local_text,
     missing_parts,
     plan_pieces,
 )
-from recorder.errors import ClipBusy, ClipLimit, InputError, NoSpace, NotFound
+from recorder.errors import ClipBusy, ClipLimit, InputError, NoSpace, NotFound, has_controls
 from recorder.index import queries
 from recorder.index.db import get_plan
 from recorder.index.models import CLIP_LIMITS, Camera, Clip, utcnow

@@ -3,12 +3,11 @@ whole fragments up to its end, the parts with no recording, and the list FFmpeg 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from recorder.errors import InputError
+from recorder.errors import InputError, has_controls
 from recorder.mp4 import Fragments
 from vms_api.errors import ErrorCode
 
@@ -41,10 +40,6 @@ class Piece:
 
 
 # -- checking what people type ---------------------------------------------------------------
-
-def has_controls(text: str, allowed: str = "") -> bool:
-    return any(c not in allowed and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in text)
-
 
 def check_clip_name(name: str | None) -> str:
     name = (name or "").strip()

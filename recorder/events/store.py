@@ -14,8 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from recorder.cameras.config import get_camera
-from recorder.clips.plan import has_controls
-from recorder.errors import InputError, TooLarge
+from recorder.errors import InputError, TooLarge, has_controls
 from recorder.index.models import Event, utcnow
 from recorder.index.queries import aware
 from recorder.paths import DataDir
