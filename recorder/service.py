@@ -33,7 +33,7 @@ from recorder.index.models import PLANS, Camera, Segment, Setting, utcnow
 from recorder.index.segments import SegmentStore
 from recorder.paths import DataDir
 from recorder.storage.compress import Compressor
-from recorder.storage.retention import GuardSettings, Retention
+from recorder.storage.retention import GuardSettings, Retention, release_reserve_if_full
 from vms_api.enums import CameraState, EventKind
 
 log = logging.getLogger(__name__)
@@ -106,6 +106,7 @@ class Recorder:
         # not be sent to a dead port.
         data.runtime_file.unlink(missing_ok=True)
         remove_private_files(data.private_dir)
+        release_reserve_if_full(data)
         self.sessions = open_index(db_url or database_url(data.db_file))
         self._sqlite = db_url is None
         self.vault = Vault(data.secret_file)
@@ -120,7 +121,6 @@ class Recorder:
         self.clips = ClipMaker(data, self.sessions, self.live_spans, self.children, self.store.file_lock)
         self.retention = Retention(data, self.sessions, self.store, guard)
         self.store.disk_full = self.retention.poke
-        self.retention.release_reserve_if_full()  # a recorder starting on a full disk must write a little
         self.retention.frame_loss = self.frame_loss
         self.compressor = Compressor(data, self.sessions, self.store, self.clips.in_use, self.children)
         self._server: _QuietServer | None = None

@@ -102,7 +102,7 @@ def test_installs_and_both_programs_start(bundle, capsys):
     assert bundle.run("vms-desktop", "--version").stdout.strip() == f"vms-desktop {__version__}"
     for part in ("bin/ffmpeg", "bin/ffprobe", "libvlc.so.5", "vlc/plugins/codec/libavcodec_plugin.so",
                  "vms_desktop/i18n/vms_desktop_pt_BR.qm", "resources/demo_camera.py",
-                 "recorder/migrations/env.py", "recorder/migrations/versions/0001_initial.py"):
+                 "recorder/index/migrations/env.py", "recorder/index/migrations/versions/0001_initial.py"):
         assert (bundle.contents / part).is_file(), part
     entry = (bundle.home / ".local/share/applications/vms-desktop.desktop").read_text()
     assert f'Exec="{bundle.app}/vms-desktop"' in entry and f"Icon={bundle.app}/vms-desktop.png" in entry

@@ -45,6 +45,18 @@ def local_midnight(day: date) -> datetime:
     return datetime.combine(day, datetime.min.time()).astimezone()
 
 
+def disk_reserve(data: DataDir) -> DiskReserve:
+    return DiskReserve(data.reserve_file, shutil.disk_usage(data.root).total)
+
+
+def release_reserve_if_full(data: DataDir) -> None:
+    """Before the index opens: SQLite makes its -wal and -shm files then, and a recorder
+    starting on a full disk could not (the reserve sits beside the index for its writes)."""
+    reserve = disk_reserve(data)
+    if shutil.disk_usage(data.root).free < reserve.size:
+        reserve.release()
+
+
 class DiskReserve:
     """A preallocated file the guard deletes when the disk is full, and makes again once there
     is room for it and some to spare."""
@@ -111,14 +123,9 @@ class Retention:
         self._rates: dict[int, float] = {}
         self._rates_at = float("-inf")
         self.last_sweep: dict | None = None
-        self.reserve = DiskReserve(data.reserve_file, shutil.disk_usage(data.root).total)
+        self.reserve = disk_reserve(data)
         self._wake = threading.Event()
         self.frame_loss = lambda: {}  # camera id: its frame loss figure (the recorder's cameras)
-
-    def release_reserve_if_full(self) -> None:
-        """The reserve sits beside the index, whose writes it is for."""
-        if shutil.disk_usage(self.data.root).free < self.reserve.size:
-            self.reserve.release()
 
     def poke(self) -> None:
         """A camera could not write (or the recorder is stopping): guard the disk now."""
@@ -194,7 +201,8 @@ class Retention:
         rate = sum(self.rates().values())
         usage = shutil.disk_usage(self.data.recordings)
         floor = self.floor(usage.total, rate)
-        self.release_reserve_if_full()
+        if shutil.disk_usage(self.data.root).free < self.reserve.size:  # the index's disk is full
+            self.reserve.release()
         shared = os.stat(self.data.root).st_dev == os.stat(self.data.recordings).st_dev
         while True:
             usage = shutil.disk_usage(self.data.recordings)
