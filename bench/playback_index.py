@@ -2,7 +2,7 @@
 1 h segments (11,520 rows) and 50,000 events, inserted directly with SQLAlchemy. Timed (medians
 of 20, one warm-up call): the query the API runs; GET /api/recordings on a real recorder started
 on that data dir (no camera enabled) through the client's RecorderApi (a keep-alive requests
-session, as PlayerWindow uses it), and the client's TimeMap build from the reply
+session, as PlayerWindow uses it), raw and parsed into the contract's models, and the client's TimeMap build from the reply
 (PlayerWindow._loaded's part). Beside them, to tell transport from work: /api/health on the same
 session, and /api/recordings on a new connection each time.
 """
@@ -23,7 +23,9 @@ from recorder.index.db import database_url, open_index
 from recorder.index.models import Camera, Event, Segment
 from recorder.paths import DataDir
 from tests.harness import RecorderProcess
-from vms_desktop.playback.player_window import _utc
+from vms_api import models as m
+from vms_api.models import utc
+from vms_desktop.events.rows import parse_rows
 from vms_desktop.playback.timemap import Span, TimeMap, local_day
 from vms_desktop.recorder_link import RecorderApi
 
@@ -89,27 +91,29 @@ def day_index_bench(work: Path) -> dict:
         api = RecorderApi(DataDir(root))
         q = {"camera_id": cid, "start": start.isoformat(), "end": end.isoformat(), "limit": 100_000}
 
-        def build(segs: list[dict]) -> TimeMap:  # PlayerWindow._loaded's part, and the timeline's runs
-            tm = TimeMap([Span(x["id"], _utc(x["start"]), _utc(x["end"]), x["path"]) for x in segs])
+        def build(segs: list[m.Segment]) -> TimeMap:  # PlayerWindow._loaded's part, and the timeline's runs
+            tm = TimeMap([Span(x.id, utc(x.start), utc(x.end), x.path) for x in segs])
             tm.runs(start, end)
             return tm
 
-        http_ms, segs = timed_ms(lambda: api.call("GET", "/api/recordings", params=q))
+        http_ms, _ = timed_ms(lambda: api.call("GET", "/api/recordings", params=q))
+        typed_ms, segs = timed_ms(lambda: api.recordings(cid, start, end, limit=100_000))  # parsed into the models
         health_ms, _ = timed_ms(lambda: api.call("GET", "/api/health"))
         auth = {"Authorization": f"Bearer {api.token}"}
         fresh_ms, _ = timed_ms(lambda: requests.get(api.base + "/api/recordings", params=q, headers=auth).json())
         build_ms, tm = timed_ms(lambda: build(segs))
-        both_ms, _ = timed_ms(lambda: build(api.call("GET", "/api/recordings", params=q)))
-        refresh_ms, _ = timed_ms(lambda: (build(api.call("GET", "/api/recordings", params=q)),
-                                          api.call("GET", "/api/events", params=q),
-                                          api.call("GET", "/api/recordings/days", params={"camera_id": cid}),
-                                          api.status()))
+        both_ms, _ = timed_ms(lambda: build(api.recordings(cid, start, end, limit=100_000)))
+        refresh_ms, _ = timed_ms(lambda: (build(api.recordings(cid, start, end, limit=100_000)),
+                                          parse_rows(api.events(camera_id=cid, start=start, end=end, limit=100_000)),
+                                          api.recording_days(cid), api.status()))
     finally:
         rec.stop()
     return {"segments_indexed": DAYS * 24 * CAMERAS, "events_indexed": EVENTS, "fill_s": round(filled_s, 1),
             "day_segments": len(rows), "spans_built": len(tm.spans), "query_ms": query_ms,
-            "http_recordings_ms": http_ms, "timemap_build_ms": build_ms, "http_plus_build_ms": both_ms,
+            "http_recordings_ms": http_ms, "http_recordings_typed_ms": typed_ms,
+            "timemap_build_ms": build_ms, "http_plus_build_ms": both_ms,
             "http_health_same_session_ms": health_ms, "http_recordings_new_connection_ms": fresh_ms,
             "player_window_refresh_ms": refresh_ms,
-            "refresh": "what PlayerWindow.refresh fetches one after another: recordings, events, days, status; + build",
+            "refresh": "what PlayerWindow.refresh fetches one after another, as the contract's models: recordings, "
+                       "events (as EventRows), days, status; + build",
             "target_ms": DAY_TARGET_MS, "pass": both_ms <= DAY_TARGET_MS}

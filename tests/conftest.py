@@ -15,7 +15,7 @@ from recorder.capture.camera_recorder import CaptureSettings
 from recorder.demo import DemoCamera
 from recorder.paths import DataDir
 from recorder.service import ApiSettings, Recorder
-from tests.harness import LOCAL, RecorderProcess, cli, cli_json, decodes, ffmpeg_pids, wait_for  # noqa: F401
+from tests.harness import LOCAL, RecorderProcess, camera, cli, cli_json, decodes, ffmpeg_pids, wait_for  # noqa: F401
 
 
 def pytest_configure(config):
@@ -119,7 +119,7 @@ def player(qtbot, recording):
     from vms_desktop.playback.player_window import PlayerWindow
     from vms_desktop.recorder_link import RecorderApi
 
-    win = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(recording.data))
+    win = PlayerWindow(camera(), RecorderApi(recording.data))
     qtbot.addWidget(win)
     win.resize(960, 720)
     with qtbot.waitExposed(win):

@@ -18,7 +18,9 @@ from sqlalchemy import insert
 from recorder.index.db import database_url, open_index
 from recorder.index.models import Camera, Segment
 from recorder.paths import DataDir
+from vms_api import models as m
 from vms_api.client import RecorderClient
+from vms_desktop.events.rows import EventRow
 
 LOCAL = "http://127.0.0.1"  # the API answers only Host headers naming its own address
 
@@ -200,6 +202,43 @@ def new_camera(client, **kw) -> dict:
     r = client.post("/api/cameras", json=body)
     assert r.status_code == 201, r.text
     return r.json()
+
+
+# -- the contract's answers, built by hand for the client's units --------------------------------------
+# Each fills what a real answer always carries; a test names only what it is about.
+
+def camera_status(cid: int, state: str = "recording", **kw) -> m.CameraStatus:
+    return m.CameraStatus(**{"id": cid, "name": f"cam {cid}", "state": state, "enabled": True,
+                             "has_substream": False, "recorded_bytes": 0, "motion_active": False} | kw)
+
+
+def camera(cid: int = 1, name: str = "Gate", **kw) -> m.CameraStatus:
+    """A camera as the main window hands it to the player and the clip dialog."""
+    return camera_status(cid, name=name, **kw)
+
+
+def event_row(start: datetime, kind: str = "motion", end: datetime | None = None, label: str | None = None,
+              eid: int = 1, **kw) -> EventRow:
+    return EventRow(**{"id": eid, "camera_id": 1, "kind": kind, "start": start, "end": end, "label": label,
+                       "confidence": None, "has_snapshot": False} | kw)
+
+
+def event(eid: int, camera_id: int | None = 1, **kw) -> m.Event:
+    return m.Event(**{"id": eid, "camera_id": camera_id, "kind": "motion", "start": "2025-01-09T10:00:00+00:00",
+                      "has_snapshot": False} | kw)
+
+
+def expiring(camera_id: int, day: str, **kw) -> m.Expiring:
+    return m.Expiring(**{"camera_id": camera_id, "camera_name": f"cam {camera_id}", "date": day, "bytes": 0,
+                         "deleted_at": f"{day}T03:00:00+00:00"} | kw)
+
+
+def clip(cid: int = 1, **kw) -> m.Clip:
+    return m.Clip(**{"id": cid, "camera_id": 1, "camera_name": "Gate", "start": "2025-01-09T10:00:00+00:00",
+                     "end": "2025-01-09T10:01:00+00:00", "requested_start": "2025-01-09T10:00:00+00:00",
+                     "requested_end": "2025-01-09T10:01:00+00:00", "duration": 60.0, "name": f"clip {cid}",
+                     "path": f"clips/{cid}.mp4", "bytes": 1000, "created_at": "2025-01-09T10:05:00+00:00",
+                     "state": "ready", "progress": 1.0, "missing": []} | kw)
 
 
 # -- an index filled by hand ------------------------------------------------------------------------

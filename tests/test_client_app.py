@@ -152,7 +152,7 @@ def test_recorder_that_dies_is_restarted_and_outlives_the_client(tmp_path, qtbot
     # closing the client leaves the recorder running
     sup.close()
     win.close()
-    assert sup.api.status()["cameras"] == []  # the recorder answers after the client has closed
+    assert sup.api.status().cameras == []  # the recorder answers after the client has closed
     second = read_runtime(sup.data)["pid"]
     os.kill(second, 0)
     sup.stop_recording()
@@ -181,8 +181,8 @@ def test_camera_dialog_tests_the_connection_and_saves_through_the_recorder(tmp_p
         assert dialog.result.text().startswith(expect), dialog.result.text()
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.save()
-    saved = api.camera(dialog.saved["id"])
-    assert saved["url"] == cam.url and saved["username"] == "admin" and saved["has_password"]
+    saved = api.camera(dialog.saved.id)
+    assert saved.url == cam.url and saved.username == "admin" and saved.has_password
     assert "s3cret" not in str(api.status())
     # the recorder refuses what the dialog cannot know: nothing is half-saved
     again = CameraDialog(api, saved, 7)
@@ -191,4 +191,4 @@ def test_camera_dialog_tests_the_connection_and_saves_through_the_recorder(tmp_p
     again.save()
     qtbot.waitUntil(lambda: again.buttons.isEnabled(), timeout=10_000)
     assert again.error.text().startswith("Not saved:") and again.saved is None
-    assert api.camera(saved["id"])["url"] == cam.url
+    assert api.camera(saved.id).url == cam.url

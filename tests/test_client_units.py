@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from recorder.paths import DataDir
+from tests.harness import camera_status
 from vms_api.client import ApiError
 from vms_desktop.live import layout
 from vms_desktop.messages import camera_error, error_text, message, translate
@@ -68,8 +69,8 @@ def test_recorder_messages_reach_the_guard_in_portuguese(qapp):
         install_language(qapp, "pt_BR")
         assert message("camera_auth_failed") == "usuário ou senha incorretos"
         assert message("camera_timeout", {"host": "10.0.0.5"}) == "sem resposta de 10.0.0.5"
-        assert camera_error({"error": "no answer from 10.0.0.5", "error_code": "camera_timeout",
-                             "error_params": {"host": "10.0.0.5"}}) == "sem resposta de 10.0.0.5"
+        assert camera_error(camera_status(1, "error", error="no answer from 10.0.0.5", error_code="camera_timeout",
+                                          error_params={"host": "10.0.0.5"})) == "sem resposta de 10.0.0.5"
         assert error_text(ApiError("recorder_not_running", "the recorder is not running")) == "o gravador não está em execução"
         assert message("something_new", {}, "something new") == "something new"  # an unknown code: the recorder's words
         assert translate("the recordings disk is 91 % full") == "o disco de gravações está 91 % cheio"
@@ -122,8 +123,7 @@ def test_dialog_password_is_masked_and_retention_defaults_to_the_plan(dialog):
 
 
 def _cam(cid, state="recording", loss=None, **kw):
-    return dict({"id": cid, "name": f"cam {cid}", "enabled": True, "state": state, "error": None,
-                 "frame_loss": loss, "recording_stopped": False}, **kw)
+    return camera_status(cid, state, frame_loss=loss, **kw)
 
 
 def test_camera_alerts_tell_each_stop_and_each_frame_loss_once_per_crossing(qtbot):
@@ -147,10 +147,10 @@ def test_camera_alerts_tell_each_stop_and_each_frame_loss_once_per_crossing(qtbo
     assert list(banner.rows) == ["stopped:2"] and told[-1] == ("Recording stopped", "danger")
     alerts.on_status([_cam(1, loss=lossy), _cam(2, "error", recording_stopped=True)])
     assert len(told) == 3  # cam 1 crossed again; cam 2 is still the same stop
-    # a recorder without the field: any state but recording or a first connection
-    assert recording_stopped({"enabled": True, "state": "disk_full"})
-    assert not recording_stopped({"enabled": True, "state": "connecting"})
-    assert not recording_stopped({"enabled": False, "state": "disabled"})
+    # the recorder says when recording stopped; a camera switched off has not "stopped"
+    assert recording_stopped(_cam(3, "error", recording_stopped=True))
+    assert not recording_stopped(_cam(3, "connecting"))
+    assert not recording_stopped(_cam(3, "disabled", enabled=False, recording_stopped=True))
 
     tile = LiveTile(1, lambda *_: None)
     qtbot.addWidget(tile)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtTest import QTest
 
 from recorder.paths import DataDir
-from tests.harness import changed_fraction, grab, lit_fraction
+from tests.harness import camera, changed_fraction, clip, grab, lit_fraction
 from vms_desktop.clips import clip_files
 from vms_desktop.clips.clip_dialog import default_name, describe_missing, format_duration, format_range
 from vms_desktop.playback.timeline import CLIP_EDGE, MIN_CLIP, Timeline
@@ -143,9 +143,9 @@ def test_durations_and_ranges_in_words(qapp):
         == "15/06/2026 23:58:00 → 16/06 00:03:00"
     # the recorder refuses '/' in names: the proposed name has none, even for such a camera
     assert default_name("Gate 1/2", local(14, 2), BERLIN) == "Gate 1-2 15-06 14:02"
-    row = {"missing": [[local(14, 3).isoformat(), local(14, 4, 10).isoformat()]]}
+    row = clip(missing=[[local(14, 3).isoformat(), local(14, 4, 10).isoformat()]])
     assert describe_missing(row, BERLIN) == "No recording in 14:03:00 → 14:04:10: the clip leaves these parts out."
-    assert describe_missing({"missing": []}, BERLIN) == ""
+    assert describe_missing(clip(missing=[]), BERLIN) == ""
     try:  # the guard reads them in Portuguese
         install_language(qapp, "pt_BR")
         assert QCoreApplication.translate("PlayerWindow", "Preview ended") == "Pré-visualização encerrada"
@@ -162,7 +162,7 @@ def offline_player(qtbot, tmp_path):
     from vms_desktop.playback.player_window import PlayerWindow
     from vms_desktop.recorder_link import RecorderApi
 
-    win = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(DataDir(tmp_path / "no-recorder")))
+    win = PlayerWindow(camera(), RecorderApi(DataDir(tmp_path / "no-recorder")))
     qtbot.addWidget(win)
     win.resize(1100, 700)
     with qtbot.waitExposed(win):
@@ -238,9 +238,9 @@ def test_export_writes_the_copy_and_a_sha256sum_file_then_verify_tells_which_cli
     assert again.name == name.replace(".mp4", "_2.mp4") and (out / (again.name + ".sha256")).exists()
     assert not list(out.glob("*.partial"))
 
-    clips = [{"id": 7, "name": "incident", "sha256": sha}, {"id": 8, "name": "other", "sha256": "0" * 64}]
+    clips = [clip(7, name="incident", sha256=sha), clip(8, name="other", sha256="0" * 64)]
     v = clip_files.verify_file(copy, clips)
-    assert (v.sha256, v.sidecar, v.intact, [c["id"] for c in v.clips]) == (sha, "match", True, [7])
+    assert (v.sha256, v.sidecar, v.intact, [c.id for c in v.clips]) == (sha, "match", True, [7])
     # one byte changed: its checksum file and the index both say so
     data = bytearray(copy.read_bytes())
     data[len(data) // 2] ^= 0x01
@@ -250,11 +250,11 @@ def test_export_writes_the_copy_and_a_sha256sum_file_then_verify_tells_which_cli
     # without a checksum file, the index alone says which clip it is
     sidecar.unlink()
     v = clip_files.verify_file(again, clips)
-    assert v.sidecar == "match" and [c["id"] for c in v.clips] == [7]
+    assert v.sidecar == "match" and [c.id for c in v.clips] == [7]
     loose = tmp_path / "loose.mp4"
     shutil.copy(src, loose)
     v = clip_files.verify_file(loose, clips)
-    assert v.sidecar == "none" and [c["id"] for c in v.clips] == [7]
+    assert v.sidecar == "none" and [c.id for c in v.clips] == [7]
 
 
 def test_export_refuses_a_clip_whose_file_no_longer_matches_the_index(tmp_path):
@@ -330,7 +330,7 @@ def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, 
     tz = datetime.now().astimezone().tzinfo
     segs = recording.segments(1)
     start, end = _utc(segs[0]["start"]) + timedelta(seconds=1.5), _utc(segs[2]["end"]) - timedelta(seconds=1)
-    dialog = CreateClipDialog(api, {"id": 1, "name": "Gate"}, start, end, tz)
+    dialog = CreateClipDialog(api, camera(), start, end, tz)
     qtbot.addWidget(dialog)
     dialog.show()
     # a name the recorder refuses: its words in the dialog, which stays open
@@ -344,10 +344,10 @@ def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, 
         dialog.send()
     row = saved.args[0]
     assert dialog.status.text().startswith("Clip saved") and dialog.progress.value() == 100
-    assert row["state"] == "ready" and row["name"] == "Gate incident"
+    assert row.state == "ready" and row.name == "Gate incident"
     # its SHA-256 follows a moment after "ready"
-    sha = wait_for(lambda: api.call("GET", f"/api/clips/{row['id']}")["sha256"], 15, what="the clip's SHA-256")
-    assert _utc(row["start"]) <= start and abs(_utc(row["end"]) - end) < timedelta(seconds=1.5)
+    sha = wait_for(lambda: api.call("GET", f"/api/clips/{row.id}")["sha256"], 15, what="the clip's SHA-256")
+    assert _utc(row.start) <= start and abs(_utc(row.end) - end) < timedelta(seconds=1.5)
 
     panel = ClipsPanel(api, tz, camera_id=1)
     qtbot.addWidget(panel)
@@ -355,7 +355,7 @@ def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, 
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10_000)
     cells = [panel.table.item(0, j).text() for j in range(panel.table.columnCount())]
     assert cells[0] == "Gate" and cells[2] == "Gate incident" and cells[6] == "ready"
-    assert cells[1].startswith(_utc(row["start"]).astimezone(tz).strftime("%d/%m/%Y %H:%M:%S"))
+    assert cells[1].startswith(_utc(row.start).astimezone(tz).strftime("%d/%m/%Y %H:%M:%S"))
     assert cells[3].endswith("KB") or cells[3].endswith("MB")
     panel.table.selectRow(0)
 
@@ -376,7 +376,7 @@ def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, 
     out.mkdir()
     panel.export(str(out))
     qtbot.waitUntil(lambda: panel.status.text().startswith("Exported"), timeout=20_000)
-    name = f"Gate_{_utc(row['start']).astimezone(tz):%Y-%m-%d_%H-%M-%S}_Gate_incident.mp4"
+    name = f"Gate_{_utc(row.start).astimezone(tz):%Y-%m-%d_%H-%M-%S}_Gate_incident.mp4"
     copy = out / name
     assert copy.exists() and (out / (name + ".sha256")).read_text() == f"{sha}  {name}\n"
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == sha
@@ -401,13 +401,13 @@ def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, 
                     timeout=10_000)
 
     # delete, after the operator confirms: the row and the file go
-    clip_file = recording.data.absolute(row["path"])
+    clip_file = recording.data.absolute(row.path)
     assert clip_file.exists()
-    panel.select(row["id"])
+    panel.select(row.id)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Cancel)
     panel.delete()
     # the recorder, asked after the answer, still has the clip
-    assert api.call("GET", f"/api/clips/{row['id']}")["id"] == row["id"]
+    assert api.call("GET", f"/api/clips/{row.id}")["id"] == row.id
     assert panel.table.rowCount() == 1 and clip_file.exists()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     panel.delete()

@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtTest import QTest
 
 from recorder.paths import DataDir
-from tests.harness import wait_for
+from tests.harness import camera, event_row, wait_for
+from vms_desktop.events.rows import EventRow
 
 SHOTS = os.environ.get("VMS_SCREENSHOTS")  # a folder: the player with its event list is saved there, themed
 RED = QColor(200, 30, 40)
@@ -55,7 +56,7 @@ def post_event(rec, camera_id: int, at: datetime, kind: str, label: str | None =
     return r.json()
 
 
-def shown(view) -> list[dict]:
+def shown(view) -> list[EventRow]:
     model = view.model()
     return [model.event_at(i) for i in range(model.rowCount())]
 
@@ -106,16 +107,11 @@ def test_rows_in_words(qapp, tmp_path):
     t0 = datetime(2026, 6, 15, 12, 0, 5, tzinfo=UTC)
     model = EventModel(("picture", "time", "kind", "label", "confidence", "duration"),
                        RecorderApi(DataDir(tmp_path / "no-recorder")), UTC)
-    rows = [{"id": 1, "camera_id": 1, "kind": "plate", "start": t0, "end": None, "label": "ABC1D23",
-             "confidence": 0.934, "has_snapshot": False},
-            {"id": 2, "camera_id": 1, "kind": "motion", "start": t0, "end": None, "label": None,
-             "confidence": 0.12, "has_snapshot": False},
-            {"id": 3, "camera_id": 1, "kind": "motion", "start": t0, "end": t0 + timedelta(seconds=75), "label": None,
-             "confidence": None, "has_snapshot": False},
-            {"id": 4, "camera_id": 1, "kind": "offline", "start": t0, "end": t0 + timedelta(hours=2, minutes=3),
-             "label": "the camera stopped sending video", "confidence": None, "has_snapshot": False},
-            {"id": 5, "camera_id": 1, "kind": "door", "start": t0, "end": t0 + timedelta(seconds=4), "label": "",
-             "confidence": 1.0, "has_snapshot": False}]
+    rows = [event_row(t0, "plate", label="ABC1D23", confidence=0.934, eid=1),
+            event_row(t0, "motion", confidence=0.12, eid=2),
+            event_row(t0, "motion", t0 + timedelta(seconds=75), eid=3),
+            event_row(t0, "offline", t0 + timedelta(hours=2, minutes=3), "the camera stopped sending video", eid=4),
+            event_row(t0, "door", t0 + timedelta(seconds=4), "", confidence=1.0, eid=5)]
     assert model.set_rows(rows) and not model.set_rows(list(rows))  # the same rows: nothing redrawn
     texts = [[model.data(model.index(r, c)) for c in range(6)] for r in range(5)]
     assert texts[0] == ["", "12:00:05", "licence plate", "ABC1D23", "93 %", ""]  # a plate is an instant
@@ -140,7 +136,7 @@ def test_the_players_keys_still_work_beside_the_list(qtbot, tmp_path):
     from vms_desktop.playback.player_window import PlayerWindow
     from vms_desktop.recorder_link import RecorderApi
 
-    win = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(DataDir(tmp_path / "no-recorder")))
+    win = PlayerWindow(camera(), RecorderApi(DataDir(tmp_path / "no-recorder")))
     qtbot.addWidget(win)
     win.resize(1100, 700)
     with qtbot.waitExposed(win):
@@ -176,12 +172,12 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     person = post_event(recording, 1, at(2, 1), "person", "visitor", 0.66, end=at(2, 3))
     mine = {e["id"] for e in (abc, xyz, near_miss, person)}
     win.refresh()  # as the player's own timer does every few seconds
-    qtbot.waitUntil(lambda: mine <= {e["id"] for e in shown(panel.view)}, timeout=10_000)
+    qtbot.waitUntil(lambda: mine <= {e.id for e in shown(panel.view)}, timeout=10_000)
 
     local = lambda t: _utc(t).astimezone(win.tz).strftime("%H:%M:%S")  # noqa: E731
     assert cells(panel.view, abc["id"])[1:] == [local(abc["start"]), "licence plate", "ABC1D23", "93 %", ""]
     assert cells(panel.view, person["id"])[1:] == [local(person["start"]), "person", "visitor", "66 %", "2 s"]
-    order = [e["id"] for e in shown(panel.view) if e["id"] in mine]
+    order = [e.id for e in shown(panel.view) if e.id in mine]
     assert order == [near_miss["id"], xyz["id"], person["id"], abc["id"]]  # newest first
     assert panel.status.text() == f"Events: {len(shown(panel.view))}"
     # the picture sent with the plate, small, fetched in the background for that row only
@@ -194,13 +190,13 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
 
     # kinds: plates off, then only plates
     panel.kind_actions["plate"].trigger()
-    qtbot.waitUntil(lambda: all(e["kind"] != "plate" for e in shown(panel.view)), timeout=10_000)
-    assert person["id"] in {e["id"] for e in shown(panel.view)}
+    qtbot.waitUntil(lambda: all(e.kind != "plate" for e in shown(panel.view)), timeout=10_000)
+    assert person["id"] in {e.id for e in shown(panel.view)}
     assert panel.kinds_button.text() == f"Kinds: {len(panel.kinds) - 1} of {len(panel.kinds)}"
     for kind, action in panel.kind_actions.items():
         action.setChecked(kind == "plate")
-    qtbot.waitUntil(lambda: {e["kind"] for e in shown(panel.view)} == {"plate"}, timeout=10_000)
-    assert {e["id"] for e in shown(panel.view)} == {abc["id"], xyz["id"], near_miss["id"]}
+    qtbot.waitUntil(lambda: {e.kind for e in shown(panel.view)} == {"plate"}, timeout=10_000)
+    assert {e.id for e in shown(panel.view)} == {abc["id"], xyz["id"], near_miss["id"]}
 
     # the search box: typed as a guard types, one query once the typing stops, matched by the recorder
     queries = []
@@ -214,7 +210,7 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     win.api.call = spy
     qtbot.mouseClick(panel.search, Qt.LeftButton)
     QTest.keyClicks(panel.search, "abc1", delay=60)
-    qtbot.waitUntil(lambda: [e["id"] for e in shown(panel.view)] == [abc["id"]], timeout=10_000)
+    qtbot.waitUntil(lambda: [e.id for e in shown(panel.view)] == [abc["id"]], timeout=10_000)
     assert queries and set(queries) == {"abc1"}  # "a", "ab", "abc" were never sent
     panel.kind_actions["person"].trigger()  # the search and the kinds work together
     panel.kind_actions["plate"].trigger()
@@ -235,7 +231,7 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     # the whole list again; Enter on the highlighted event plays it
     panel.search.clear()
     panel.kinds_button.menu().actions()[0].trigger()  # "All kinds"
-    qtbot.waitUntil(lambda: mine <= {e["id"] for e in shown(panel.view)}, timeout=10_000)
+    qtbot.waitUntil(lambda: mine <= {e.id for e in shown(panel.view)}, timeout=10_000)
     panel.view.setFocus()
     panel.view.setCurrentIndex(panel.model.index(panel.model.row_of(xyz["id"]), 2))
     QTest.keyClick(panel.view, Qt.Key_Return)
@@ -244,9 +240,9 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     assert "XYZ9K88" in win.notice.text()
     # oldest first on demand, remembered
     panel.order.setCurrentIndex(1)
-    order = [e["id"] for e in shown(panel.view) if e["id"] in mine]
+    order = [e.id for e in shown(panel.view) if e.id in mine]
     assert order == [abc["id"], person["id"], xyz["id"], near_miss["id"]]
-    assert panel.view.selected_event()["id"] == xyz["id"]  # the highlighted event stays highlighted
+    assert panel.view.selected_event().id == xyz["id"]  # the highlighted event stays highlighted
 
     if SHOTS:
         qtbot.wait(300)
@@ -260,7 +256,7 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     qtbot.waitUntil(lambda: win.video.width() > width + 200, timeout=2000)
     assert not win.events_button.isChecked()
     assert client_settings().value("player/events", type=bool) is False
-    again = PlayerWindow({"id": 1, "name": "Gate"}, RecorderApi(recording.data))  # deleted when closed
+    again = PlayerWindow(camera(), RecorderApi(recording.data))  # deleted when closed
     assert again.events.isHidden() and not again.events_button.isChecked()
     assert client_settings().value("events/newest_first", type=bool) is False
     assert again.events.order.currentData() is False
@@ -269,11 +265,11 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     win.api.call = real_call
     late = post_event(recording, 1, at(5, 1), "plate", "LATE001", 0.9)
     win.refresh()
-    qtbot.waitUntil(lambda: late["id"] in {e["id"] for e in win.timeline.events}, timeout=10_000)  # day reloaded
+    qtbot.waitUntil(lambda: late["id"] in {e.id for e in win.timeline.events}, timeout=10_000)  # day reloaded
     assert panel._stale  # the list was told, and only noted it is out of date
-    assert late["id"] not in {e["id"] for e in shown(panel.view)}
+    assert late["id"] not in {e.id for e in shown(panel.view)}
     QTest.keyClick(win, Qt.Key_E)
-    qtbot.waitUntil(lambda: late["id"] in {e["id"] for e in shown(panel.view)}, timeout=10_000)
+    qtbot.waitUntil(lambda: late["id"] in {e.id for e in shown(panel.view)}, timeout=10_000)
 
 
 # -- the site-wide search -------------------------------------------------------------------------
@@ -311,20 +307,20 @@ def test_search_finds_a_plate_on_any_camera_and_opens_its_player_there(qtbot, re
     view = dialog.view
     # at first: the plates of the last 24 hours, newest first
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Found"), timeout=10_000)
-    assert [e["id"] for e in shown(view)] == [yard_twin["id"], yard_plate["id"], gate_plate["id"]]
+    assert [e.id for e in shown(view)] == [yard_twin["id"], yard_plate["id"], gate_plate["id"]]
 
     QTest.keyClicks(dialog.text, "abc1", delay=30)
-    qtbot.waitUntil(lambda: {e["id"] for e in shown(view)} == {gate_plate["id"], yard_twin["id"]}, timeout=10_000)
+    qtbot.waitUntil(lambda: {e.id for e in shown(view)} == {gate_plate["id"], yard_twin["id"]}, timeout=10_000)
     assert dialog.status.text() == "Found: 2"
     when = _utc(gate_plate["start"]).astimezone(dialog.tz).strftime("%d/%m/%Y %H:%M:%S")
     assert cells(view, gate_plate["id"])[1:] == ["Gate", when, "licence plate", "ABC1D23", "90 %", ""]
     assert cells(view, yard_twin["id"])[1] == "Yard"
 
     dialog.text.setText("klm7")
-    qtbot.waitUntil(lambda: [e["id"] for e in shown(view)] == [yard_plate["id"]], timeout=10_000)
+    qtbot.waitUntil(lambda: [e.id for e in shown(view)] == [yard_plate["id"]], timeout=10_000)
     dialog.kind_boxes["person"].click()
     qtbot.waitUntil(lambda: len(shown(view)) == 2, timeout=10_000)
-    assert {e["kind"] for e in shown(view)} == {"plate", "person"}
+    assert {e.kind for e in shown(view)} == {"plate", "person"}
     dialog.kind_boxes["person"].click()
     dialog.text.setText("nobody has this plate")
     qtbot.waitUntil(lambda: dialog.status.text() == "Nothing found.", timeout=10_000)
@@ -336,7 +332,7 @@ def test_search_finds_a_plate_on_any_camera_and_opens_its_player_there(qtbot, re
     dialog.until.setDateTime(dialog.until.dateTime().addDays(-1).addSecs(-3600))
     qtbot.waitUntil(lambda: dialog.status.text() == "Nothing found.", timeout=10_000)
     dialog.period.setCurrentIndex(dialog.period.findData("week"))
-    qtbot.waitUntil(lambda: [e["id"] for e in shown(view)] == [yard_plate["id"]], timeout=10_000)
+    qtbot.waitUntil(lambda: [e.id for e in shown(view)] == [yard_plate["id"]], timeout=10_000)
     model = view.model()
     qtbot.waitUntil(lambda: isinstance(model.data(model.index(0, 0), Qt.DecorationRole), QPixmap), timeout=10_000)
     if SHOTS:
@@ -346,23 +342,23 @@ def test_search_finds_a_plate_on_any_camera_and_opens_its_player_there(qtbot, re
     view.setFocus()
     view.setCurrentIndex(model.index(0, 1))
     QTest.keyClick(view, Qt.Key_Return)
-    qtbot.waitUntil(lambda: win.player is not None and win.player.camera["id"] == yard_id, timeout=5000)
+    qtbot.waitUntil(lambda: win.player is not None and win.player.camera.id == yard_id, timeout=5000)
     qtbot.waitUntil(lambda: near(win.player, yard_at - PRE_ROLL), timeout=20_000)
     qtbot.waitUntil(lambda: abs((clock_of(win.player) - (yard_at - PRE_ROLL)).total_seconds()) <= 2, timeout=1000)
 
     # a double-click on a hit of another camera: that camera's player instead
     dialog.text.setText("abc1d")
-    qtbot.waitUntil(lambda: [e["id"] for e in shown(view)] == [gate_plate["id"]], timeout=10_000)
+    qtbot.waitUntil(lambda: [e.id for e in shown(view)] == [gate_plate["id"]], timeout=10_000)
     first = win.player
     click_event(qtbot, view, gate_plate["id"], double=True)
     qtbot.waitUntil(lambda: win.player is not None and win.player is not first
-                    and win.player.camera["id"] == 1, timeout=5000)
+                    and win.player.camera.id == 1, timeout=5000)
     qtbot.waitUntil(lambda: near(win.player, gate_at - PRE_ROLL), timeout=20_000)
     # the same camera again: its open player goes there
     same = win.player
     dialog.text.setText("klm7 on")
     dialog.kind_boxes["person"].click()
-    qtbot.waitUntil(lambda: [e["id"] for e in shown(view)] == [shirt["id"]], timeout=10_000)
+    qtbot.waitUntil(lambda: [e.id for e in shown(view)] == [shirt["id"]], timeout=10_000)
     click_event(qtbot, view, shirt["id"], double=True)
     assert win.player is same
     qtbot.waitUntil(lambda: near(win.player, gate_at + timedelta(seconds=8) - PRE_ROLL), timeout=10_000)

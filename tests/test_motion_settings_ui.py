@@ -138,7 +138,7 @@ def test_motion_settings_reach_the_recorder_and_come_back(qtbot, tmp_path, camer
     api = RecorderApi(rec.data)
     wait_for(lambda: api.snapshot(1), 60, 0.5, "the camera's first picture")
     saved = api.camera(1)
-    assert (saved["motion_enabled"], saved["motion_sensitivity"], saved["motion_mask"]) == (True, 50, [])
+    assert (saved.motion_enabled, saved.motion_sensitivity, saved.motion_mask) == (True, 50, [])
 
     dialog = CameraDialog(api, saved, 7)
     qtbot.addWidget(dialog)
@@ -165,8 +165,8 @@ def test_motion_settings_reach_the_recorder_and_come_back(qtbot, tmp_path, camer
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.save()
     back = api.camera(1)
-    assert (back["motion_sensitivity"], back["motion_mask"], back["motion_enabled"]) == (80, drawn, True)
-    assert close_to(back["motion_mask"][0], [0.0, 0.0, 0.25, 0.1]) and close_to(back["motion_mask"][1],
+    assert (back.motion_sensitivity, back.motion_mask, back.motion_enabled) == (80, drawn, True)
+    assert close_to(back.motion_mask[0], [0.0, 0.0, 0.25, 0.1]) and close_to(back.motion_mask[1],
                                                                                    [0.5, 0.5, 0.25, 0.4])
 
     # opened again: what the recorder keeps; switched off, one area removed
@@ -184,7 +184,7 @@ def test_motion_settings_reach_the_recorder_and_come_back(qtbot, tmp_path, camer
     with qtbot.waitSignal(again.accepted, timeout=10_000):
         again.save()
     back = api.camera(1)
-    assert (back["motion_enabled"], back["motion_sensitivity"], back["motion_mask"]) == (False, 80, drawn[1:])
+    assert (back.motion_enabled, back.motion_sensitivity, back.motion_mask) == (False, 80, drawn[1:])
 
     # what the recorder refuses is said in the dialog, and nothing is saved
     third = CameraDialog(api, back, 7)
@@ -193,7 +193,7 @@ def test_motion_settings_reach_the_recorder_and_come_back(qtbot, tmp_path, camer
     third.save()
     qtbot.waitUntil(lambda: third.buttons.isEnabled() and third.error.text() != "", timeout=10_000)
     assert third.error.text().startswith("Not saved: mask area 1 must lie inside the picture")
-    assert api.camera(1)["motion_mask"] == drawn[1:]
+    assert api.camera(1).motion_mask == drawn[1:]
 
     # the live tile: the recorder's status says when motion is seen; the tile shows it by the REC dot
     api.update_camera(1, {"motion_enabled": True})
@@ -201,15 +201,15 @@ def test_motion_settings_reach_the_recorder_and_come_back(qtbot, tmp_path, camer
     qtbot.addWidget(tile)
     tile.resize(480, 300)
     tile.show()
-    row = wait_for(lambda: next((c for c in api.status()["cameras"] if c.get("motion_active")
-                                 and c["state"] == "recording"), None), 30, 0.5, "motion seen by the recorder")
+    row = wait_for(lambda: next((c for c in api.status().cameras if c.motion_active
+                                 and c.state == "recording"), None), 30, 0.5, "motion seen by the recorder")
     tile.update_state(row)
     assert tile.motion.isVisible() and tile.motion.text() == "motion"
     assert tile.motion.geometry().left() >= tile.rec.geometry().right()
     if SHOTS:
         tile.grab().save(str(Path(SHOTS) / "tile_motion.png"))
-    tile.update_state({**row, "motion_active": False})
+    tile.update_state(row.model_copy(update={"motion_active": False}))
     assert not tile.motion.isVisible()
-    tile.update_state({**row, "state": "retrying"})  # not recording: no claim of motion
+    tile.update_state(row.model_copy(update={"state": "retrying"}))  # not recording: no claim of motion
     assert not tile.motion.isVisible()
     tile.close_player()

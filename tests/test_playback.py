@@ -100,7 +100,7 @@ def test_events_show_on_the_timeline_and_the_player_jumps_to_them(qtbot, player,
     sessions.kw["bind"].dispose()
     win.refresh()
     qtbot.waitUntil(lambda: len(win.timeline.events) == 2, timeout=10_000)
-    assert {e["kind"] for e in win.timeline.events} == {"plate", "motion"}
+    assert {e.kind for e in win.timeline.events} == {"plate", "motion"}
     win.seek(_utc(segs[0]["start"]) + timedelta(seconds=1))
     qtbot.waitUntil(lambda: win.engine.now() is not None and win.engine.now() < motion_at, timeout=10_000)
     win.jump_event(1)  # to the motion, 3 s before it

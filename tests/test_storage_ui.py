@@ -15,7 +15,9 @@ from sqlalchemy import select
 from recorder.index.db import database_url, open_index
 from recorder.index.models import Deletion, Event, Segment
 from recorder.paths import DataDir
-from tests.harness import fill_segments, wait_for
+from tests.harness import event, fill_segments, wait_for
+from tests.harness import expiring as expiring_day
+from vms_api import models as m
 from vms_desktop.playback.day_export import SUMS, export_day
 from vms_desktop.storage.disk_alerts import (
     EventMemory,
@@ -64,25 +66,25 @@ def test_trouble_is_told_once_per_new_sentence_whatever_its_figures():
 
 def test_early_deletions_are_told_once_each():
     memory = EventMemory()
-    events = [{"id": 4, "camera_id": None}, {"id": 2, "camera_id": None}]
-    assert [e["id"] for e in memory.new(events)] == [2, 4]
+    events = [event(4, None), event(2, None)]
+    assert [e.id for e in memory.new(events)] == [2, 4]
     assert memory.new(events) == []
-    assert [e["id"] for e in memory.new(events + [{"id": 7, "camera_id": None}])] == [7]
+    assert [e.id for e in memory.new(events + [event(7, None)])] == [7]
     assert EventMemory(7).new(events) == []  # remembered across a restart
 
 
 def test_expiry_notice_once_per_camera_and_day_across_restarts():
     today = date(2025, 1, 15)
-    expiring = [{"camera_id": 2, "date": "2025-01-09"}, {"camera_id": 5, "date": "2025-01-09"}]
+    expiring = [expiring_day(2, "2025-01-09"), expiring_day(5, "2025-01-09")]
     memory = ExpiryMemory.load(None)
-    assert [e["camera_id"] for e in memory.due(expiring, today)] == [2, 5]
+    assert [e.camera_id for e in memory.due(expiring, today)] == [2, 5]
     assert memory.due(expiring, today) == []
     saved = memory.dump()
     restarted = ExpiryMemory.load(saved)  # the client restarted the same day: nothing again
     assert restarted.due(expiring, today) == []
-    assert [e["camera_id"] for e in restarted.due(expiring + [{"camera_id": 7, "date": "2025-01-09"}], today)] == [7]
+    assert [e.camera_id for e in restarted.due(expiring + [expiring_day(7, "2025-01-09")], today)] == [7]
     tomorrow = ExpiryMemory.load(restarted.dump())  # the next day: the next day expiring is news
-    assert len(tomorrow.due([{"camera_id": 2, "date": "2025-01-10"}], today + timedelta(days=1))) == 1
+    assert len(tomorrow.due([expiring_day(2, "2025-01-10")], today + timedelta(days=1))) == 1
     assert "2025-01-15" not in tomorrow.dump()  # old memories are forgotten
     assert ExpiryMemory.load("not json").told == {} and ExpiryMemory.load("[1]").told == {}
 
@@ -272,12 +274,12 @@ def test_banner_and_tray_tell_each_alert_once(qtbot, site):
     win, told = window()
     real = site.api("GET", "/api/status").json()
 
-    def status(percent: float, trouble: str | None = None) -> dict:
+    def status(percent: float, trouble: str | None = None) -> m.Status:
         st = copy.deepcopy(real)
         total = st["disk"]["total"]
         st["disk"].update(used=int(total * percent / 100), free=int(total * (100 - percent) / 100),
                           percent=percent, level=level_of(percent), trouble=trouble, days_until_full=3.5)
-        return st
+        return m.Status.model_validate(st)
 
     win.show_status(status(91))
     texts = win.banner.texts

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from tests.harness import event_row
 from vms_desktop.playback.timeline import MIN_SPAN, SEEK_EVERY_MS, Timeline, describe_event
 from vms_desktop.playback.timemap import hour_marks, local_day
 from vms_desktop.settings import install_language
@@ -167,10 +168,10 @@ def test_shift_or_horizontal_wheel_pans_within_the_day(make_timeline, later, ear
 # -- markers, tooltip, painting --------------------------------------------------------------
 
 EVENTS = [
-    {"start": local(10), "end": local(10, 0, 30), "kind": "motion", "label": None},
-    {"start": local(14), "end": None, "kind": "plate", "label": "ABC1D23"},
-    {"start": local(14, 3), "end": None, "kind": "offline", "label": None},  # 2 px right of the plate
-    {"start": local(18), "end": None, "kind": "tamper", "label": None},  # a kind the client does not know
+    event_row(local(10), "motion", local(10, 0, 30)),
+    event_row(local(14), "plate", label="ABC1D23"),
+    event_row(local(14, 3), "offline"),  # 2 px right of the plate
+    event_row(local(18), "tamper"),  # a kind the client does not know
 ]
 
 
@@ -178,9 +179,9 @@ def test_event_near_and_its_description(qtbot, qapp, make_timeline):
     tl = make_timeline()
     tl.set_data([], EVENTS)
     x_plate = tl.x_of(local(14))
-    assert tl.event_near(x_plate - 6)["kind"] == "plate"
+    assert tl.event_near(x_plate - 6).kind == "plate"
     assert tl.event_near(x_plate - 6.5) is None
-    assert tl.event_near(x_plate + 2)["kind"] == "offline"  # the nearer of two wins
+    assert tl.event_near(x_plate + 2).kind == "offline"  # the nearer of two wins
     assert tl.event_near(tl.x_of(local(16))) is None
 
     assert describe_event(EVENTS[0], BERLIN) == "10:00:00–10:00:30 motion"
@@ -221,8 +222,8 @@ def test_painting_ten_thousand_markers_is_quick(qtbot, make_timeline, record_pro
     tl = make_timeline()
     start = tl.day_start
     kinds = ["motion", "plate", "person", "vehicle", "offline"]
-    events = [{"start": start + timedelta(seconds=8.6 * i), "end": start + timedelta(seconds=8.6 * i + 4),
-               "kind": kinds[i % 5], "label": None} for i in range(10_000)]
+    events = [event_row(start + timedelta(seconds=8.6 * i), kinds[i % 5], start + timedelta(seconds=8.6 * i + 4), eid=i)
+              for i in range(10_000)]
     tl.set_data([(start, tl.day_end)], events)
     timings = []
     for _ in range(5):

@@ -5,7 +5,7 @@ client parses them with datetime.fromisoformat."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from annotated_types import Ge, Le
@@ -34,6 +34,15 @@ When = Annotated[datetime, AfterValidator(in_range)]
 Day = Annotated[date, AfterValidator(in_range)]
 Time = Annotated[str, Field(description="ISO 8601 date and time with offset")]
 DayText = Annotated[str, Field(description="ISO 8601 date (a local day)")]
+
+
+def utc(text: str | None) -> datetime | None:
+    """A Time of the contract as an aware datetime in UTC (None stays None). A time without
+    an offset is UTC, as the index keeps it."""
+    if not text:
+        return None
+    t = datetime.fromisoformat(text)
+    return (t if t.tzinfo else t.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 # -- requests ------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vms_api import models as m
+from vms_api.enums import CameraState
 from vms_desktop import __version__
 from vms_desktop.cameras.camera_alerts import CameraAlerts, frame_loss_warning, recording_stopped
 from vms_desktop.cameras.camera_dialog import CameraDialog
@@ -63,7 +65,7 @@ class MainWindow(QMainWindow):
         self.api = supervisor.api
         self.settings = settings
         self.cameras: list[dict] = []
-        self.plan: dict = {}
+        self.plan: m.PlanInfo | None = None
         self.recorder_ok = False
         self.tray_level = ("warn", False)  # the tray dot: its colour's level, and the "!"
         self._snapshots_asked: set[int] = set()
@@ -164,31 +166,31 @@ class MainWindow(QMainWindow):
 
     # -- the recorder's status -------------------------------------------------------------
 
-    def show_status(self, status: dict) -> None:
+    def show_status(self, status: m.Status) -> None:
         self.recorder_ok = True
-        self.cameras = status["cameras"]
-        self.plan = status.get("plan", {})
+        self.cameras = status.cameras
+        self.plan = status.plan
         self.grid.update_cameras(self.cameras)
         self._fetch_pictures()
-        enabled = [c for c in self.cameras if c.get("enabled")]
-        recording = [c for c in enabled if c["state"] == "recording"]
+        enabled = [c for c in self.cameras if c.enabled]
+        recording = [c for c in enabled if c.state == CameraState.RECORDING]
         stopped = [c for c in enabled if recording_stopped(c)]
         losing = [c for c in enabled if frame_loss_warning(c) is not None]
         if stopped:
             text = self.tr("Recording stopped on {n} of {m} cameras: {names}").format(
-                n=len(stopped), m=len(enabled), names=", ".join(c["name"] for c in stopped))
+                n=len(stopped), m=len(enabled), names=", ".join(c.name for c in stopped))
         else:
             text = self.tr("Recording {n} of {m} cameras").format(n=len(recording), m=len(enabled))
         if losing:
-            text += " · " + self.tr("losing frames: {names}").format(names=", ".join(c["name"] for c in losing))
+            text += " · " + self.tr("losing frames: {names}").format(names=", ".join(c.name for c in losing))
         self.state_label.setObjectName("camerasStopped" if stopped else "")
         self.state_label.setText(text)
         self.state_label.style().polish(self.state_label)
-        disk = status["disk"]
-        pct = 100 * disk["used"] / disk["total"] if disk["total"] else 0
+        disk = status.disk
+        pct = 100 * disk.used / disk.total if disk.total else 0
         self.disk_label.setText(self.tr("Disk {pct:.0f}% used · recordings {size} · {free} free").format(
-            pct=pct, size=human_bytes(disk["recordings"]), free=human_bytes(disk["free"])))
-        self._set_tray("down" if stopped else "warn" if losing or disk.get("trouble") else "ok", text,
+            pct=pct, size=human_bytes(disk.recordings), free=human_bytes(disk.free)))
+        self._set_tray("down" if stopped else "warn" if losing or disk.trouble else "ok", text,
                        alert=bool(stopped))
         self.alerts.on_status(status)
         self.camera_alerts.on_status(self.cameras)
@@ -197,8 +199,8 @@ class MainWindow(QMainWindow):
         """Down cameras show their last picture, fetched off the GUI thread until one arrives
         (the recorder writes it a moment after the outage begins)."""
         for cam in self.cameras:
-            cid = cam["id"]
-            if cam["state"] in ("recording", "starting", "connecting") and not recording_stopped(cam):
+            cid = cam.id
+            if cam.state in (CameraState.RECORDING, CameraState.STARTING, CameraState.CONNECTING) and not recording_stopped(cam):
                 self._snapshots_asked.discard(cid)
             elif cid not in self._snapshots_asked:
                 self._snapshots_asked.add(cid)
@@ -244,10 +246,10 @@ class MainWindow(QMainWindow):
 
     def open_camera(self, camera_id: int, at=None) -> bool:
         """The camera's player, playing from `at` (UTC) when given, else from just before now."""
-        cam = next((c for c in self.cameras if c["id"] == camera_id), None)
+        cam = next((c for c in self.cameras if c.id == camera_id), None)
         if cam is None:
             return False
-        if self.player is not None and at is not None and self.player.camera["id"] == camera_id:
+        if self.player is not None and at is not None and self.player.camera.id == camera_id:
             self.player.open_at(at)  # already open: it goes there, its day and filters kept
             self.player.raise_()
             self.player.activateWindow()
@@ -301,13 +303,13 @@ class MainWindow(QMainWindow):
         self.storage_view.raise_()
 
     def camera_menu(self, camera_id: int, where: QPoint) -> None:
-        cam = next((c for c in self.cameras if c["id"] == camera_id), None)
+        cam = next((c for c in self.cameras if c.id == camera_id), None)
         if cam is None:
             return
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self.open_camera(camera_id))
         menu.addAction(self.tr("Edit…"), lambda: self.edit_camera(camera_id))
-        if cam.get("enabled"):
+        if cam.enabled:
             menu.addAction(self.tr("Stop recording"), lambda: self._camera_call(lambda: self.api.stop_camera(camera_id)))
         else:
             menu.addAction(self.tr("Start recording"), lambda: self._camera_call(lambda: self.api.start_camera(camera_id)))
@@ -322,7 +324,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("VMS Desktop"), error_text(error))
 
     def _plan_days(self) -> int | None:
-        return self.plan.get("days")
+        return self.plan.days if self.plan is not None else None
 
     def add_camera(self) -> None:
         self._show_camera_dialog(None)
@@ -335,13 +337,13 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             self._error_box(error)
 
-        def loaded(cam: dict) -> None:
+        def loaded(cam: m.Camera) -> None:
             self.statusBar().clearMessage()
             self._show_camera_dialog(cam)
 
         run_in_background(lambda: self.api.camera(camera_id), loaded, failed, owner=self)
 
-    def _show_camera_dialog(self, cam: dict | None) -> None:
+    def _show_camera_dialog(self, cam: m.Camera | None) -> None:
         """Modal, but shown with open() rather than exec(): no nested event loop in a slot."""
         dialog = self.camera_dialog = CameraDialog(self.api, cam, self._plan_days(), self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
@@ -349,11 +351,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def remove_camera(self, camera_id: int) -> None:
-        cam = next((c for c in self.cameras if c["id"] == camera_id), {"name": str(camera_id)})
+        name = next((c.name for c in self.cameras if c.id == camera_id), str(camera_id))
         answer = QMessageBox.question(
             self, self.tr("Remove camera"),
             self.tr("Remove camera “{name}”? Recording stops; its recordings stay until retention removes "
-                    "them, and its clips are kept.").format(name=cam["name"]))
+                    "them, and its clips are kept.").format(name=name))
         if answer == QMessageBox.Yes:
             self._camera_call(lambda: self.api.remove_camera(camera_id))
 

@@ -9,6 +9,7 @@ import string
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from vms_api import models as m
 from vms_api.client import RECORDER_NOT_RUNNING, ApiError
 from vms_api.errors import ErrorCode
 
@@ -158,14 +159,14 @@ def error_text(error: Exception) -> str:
     return str(error)
 
 
-def camera_error(cam: dict) -> str:
+def camera_error(cam: m.CameraStatus | m.ProbeResult) -> str:
     """Why a camera (in the recorder's status, or a probe's answer) does not record; "" when it does."""
-    return message(cam.get("error_code"), cam.get("error_params"), cam.get("error") or "")
+    return message(cam.error_code, cam.error_params, cam.error or "")
 
 
-def disk_trouble(disk: dict) -> str:
+def disk_trouble(disk: m.Disk) -> str:
     """Why the disk puts recording in danger (the status's or storage's disk); "" when it does not."""
-    return message(disk.get("trouble_code"), disk.get("trouble_params"), disk.get("trouble") or "")
+    return message(disk.trouble_code, disk.trouble_params, disk.trouble or "")
 
 
 def placeholders(template: str) -> set[str]:
@@ -199,7 +200,7 @@ def translate(text: str | None) -> str:
     if not text:
         return ""
     for pattern, template in _SENTENCES:
-        m = re.fullmatch(pattern, text.strip())
-        if m:
-            return _t(template).format(**m.groupdict())
+        found = re.fullmatch(pattern, text.strip())
+        if found:
+            return _t(template).format(**found.groupdict())
     return text

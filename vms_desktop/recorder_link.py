@@ -27,11 +27,11 @@ RecorderError = ApiError  # the client's one error type, under the name the desk
 
 class RecorderApi(RecorderClient):
     """The recorder of our data dir, found through its runtime file. Its methods block: the
-    widgets call them through vms_desktop.tasks, off the GUI thread. Untyped for now: the
-    widgets read the JSON's keys, as before the contract's models."""
+    widgets call them through vms_desktop.tasks, off the GUI thread; the answers are the
+    contract's models (vms_api.models)."""
 
     def __init__(self, data: DataDir):
-        super().__init__(data=data, typed=False)  # the widgets still read the answers' keys
+        super().__init__(data=data)
 
 
 def recorder_command(data: DataDir, demo: bool) -> list[str]:
@@ -118,7 +118,7 @@ class RecorderSupervisor(QObject):
     Qt delivers on the GUI thread.
     """
 
-    status_changed = Signal(dict)
+    status_changed = Signal(object)  # vms_api.models.Status
     recorder_down = Signal(str)  # why, in words for the status bar (in the user's language)
     recorder_started = Signal(int)  # pid
 

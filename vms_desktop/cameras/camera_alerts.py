@@ -7,27 +7,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from vms_api import models as m
+from vms_api.enums import CameraState
 from vms_desktop.messages import camera_error
 
 # While the recorder is still connecting a camera for the first time nothing is lost yet;
 # once its stall time has passed the recorder says recording_stopped itself.
-GRACE_STATES = ("recording", "starting", "connecting")
+GRACE_STATES = (CameraState.RECORDING, CameraState.STARTING, CameraState.CONNECTING)
 
 
-def recording_stopped(cam: dict) -> bool:
+def recording_stopped(cam: m.CameraStatus) -> bool:
     """An enabled camera that writes nothing: any state but recording, once past its stall
-    time (a recorder without that field: any state but recording or a first connection)."""
-    if not cam.get("enabled"):
-        return False
-    if "recording_stopped" in cam:
-        return bool(cam["recording_stopped"])
-    return cam.get("state") not in GRACE_STATES
+    time (the recorder says so itself)."""
+    return cam.enabled and cam.recording_stopped
 
 
-def frame_loss_warning(cam: dict) -> float | None:
+def frame_loss_warning(cam: m.CameraStatus) -> float | None:
     """The percent lost over the last minute when the recorder warns about it."""
-    loss = cam.get("frame_loss") or {}
-    return loss.get("percent") if loss.get("warning") and not recording_stopped(cam) else None
+    loss = cam.frame_loss
+    return loss.percent if loss is not None and loss.warning and not recording_stopped(cam) else None
 
 
 class Crossings:
@@ -53,18 +51,18 @@ class CameraAlerts(QObject):
         self.stopped = Crossings()
         self.losing = Crossings()
 
-    def stopped_text(self, cam: dict) -> str:
+    def stopped_text(self, cam: m.CameraStatus) -> str:
         why = camera_error(cam) or self.tr("no video is reaching the disk")
-        return self.tr("Recording stopped: {camera} — {why}").format(camera=cam["name"], why=why)
+        return self.tr("Recording stopped: {camera} — {why}").format(camera=cam.name, why=why)
 
-    def loss_text(self, cam: dict, percent: float) -> str:
+    def loss_text(self, cam: m.CameraStatus, percent: float) -> str:
         return self.tr("{camera} is losing frames: {pct:.1f} % over the last minute (normal: under 0.1 %). "
-                       "Check the camera's network and bit rate.").format(camera=cam["name"], pct=percent)
+                       "Check the camera's network and bit rate.").format(camera=cam.name, pct=percent)
 
-    def on_status(self, cameras: list[dict]) -> None:
-        by_id = {c["id"]: c for c in cameras}
-        stopped = {c["id"] for c in cameras if recording_stopped(c)}
-        losing = {c["id"]: frame_loss_warning(c) for c in cameras if frame_loss_warning(c) is not None}
+    def on_status(self, cameras: list[m.CameraStatus]) -> None:
+        by_id = {c.id: c for c in cameras}
+        stopped = {c.id for c in cameras if recording_stopped(c)}
+        losing = {c.id: frame_loss_warning(c) for c in cameras if frame_loss_warning(c) is not None}
         for cid in self.stopped.update(stopped):
             text = self.stopped_text(by_id[cid])
             self.banner.show_message(f"stopped:{cid}", text, "danger")

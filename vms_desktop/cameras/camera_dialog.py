@@ -23,18 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vms_api import models as m
 from vms_desktop.messages import camera_error, error_text
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
 
 
 class CameraDialog(QDialog):
-    def __init__(self, api: RecorderApi, camera: dict | None = None, plan_days: int | None = None,
+    def __init__(self, api: RecorderApi, camera: m.Camera | None = None, plan_days: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.api = api
         self.camera = camera
-        self.saved: dict | None = None
+        self.saved: m.Camera | None = None
         self.mask: list[list[float]] = []
         self.mask_editor = None
         self.setWindowTitle(self.tr("Edit camera") if camera else self.tr("Add camera"))
@@ -45,7 +46,7 @@ class CameraDialog(QDialog):
         self.sub_url = QLineEdit(self, placeholderText=self.tr("optional, for the live grid"))
         self.username = QLineEdit(self, maxLength=120)
         self.password = QLineEdit(self, maxLength=200, echoMode=QLineEdit.Password)
-        if camera and camera.get("has_password"):
+        if camera and camera.has_password:
             self.password.setPlaceholderText(self.tr("unchanged"))
         self.retention = QComboBox(self)
         default = self.tr("Plan default ({n} days)").format(n=plan_days) if plan_days else self.tr("Plan default")
@@ -121,23 +122,23 @@ class CameraDialog(QDialog):
     def edit_mask(self) -> None:
         from vms_desktop.cameras.motion_mask import MaskEditor  # opened rarely: loaded when first used
 
-        self.mask_editor = MaskEditor(self.api, self.camera["id"] if self.camera else None, self.mask,
+        self.mask_editor = MaskEditor(self.api, self.camera.id if self.camera else None, self.mask,
                                       self.name.text().strip(), self)
         self.mask_editor.accepted.connect(lambda: self._set_mask(self.mask_editor.areas()))
         self.mask_editor.open()
 
-    def _fill(self, cam: dict) -> None:
-        self.name.setText(cam.get("name", ""))
-        self.url.setText(cam.get("url", ""))
-        self.sub_url.setText(cam.get("sub_url") or "")
-        self.username.setText(cam.get("username") or "")
-        if cam.get("retention_days"):
+    def _fill(self, cam: m.Camera) -> None:
+        self.name.setText(cam.name)
+        self.url.setText(cam.url)
+        self.sub_url.setText(cam.sub_url or "")
+        self.username.setText(cam.username or "")
+        if cam.retention_days:
             self.retention.setCurrentIndex(1)
-            self.days.setValue(cam["retention_days"])
-        self.enabled.setChecked(cam.get("enabled", True))
-        self.motion_enabled.setChecked(cam.get("motion_enabled", True) is not False)
-        self.sensitivity.setValue(cam.get("motion_sensitivity") or 50)
-        self._set_mask([list(a) for a in cam.get("motion_mask") or []])
+            self.days.setValue(cam.retention_days)
+        self.enabled.setChecked(cam.enabled)
+        self.motion_enabled.setChecked(cam.motion_enabled is not False)
+        self.sensitivity.setValue(cam.motion_sensitivity or 50)
+        self._set_mask([list(a) for a in cam.motion_mask])
 
     # -- checks ---------------------------------------------------------------------------
 
@@ -191,14 +192,14 @@ class CameraDialog(QDialog):
         self.result.setText(self.tr("Connecting…"))
         body = {"url": self.url.text().strip(), "username": self.username.text().strip() or None,
                 "password": self.password.text() or None,
-                "camera_id": self.camera["id"] if self.camera else None}
+                "camera_id": self.camera.id if self.camera else None}
         run_in_background(lambda: self.api.probe(body), self._tested, self._test_failed)
 
-    def _tested(self, answer: dict) -> None:
+    def _tested(self, answer: m.ProbeResult) -> None:
         self.test_button.setEnabled(True)
-        if answer.get("ok"):
+        if answer.ok:
             self.result.setProperty("ok", True)
-            self.result.setText(self.tr("Connected: {what}").format(what=answer["description"]))
+            self.result.setText(self.tr("Connected: {what}").format(what=answer.description))
         else:
             self.result.setProperty("ok", False)
             self.result.setText(self.tr("Failed: {why}").format(why=camera_error(answer)))
@@ -218,12 +219,12 @@ class CameraDialog(QDialog):
         self.buttons.setEnabled(False)
         fields = self.fields()
         if self.camera:
-            work = lambda: self.api.update_camera(self.camera["id"], fields)  # noqa: E731
+            work = lambda: self.api.update_camera(self.camera.id, fields)  # noqa: E731
         else:
             work = lambda: self.api.add_camera(fields)  # noqa: E731
         run_in_background(work, self._saved, self._save_failed)
 
-    def _saved(self, camera: dict) -> None:
+    def _saved(self, camera: m.Camera) -> None:
         self.saved = camera
         self.accept()
 

@@ -9,20 +9,15 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QWidget
 
+from vms_api import models as m
+from vms_api.enums import ClipState
+from vms_api.models import utc
 from vms_desktop.messages import error_text, translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.tasks import run_in_background
 
 POLL_PAUSE_MS = 250  # between two waits on the recorder (each waits up to a second itself)
 KEYFRAME_NOTE_S = 0.5  # a clip starting this much before the chosen start is worth a word
-
-
-def utc(text: str | None) -> datetime | None:
-    """An instant from the recorder (ISO 8601); a time without a zone is UTC, as the index keeps it."""
-    if not text:
-        return None
-    t = datetime.fromisoformat(text)
-    return (t if t.tzinfo else t.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def format_duration(seconds: float) -> str:
@@ -43,9 +38,9 @@ def format_range(start: datetime, end: datetime, tz: tzinfo, full_date: bool = F
     return f"{first} → {last}"
 
 
-def describe_missing(row: dict, tz: tzinfo) -> str:
+def describe_missing(row: m.Clip, tz: tzinfo) -> str:
     """Which parts of the clip's range had no recording, in one sentence (empty when none)."""
-    parts = [format_range(utc(a), utc(b), tz) for a, b in row.get("missing") or []]
+    parts = [format_range(utc(a), utc(b), tz) for a, b in row.missing]
     if not parts:
         return ""
     return QCoreApplication.translate("Clips", "No recording in {parts}: the clip leaves these parts out.").format(
@@ -69,16 +64,16 @@ class CreateClipDialog(QDialog):
     """Name and notes for a range; OK asks the recorder for the clip and shows its progress.
     The recorder checks the name: its refusal is shown here and the dialog stays open."""
 
-    saved = Signal(dict)  # the clip's row, once its file is ready
+    saved = Signal(object)  # the clip's row (vms_api.models.Clip), once its file is ready
 
-    def __init__(self, api: RecorderApi, camera: dict, start: datetime, end: datetime, tz: tzinfo,
+    def __init__(self, api: RecorderApi, camera: m.CameraStatus, start: datetime, end: datetime, tz: tzinfo,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.api, self.camera, self.start, self.end, self.tz = api, camera, start, end, tz
-        self.row: dict | None = None
+        self.row: m.Clip | None = None
         self._gone = False  # closed: stop following the extraction
         self.setWindowTitle(self.tr("Create clip"))
-        self.name = QLineEdit(default_name(camera["name"], start, tz), self)
+        self.name = QLineEdit(default_name(camera.name, start, tz), self)
         self.notes = QPlainTextEdit(self, maximumHeight=90)
         self.notes.setPlaceholderText(self.tr("optional: what happened, who asked for it"))
         self.error = QLabel(self, wordWrap=True)
@@ -90,7 +85,7 @@ class CreateClipDialog(QDialog):
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("Camera"), QLabel(camera["name"], self))
+        form.addRow(self.tr("Camera"), QLabel(camera.name, self))
         form.addRow(self.tr("Range"), QLabel(format_range(start, end, tz, full_date=True) + "  ("
                                              + format_duration((end - start).total_seconds()) + ")", self))
         form.addRow(self.tr("Name"), self.name)
@@ -108,9 +103,8 @@ class CreateClipDialog(QDialog):
         if not name:
             self.error.setText(self.tr("Give the clip a name"))
             return
-        body = {"camera_id": self.camera["id"], "start": self.start.astimezone(UTC).isoformat(),
-                "end": self.end.astimezone(UTC).isoformat(), "name": name,
-                "notes": self.notes.toPlainText().strip() or None, "created_by": current_user()}
+        body = m.ClipIn(camera_id=self.camera.id, start=self.start.astimezone(UTC), end=self.end.astimezone(UTC),
+                        name=name, notes=self.notes.toPlainText().strip() or None, created_by=current_user())
         self._set_busy(True)
         self.error.clear()
         self.status.setText(self.tr("Sending the request to the recorder…"))
@@ -126,7 +120,7 @@ class CreateClipDialog(QDialog):
         self.status.clear()
         self.error.setText(error_text(error))
 
-    def _accepted(self, row: dict) -> None:
+    def _accepted(self, row: m.Clip) -> None:
         self.row = row
         self.progress.show()
         self._show(row)
@@ -137,16 +131,16 @@ class CreateClipDialog(QDialog):
     def _follow(self) -> None:
         if self._gone or self.row is None:
             return
-        cid = self.row["id"]
+        cid = self.row.id
         run_in_background(lambda: self.api.clip(cid, wait=1),
                           self._followed, self._lost)
 
-    def _followed(self, row: dict) -> None:
+    def _followed(self, row: m.Clip) -> None:
         if self._gone:
             return
         self.row = row
         self._show(row)
-        if row["state"] == "extracting":
+        if row.state == ClipState.EXTRACTING:
             QTimer.singleShot(POLL_PAUSE_MS, self._follow)
 
     def _lost(self, error: Exception) -> None:
@@ -154,12 +148,12 @@ class CreateClipDialog(QDialog):
             self.error.setText(error_text(error))
             self.buttons.setStandardButtons(QDialogButtonBox.Close)
 
-    def _show(self, row: dict) -> None:
+    def _show(self, row: m.Clip) -> None:
         notes = [n for n in (self._keyframe_note(row), describe_missing(row, self.tz)) if n]
-        if row["state"] == "extracting":
-            self.progress.setValue(round(100 * (row.get("progress") or 0)))
+        if row.state == ClipState.EXTRACTING:
+            self.progress.setValue(round(100 * row.progress))
             self.status.setText("\n".join([self.tr("Saving the clip…")] + notes))
-        elif row["state"] == "ready":
+        elif row.state == ClipState.READY:
             self.progress.setValue(100)
             self.status.setText("\n".join([self.tr("Clip saved")] + notes))
             self.buttons.setStandardButtons(QDialogButtonBox.Close)
@@ -168,11 +162,11 @@ class CreateClipDialog(QDialog):
             self.progress.hide()
             self.status.clear()
             self.error.setText(self.tr("The clip could not be saved: {why}").format(
-                why=translate(row.get("error") or "")))
+                why=translate(row.error)))
             self._set_busy(False)
 
-    def _keyframe_note(self, row: dict) -> str:
-        start, asked = utc(row.get("start")), utc(row.get("requested_start"))
+    def _keyframe_note(self, row: m.Clip) -> str:
+        start, asked = utc(row.start), utc(row.requested_start)
         if start and asked and (asked - start).total_seconds() > KEYFRAME_NOTE_S:
             return self.tr("The clip starts at {t}, at the key frame just before the chosen start.").format(
                 t=start.astimezone(self.tz).strftime("%H:%M:%S"))

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from vms_api import models as m
+
 CHUNK = 1 << 20  # 1 MiB reads: fast on any disk, little memory
 SIDECAR_SUFFIX = ".sha256"
 MAX_PART = 60  # characters kept of each part of a file name: paths stay short on old file systems
@@ -114,14 +116,14 @@ class Verdict:
     sha256: str
     sidecar: str  # "match" | "mismatch" | "none" (no readable checksum file next to it)
     sidecar_names_other: bool = False  # the checksum file is for a differently named file
-    clips: list[dict] = field(default_factory=list)  # index rows with this very sha256
+    clips: list[m.Clip] = field(default_factory=list)  # index rows with this very sha256
 
     @property
     def intact(self) -> bool:
         return self.sidecar != "mismatch"
 
 
-def verify_file(path: Path, clips: list[dict]) -> Verdict:
+def verify_file(path: Path, clips: list[m.Clip]) -> Verdict:
     """Hash a file and compare it with its checksum file (<file>.sha256) and the index's clips."""
     digest = sha256_file(path)
     found = read_sidecar(path.with_name(path.name + SIDECAR_SUFFIX))
@@ -130,6 +132,6 @@ def verify_file(path: Path, clips: list[dict]) -> Verdict:
     else:
         sidecar = "match" if found[0] == digest else "mismatch"
         other = Path(found[1].lstrip("*")).name != path.name
-    same = [c for c in clips if (c.get("sha256") or "").lower() == digest]
+    same = [c for c in clips if (c.sha256 or "").lower() == digest]
     return Verdict(path, digest, sidecar, other, same)
 

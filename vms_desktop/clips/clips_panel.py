@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vms_desktop.clips.clip_dialog import describe_missing, format_duration, format_range, utc
+from vms_api import models as m
+from vms_api.enums import ClipState
+from vms_api.models import utc
+from vms_desktop.clips.clip_dialog import describe_missing, format_duration, format_range
 from vms_desktop.clips.clip_files import ExportError, Verdict, export_clip, export_name, verify_file
 from vms_desktop.messages import error_text, translate
 from vms_desktop.recorder_link import RecorderApi, RecorderError
@@ -37,16 +40,16 @@ SHA_WAIT_TRIES, SHA_WAIT_S = 40, 0.25  # an export waits up to 10 s for a fresh 
 COLUMNS = ("camera", "range", "name", "size", "created_by", "created_at", "state")
 
 
-def _unsettled(row: dict) -> bool:
+def _unsettled(row: m.Clip) -> bool:
     """Still changing: being made, or ready and its SHA-256 not computed yet (a moment after)."""
-    return row["state"] == "extracting" or row["state"] == "ready" and not row.get("sha256")
+    return row.state == ClipState.EXTRACTING or row.state == ClipState.READY and not row.sha256
 
 
 class ClipsPanel(QDialog):
     def __init__(self, api: RecorderApi, tz: tzinfo, camera_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.api, self.tz = api, tz
-        self.rows: list[dict] = []  # every clip, newest first; the table shows the chosen camera's
+        self.rows: list[m.Clip] = []  # every clip, newest first; the table shows the chosen camera's
         self._wanted_camera = camera_id
         self._players: list = []
         self._busy = False  # an export or a check is running: one at a time
@@ -104,7 +107,7 @@ class ClipsPanel(QDialog):
         run_in_background(lambda: self.api.clips(), self._listed,
                           lambda e: self._say(error_text(e), ok=False))
 
-    def _listed(self, rows: list[dict]) -> None:
+    def _listed(self, rows: list[m.Clip]) -> None:
         self.rows = rows
         self._update_filter()
         self._fill()
@@ -112,7 +115,7 @@ class ClipsPanel(QDialog):
             self._poll.start()  # progress moves on by itself
 
     def _update_filter(self) -> None:
-        cameras = sorted({(r["camera_id"], r.get("camera_name") or str(r["camera_id"])) for r in self.rows},
+        cameras = sorted({(r.camera_id, r.camera_name or str(r.camera_id)) for r in self.rows},
                          key=lambda c: c[1].lower())
         chosen = self.camera_filter.currentData() if self._wanted_camera is None else self._wanted_camera
         self.camera_filter.blockSignals(True)
@@ -126,52 +129,52 @@ class ClipsPanel(QDialog):
             self._wanted_camera = None
         self.camera_filter.blockSignals(False)
 
-    def shown_rows(self) -> list[dict]:
+    def shown_rows(self) -> list[m.Clip]:
         cid = self.camera_filter.currentData()
-        return [r for r in self.rows if cid is None or r["camera_id"] == cid]
+        return [r for r in self.rows if cid is None or r.camera_id == cid]
 
     def _fill(self) -> None:
         keep = self.selected()
-        keep_id = keep["id"] if keep else None
+        keep_id = keep.id if keep else None
         rows = self.shown_rows()
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, (text, tip) in enumerate(self._cells(row)):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, row["id"])
+                item.setData(Qt.UserRole, row.id)
                 item.setToolTip(tip)
-                if j == COLUMNS.index("state") and row["state"] == "failed":
+                if j == COLUMNS.index("state") and row.state == ClipState.FAILED:
                     item.setForeground(Qt.red)
                 self.table.setItem(i, j, item)
-            if row["id"] == keep_id:
+            if row.id == keep_id:
                 self.table.selectRow(i)
         if not rows:
             self._say(self.tr("No clips saved yet: select a range on a camera's timeline and press “Create clip”."))
         self._enable()
 
-    def _cells(self, row: dict) -> list[tuple[str, str]]:
-        start, end = utc(row["start"]), utc(row["end"])
+    def _cells(self, row: m.Clip) -> list[tuple[str, str]]:
+        start, end = utc(row.start), utc(row.end)
         missing = describe_missing(row, self.tz)
-        when = format_range(start, end, self.tz, full_date=True) + f"  ({format_duration(row['duration'])})"
-        created = utc(row["created_at"]).astimezone(self.tz).strftime("%d/%m/%Y %H:%M")
-        size = human_bytes(row["bytes"]) if row["state"] == "ready" else ""
-        return [(row.get("camera_name") or str(row["camera_id"]), ""), (when, missing),
-                (row["name"], row.get("notes") or ""), (size, row.get("sha256") or ""),
-                (row.get("created_by") or "", ""), (created, ""), (self._state_text(row), missing)]
+        when = format_range(start, end, self.tz, full_date=True) + f"  ({format_duration(row.duration)})"
+        created = utc(row.created_at).astimezone(self.tz).strftime("%d/%m/%Y %H:%M")
+        size = human_bytes(row.bytes) if row.state == ClipState.READY else ""
+        return [(row.camera_name or str(row.camera_id), ""), (when, missing),
+                (row.name, row.notes or ""), (size, row.sha256 or ""),
+                (row.created_by or "", ""), (created, ""), (self._state_text(row), missing)]
 
-    def _state_text(self, row: dict) -> str:
-        if row["state"] == "extracting":
-            return self.tr("extracting {pct} %").format(pct=round(100 * (row.get("progress") or 0)))
-        if row["state"] == "ready":
-            return self.tr("ready, with gaps") if row.get("missing") else self.tr("ready")
-        return self.tr("failed: {why}").format(why=translate(row.get("error") or ""))
+    def _state_text(self, row: m.Clip) -> str:
+        if row.state == ClipState.EXTRACTING:
+            return self.tr("extracting {pct} %").format(pct=round(100 * (row.progress)))
+        if row.state == ClipState.READY:
+            return self.tr("ready, with gaps") if row.missing else self.tr("ready")
+        return self.tr("failed: {why}").format(why=translate(row.error))
 
-    def selected(self) -> dict | None:
+    def selected(self) -> m.Clip | None:
         items = self.table.selectedItems()
         if not items:
             return None
         cid = items[0].data(Qt.UserRole)
-        return next((r for r in self.rows if r["id"] == cid), None)
+        return next((r for r in self.rows if r.id == cid), None)
 
     def select(self, clip_id: int) -> None:
         for i in range(self.table.rowCount()):
@@ -180,11 +183,11 @@ class ClipsPanel(QDialog):
 
     def _enable(self) -> None:
         row = self.selected()
-        state = row["state"] if row else None
-        self.buttons["play"].setEnabled(state == "ready")
-        self.buttons["export"].setEnabled(state == "ready" and not self._busy)
+        state = row.state if row else None
+        self.buttons["play"].setEnabled(state == ClipState.READY)
+        self.buttons["export"].setEnabled(state == ClipState.READY and not self._busy)
         self.buttons["rename"].setEnabled(row is not None)
-        self.buttons["delete"].setEnabled(row is not None and state != "extracting")
+        self.buttons["delete"].setEnabled(row is not None and state != ClipState.EXTRACTING)
         self.buttons["verify"].setEnabled(not self._busy)
 
     def _say(self, text: str, ok: bool | None = None) -> None:
@@ -195,17 +198,17 @@ class ClipsPanel(QDialog):
 
     # -- actions ------------------------------------------------------------------------------
 
-    def path_of(self, row: dict) -> Path:
-        return self.api.data.absolute(row["path"])
+    def path_of(self, row: m.Clip) -> Path:
+        return self.api.data.absolute(row.path)
 
     def play(self) -> None:
         row = self.selected()
-        if row is None or row["state"] != "ready":
+        if row is None or row.state != ClipState.READY:
             return
         from vms_desktop.clips.clip_player import ClipPlayer  # libVLC's window: only when asked for
 
-        title = f"{row.get('camera_name') or row['camera_id']} — {row['name']}"
-        player = ClipPlayer(self.path_of(row), title, utc(row["start"]), row["duration"], self.tz, self)
+        title = f"{row.camera_name or row.camera_id} — {row.name}"
+        player = ClipPlayer(self.path_of(row), title, utc(row.start), row.duration, self.tz, self)
         self._players.append(player)
         player.finished.connect(lambda _r, p=player: self._players.remove(p) if p in self._players else None)
         player.show()
@@ -215,15 +218,15 @@ class ClipsPanel(QDialog):
         if row is None:
             return
         if name is None:
-            name, ok = QInputDialog.getText(self, self.tr("Rename clip"), self.tr("Name"), text=row["name"])
+            name, ok = QInputDialog.getText(self, self.tr("Rename clip"), self.tr("Name"), text=row.name)
             if not ok:
                 return
-        cid = row["id"]
+        cid = row.id
         run_in_background(lambda: self.api.rename_clip(cid, name),
                           self._renamed, lambda e: self._say(error_text(e), ok=False))
 
-    def _renamed(self, row: dict) -> None:
-        self._say(self.tr("Renamed to “{name}”").format(name=row["name"]), ok=True)
+    def _renamed(self, row: m.Clip) -> None:
+        self._say(self.tr("Renamed to “{name}”").format(name=row.name), ok=True)
         self.refresh()
 
     def delete(self) -> None:
@@ -234,12 +237,12 @@ class ClipsPanel(QDialog):
             self, self.tr("Delete clip"),
             self.tr("Delete the clip “{name}” ({camera}, {range})? Its file is removed for good; copies "
                     "exported elsewhere are not touched.").format(
-                name=row["name"], camera=row.get("camera_name") or row["camera_id"],
-                range=format_range(utc(row["start"]), utc(row["end"]), self.tz, full_date=True)),
+                name=row.name, camera=row.camera_name or row.camera_id,
+                range=format_range(utc(row.start), utc(row.end), self.tz, full_date=True)),
             QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
         if answer != QMessageBox.Yes:
             return
-        cid, name = row["id"], row["name"]
+        cid, name = row.id, row.name
         run_in_background(lambda: self.api.delete_clip(cid),
                           lambda _r: (self._say(self.tr("Deleted “{name}”").format(name=name), ok=True),
                                       self.refresh()),
@@ -258,17 +261,17 @@ class ClipsPanel(QDialog):
 
     def export(self, folder: str | None = None) -> None:
         row = self.selected()
-        if row is None or row["state"] != "ready" or self._busy:
+        if row is None or row.state != ClipState.READY or self._busy:
             return
         if folder is None:
             start_in = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
             folder = QFileDialog.getExistingDirectory(self, self.tr("Export the clip to…"), start_in)
             if not folder:
                 return
-        name = export_name(row.get("camera_name") or f"camera_{row['camera_id']}",
-                           utc(row["start"]).astimezone(self.tz), row["name"])
-        src, sha, cid = self.path_of(row), row.get("sha256"), row["id"]
-        self._start_work(self.tr("Exporting “{name}”…").format(name=row["name"]))
+        name = export_name(row.camera_name or f"camera_{row.camera_id}",
+                           utc(row.start).astimezone(self.tz), row.name)
+        src, sha, cid = self.path_of(row), row.sha256, row.id
+        self._start_work(self.tr("Exporting “{name}”…").format(name=row.name))
         run_in_background(lambda: export_clip(src, Path(folder), name, sha or self._index_sha(cid)),
                           self._exported, self._export_failed)
 
@@ -277,7 +280,7 @@ class ClipsPanel(QDialog):
         thread), so the copy is still checked against the index and not just against itself."""
         for _ in range(SHA_WAIT_TRIES):
             try:
-                sha = self.api.clip(clip_id).get("sha256")
+                sha = self.api.clip(clip_id).sha256
             except RecorderError:
                 return None
             if sha:
@@ -331,7 +334,7 @@ class ClipsPanel(QDialog):
                   ok=verdict.intact and (verdict.sidecar == "match" or bool(verdict.clips)))
         if verdict.clips:
             self.camera_filter.setCurrentIndex(0)
-            self.select(verdict.clips[0]["id"])
+            self.select(verdict.clips[0].id)
 
     def describe_verdict(self, v: Verdict) -> str:
         name = v.path.name
@@ -339,8 +342,8 @@ class ClipsPanel(QDialog):
         if v.clips:
             c = v.clips[0]
             clip = self.tr("the saved clip “{name}” ({camera}, {range})").format(
-                name=c["name"], camera=c.get("camera_name") or c["camera_id"],
-                range=format_range(utc(c["start"]), utc(c["end"]), self.tz, full_date=True))
+                name=c.name, camera=c.camera_name or c.camera_id,
+                range=format_range(utc(c.start), utc(c.end), self.tz, full_date=True))
         if v.sidecar == "mismatch":
             text = self.tr("{file} has been CHANGED: it does not match its checksum file.").format(file=name)
             if clip:

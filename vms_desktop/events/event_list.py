@@ -10,7 +10,8 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from vms_desktop.events.event_table import USUAL_KINDS, EventModel, EventView, kind_chip, parse_rows
+from vms_desktop.events.event_table import USUAL_KINDS, EventModel, EventView, kind_chip
+from vms_desktop.events.rows import EventRow, parse_rows
 from vms_desktop.messages import error_text
 from vms_desktop.playback.timeline import kind_name
 from vms_desktop.recorder_link import RecorderApi
@@ -34,7 +35,7 @@ class StayOpenMenu(QMenu):
 
 
 class EventPanel(QWidget):
-    chosen = Signal(dict)  # the event the operator wants to see
+    chosen = Signal(object)  # the EventRow the operator wants to see
 
     def __init__(self, api: RecorderApi, camera_id: int, tz: tzinfo, parent: QWidget | None = None):
         super().__init__(parent)
@@ -139,7 +140,7 @@ class EventPanel(QWidget):
         self.settings.setValue("events/newest_first", newest)
         keep = self.view.selected_event()
         self.model.set_rows(list(reversed(self.model.rows)))
-        self.view.select_event(keep and keep["id"])
+        self.view.select_event(keep and keep.id)
         if len(self.model.rows) >= DAY_LIMIT:  # cut at the limit: the other end was never fetched
             self.refresh()
 
@@ -172,13 +173,13 @@ class EventPanel(QWidget):
         run_in_background(lambda: parse_rows(self.api.events(**params)),
                           lambda rows: self._listed(gen, rows, params), lambda e: self._failed(gen, e), owner=self)
 
-    def _listed(self, gen: int, rows: list[dict], params: dict) -> None:
+    def _listed(self, gen: int, rows: list[EventRow], params: dict) -> None:
         if gen != self._generation:
             return
         keep = self.view.selected_event()
         scroll = self.view.verticalScrollBar().value()
         if self.model.set_rows(rows):  # a refresh that changed nothing leaves the list alone
-            self.view.select_event(keep and keep["id"])
+            self.view.select_event(keep and keep.id)
             self.view.verticalScrollBar().setValue(scroll)
         if not rows:
             filtered = "q" in params or "kind" in params

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vms_desktop.events.event_table import USUAL_KINDS, EventModel, EventView, kind_chip, parse_rows
+from vms_api.enums import EventOrder
+from vms_desktop.events.event_table import USUAL_KINDS, EventModel, EventView, kind_chip
+from vms_desktop.events.rows import EventRow, parse_rows
 from vms_desktop.messages import error_text
 from vms_desktop.playback.player_window import PRE_ROLL
 from vms_desktop.playback.timeline import kind_name
@@ -132,20 +134,20 @@ class EventSearch(QDialog):
             self._show([], {}, self.tr("The period must start before it ends."))
             return
         params = {"kind": ",".join(kinds), "start": start.isoformat(), "end": end.isoformat(), "limit": LIMIT,
-                  "order": "newest"}  # over the limit, the most recent hits are the ones to keep
+                  "order": EventOrder.NEWEST}  # over the limit, the most recent hits are the ones to keep
         if self.text.text().strip():
             params["q"] = self.text.text().strip()
         gen = self._generation
         self._say(self.tr("Searching…"))
 
-        def work() -> tuple[list[dict], dict[int, str]]:
+        def work() -> tuple[list[EventRow], dict[int, str]]:
             rows = parse_rows(self.api.events(**params))
-            names = {c["id"]: c["name"] for c in self.api.cameras()}
+            names = {c.id: c.name for c in self.api.cameras()}
             return rows, names
 
         run_in_background(work, lambda found: self._found(gen, *found), lambda e: self._failed(gen, e), owner=self)
 
-    def _found(self, gen: int, rows: list[dict], names: dict[int, str]) -> None:
+    def _found(self, gen: int, rows: list[EventRow], names: dict[int, str]) -> None:
         if gen != self._generation:
             return  # the operator changed the search meanwhile
         if not rows:
@@ -159,7 +161,7 @@ class EventSearch(QDialog):
         if gen == self._generation:
             self._show([], {}, self.tr("The search failed: {why}").format(why=error_text(error)), ok=False)
 
-    def _show(self, rows: list[dict], names: dict[int, str], text: str, ok: bool = True) -> None:
+    def _show(self, rows: list[EventRow], names: dict[int, str], text: str, ok: bool = True) -> None:
         self.model.camera_names = names
         self.model.set_rows(rows)
         if rows and not self.view.currentIndex().isValid():
@@ -171,8 +173,8 @@ class EventSearch(QDialog):
         self.status.setProperty("ok", ok)
         self.status.style().polish(self.status)
 
-    def _open(self, ev: dict) -> None:
-        self.open_requested.emit(ev["camera_id"], ev["start"] - PRE_ROLL)
+    def _open(self, ev: EventRow) -> None:
+        self.open_requested.emit(ev.camera_id, ev.start - PRE_ROLL)
 
     def keyPressEvent(self, event) -> None:
         # QDialog takes Enter as "press the default button"; here Enter belongs to the text box

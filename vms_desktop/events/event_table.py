@@ -5,12 +5,14 @@ that are painted (a day of ten thousand motion events must not mean ten thousand
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import UTC, datetime, tzinfo
+from datetime import tzinfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from vms_api.enums import EventKind
+from vms_desktop.events.rows import EventRow
 from vms_desktop.messages import translate
 from vms_desktop.playback.timeline import KIND_COLORS, OTHER_KIND, kind_name
 from vms_desktop.recorder_link import RecorderApi
@@ -25,15 +27,6 @@ WANTED_MAX = 48  # older requests (rows scrolled past) are forgotten, to be aske
 CACHE_MAX = 600
 WIDTHS = {"picture": THUMB.width() + 8, "camera": 110, "time": 66, "kind": 112, "label": 90,
           "confidence": 52, "duration": 64}
-
-
-def utc(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text).astimezone(UTC) if text else None
-
-
-def parse_rows(rows: list[dict]) -> list[dict]:
-    """The API's rows with their times as aware datetimes."""
-    return [{**r, "start": utc(r["start"]), "end": utc(r["end"])} for r in rows]
 
 
 _chips: dict[str, QIcon] = {}
@@ -111,8 +104,8 @@ class Thumbnails(QObject):
         self._pump()
 
 
-def format_confidence(ev: dict) -> str:
-    c = ev.get("confidence")
+def format_confidence(ev: EventRow) -> str:
+    c = ev.confidence
     return "" if c is None else f"{c * 100:.0f} %"
 
 
@@ -123,7 +116,7 @@ class EventModel(QAbstractTableModel):
                  parent: QObject | None = None):
         super().__init__(parent)
         self.columns, self.tz, self.with_date = columns, tz, with_date
-        self.rows: list[dict] = []
+        self.rows: list[EventRow] = []
         self.camera_names: dict[int, str] = {}
         self._row_of: dict[int, int] = {}
         self.thumbnails = Thumbnails(api, self)
@@ -133,17 +126,17 @@ class EventModel(QAbstractTableModel):
         return {"picture": "", "camera": self.tr("Camera"), "time": self.tr("Time"), "kind": self.tr("Kind"),
                 "label": self.tr("Label"), "confidence": self.tr("Conf."), "duration": self.tr("Duration")}
 
-    def set_rows(self, rows: list[dict]) -> bool:
+    def set_rows(self, rows: list[EventRow]) -> bool:
         """Show these rows; False (and nothing redrawn) when they are the ones shown already."""
         if rows == self.rows:
             return False
         self.beginResetModel()
         self.rows = rows
-        self._row_of = {r["id"]: i for i, r in enumerate(rows)}
+        self._row_of = {r.id: i for i, r in enumerate(rows)}
         self.endResetModel()
         return True
 
-    def event_at(self, row: int) -> dict:
+    def event_at(self, row: int) -> EventRow:
         return self.rows[row]
 
     def row_of(self, event_id: int) -> int | None:
@@ -168,24 +161,24 @@ class EventModel(QAbstractTableModel):
             return self.text(ev, column)
         if role == Qt.DecorationRole:
             if column == "kind":
-                return kind_chip(ev["kind"])
-            if column == "picture" and ev.get("has_snapshot"):
-                return self.thumbnails.get(ev["id"])  # None until fetched; painted again then
+                return kind_chip(ev.kind)
+            if column == "picture" and ev.has_snapshot:
+                return self.thumbnails.get(ev.id)  # None until fetched; painted again then
         elif role == Qt.ToolTipRole:
             return self.tooltip(ev, column)
         elif role == Qt.TextAlignmentRole and column in ("confidence", "duration"):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 
-    def text(self, ev: dict, column: str) -> str:
+    def text(self, ev: EventRow, column: str) -> str:
         if column == "time":
-            return ev["start"].astimezone(self.tz).strftime("%d/%m/%Y %H:%M:%S" if self.with_date else "%H:%M:%S")
+            return ev.start.astimezone(self.tz).strftime("%d/%m/%Y %H:%M:%S" if self.with_date else "%H:%M:%S")
         if column == "kind":
-            return kind_name(ev["kind"])
+            return kind_name(ev.kind)
         if column == "label":
-            return translate(ev.get("label"))
+            return translate(ev.label)
         if column == "camera":
-            cid = ev.get("camera_id")
+            cid = ev.camera_id
             return self.camera_names.get(cid) or self.tr("camera {id}").format(id=cid)
         if column == "confidence":
             return format_confidence(ev)
@@ -193,22 +186,22 @@ class EventModel(QAbstractTableModel):
             return self.duration(ev)
         return ""
 
-    def duration(self, ev: dict) -> str:
-        if ev.get("end") is None:
-            return self.tr("ongoing") if ev["kind"] in LASTING_KINDS else ""
-        seconds = round((ev["end"] - ev["start"]).total_seconds())
+    def duration(self, ev: EventRow) -> str:
+        if ev.end is None:
+            return self.tr("ongoing") if ev.kind in LASTING_KINDS else ""
+        seconds = round((ev.end - ev.start).total_seconds())
         if seconds < 60:
             return self.tr("{s} s").format(s=seconds)
         if seconds < 3600:
             return self.tr("{m} min {s} s").format(m=seconds // 60, s=seconds % 60)
         return self.tr("{h} h {m} min").format(h=seconds // 3600, m=seconds % 3600 // 60)
 
-    def tooltip(self, ev: dict, column: str) -> str:
-        when = ev["start"].astimezone(self.tz).strftime("%d/%m/%Y %H:%M:%S")
-        tip = f"{when} · {kind_name(ev['kind'])}"
-        if ev.get("label"):
-            tip += f" — {translate(ev['label'])}"
-        if column == "confidence" and ev["kind"] == "motion" and ev.get("confidence") is not None:
+    def tooltip(self, ev: EventRow, column: str) -> str:
+        when = ev.start.astimezone(self.tz).strftime("%d/%m/%Y %H:%M:%S")
+        tip = f"{when} · {kind_name(ev.kind)}"
+        if ev.label:
+            tip += f" — {translate(ev.label)}"
+        if column == "confidence" and ev.kind == EventKind.MOTION and ev.confidence is not None:
             tip += "\n" + self.tr("{pct} of the picture changed at the peak").format(pct=format_confidence(ev))
         return tip
 
@@ -222,7 +215,7 @@ class EventModel(QAbstractTableModel):
 class EventView(QTableView):
     """The rows as a table; chosen(event) on Enter, and on a click or a double-click as asked."""
 
-    chosen = Signal(dict)
+    chosen = Signal(object)  # EventRow
 
     def __init__(self, model: EventModel, on_click: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -263,6 +256,6 @@ class EventView(QTableView):
         else:
             self.selectRow(row)
 
-    def selected_event(self) -> dict | None:
+    def selected_event(self) -> EventRow | None:
         rows = self.selectionModel().selectedRows()
         return self.model().event_at(rows[0].row()) if rows else None

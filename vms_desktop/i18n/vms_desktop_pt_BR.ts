@@ -4,7 +4,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../storage/storage_alerts.py" line="51"/>
+        <location filename="../storage/storage_alerts.py" line="52"/>
         <source>Dismiss</source>
         <translation>Dispensar</translation>
     </message>
@@ -12,27 +12,27 @@
 <context>
     <name>CameraAlerts</name>
     <message>
-        <location filename="../cameras/camera_alerts.py" line="57"/>
+        <location filename="../cameras/camera_alerts.py" line="55"/>
         <source>no video is reaching the disk</source>
         <translation>nenhum vídeo está chegando ao disco</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_alerts.py" line="58"/>
+        <location filename="../cameras/camera_alerts.py" line="56"/>
         <source>Recording stopped: {camera} — {why}</source>
         <translation>Gravação parada: {camera} — {why}</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_alerts.py" line="61"/>
+        <location filename="../cameras/camera_alerts.py" line="59"/>
         <source>{camera} is losing frames: {pct:.1f} % over the last minute (normal: under 0.1 %). Check the camera&apos;s network and bit rate.</source>
         <translation>{camera} está perdendo quadros: {pct:.1f} % no último minuto (normal: menos de 0,1 %). Verifique a rede e a taxa de bits da câmera.</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_alerts.py" line="71"/>
+        <location filename="../cameras/camera_alerts.py" line="69"/>
         <source>Recording stopped</source>
         <translation>Gravação parada</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_alerts.py" line="75"/>
+        <location filename="../cameras/camera_alerts.py" line="73"/>
         <source>A camera is losing frames</source>
         <translation>Uma câmera está perdendo quadros</translation>
     </message>
@@ -40,183 +40,183 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="40"/>
+        <location filename="../cameras/camera_dialog.py" line="41"/>
         <source>Edit camera</source>
         <translation>Editar câmera</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="40"/>
+        <location filename="../cameras/camera_dialog.py" line="41"/>
         <source>Add camera</source>
         <translation>Adicionar câmera</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="45"/>
+        <location filename="../cameras/camera_dialog.py" line="46"/>
         <source>optional, for the live grid</source>
         <translation>opcional, para o mosaico ao vivo</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="49"/>
+        <location filename="../cameras/camera_dialog.py" line="50"/>
         <source>unchanged</source>
         <translation>sem alteração</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="51"/>
+        <location filename="../cameras/camera_dialog.py" line="52"/>
         <source>Plan default ({n} days)</source>
         <translation>Padrão do plano ({n} dias)</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="51"/>
+        <location filename="../cameras/camera_dialog.py" line="52"/>
         <source>Plan default</source>
         <translation>Padrão do plano</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="53"/>
+        <location filename="../cameras/camera_dialog.py" line="54"/>
         <source>Keep for…</source>
         <translation>Manter por…</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="54"/>
+        <location filename="../cameras/camera_dialog.py" line="55"/>
         <source> days</source>
         <translation> dias</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="57"/>
+        <location filename="../cameras/camera_dialog.py" line="58"/>
         <source>Record this camera</source>
         <translation>Gravar esta câmera</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="60"/>
+        <location filename="../cameras/camera_dialog.py" line="61"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="61"/>
+        <location filename="../cameras/camera_dialog.py" line="62"/>
         <source>Main stream (RTSP URL)</source>
         <translation>Stream principal (URL RTSP)</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="62"/>
+        <location filename="../cameras/camera_dialog.py" line="63"/>
         <source>Substream (RTSP URL)</source>
         <translation>Substream (URL RTSP)</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="63"/>
+        <location filename="../cameras/camera_dialog.py" line="64"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="64"/>
+        <location filename="../cameras/camera_dialog.py" line="65"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="68"/>
+        <location filename="../cameras/camera_dialog.py" line="69"/>
         <source>Keep recordings</source>
         <translation>Manter gravações</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="71"/>
+        <location filename="../cameras/camera_dialog.py" line="72"/>
         <source>Test connection</source>
         <translation>Testar conexão</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="93"/>
+        <location filename="../cameras/camera_dialog.py" line="94"/>
         <source>Motion detection</source>
         <translation>Detecção de movimento</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="94"/>
+        <location filename="../cameras/camera_dialog.py" line="95"/>
         <source>Detect motion (events on the timeline)</source>
         <translation>Detectar movimento (eventos na linha do tempo)</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="96"/>
+        <location filename="../cameras/camera_dialog.py" line="97"/>
         <source>Higher: smaller changes count as motion</source>
         <translation>Mais alta: mudanças menores contam como movimento</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="100"/>
+        <location filename="../cameras/camera_dialog.py" line="101"/>
         <source>Edit mask…</source>
         <translation>Editar máscara…</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="111"/>
+        <location filename="../cameras/camera_dialog.py" line="112"/>
         <source>Sensitivity</source>
         <translation>Sensibilidade</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="112"/>
+        <location filename="../cameras/camera_dialog.py" line="113"/>
         <source>Ignored areas</source>
         <translation>Áreas ignoradas</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="118"/>
+        <location filename="../cameras/camera_dialog.py" line="119"/>
         <source>none: motion anywhere in the picture counts</source>
         <translation>nenhuma: movimento em qualquer parte da imagem conta</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="119"/>
+        <location filename="../cameras/camera_dialog.py" line="120"/>
         <source>{n} in the mask</source>
         <translation>{n} na máscara</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="149"/>
+        <location filename="../cameras/camera_dialog.py" line="150"/>
         <source>{what}: this is not a valid address</source>
         <translation>{what}: este não é um endereço válido</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="151"/>
+        <location filename="../cameras/camera_dialog.py" line="152"/>
         <source>{what} must start with rtsp://</source>
         <translation>{what} deve começar com rtsp://</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="153"/>
+        <location filename="../cameras/camera_dialog.py" line="154"/>
         <source>{what} has no camera address (host)</source>
         <translation>{what} não tem o endereço da câmera (host)</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="160"/>
+        <location filename="../cameras/camera_dialog.py" line="161"/>
         <source>Give the camera a name</source>
         <translation>Dê um nome à câmera</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="162"/>
+        <location filename="../cameras/camera_dialog.py" line="163"/>
         <source>Enter the camera&apos;s RTSP address</source>
         <translation>Informe o endereço RTSP da câmera</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="164"/>
+        <location filename="../cameras/camera_dialog.py" line="165"/>
         <source>Main stream</source>
         <translation>Stream principal</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="166"/>
+        <location filename="../cameras/camera_dialog.py" line="167"/>
         <source>Substream</source>
         <translation>Substream</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="168"/>
+        <location filename="../cameras/camera_dialog.py" line="169"/>
         <source>A password needs a username</source>
         <translation>Uma senha precisa de um usuário</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="191"/>
+        <location filename="../cameras/camera_dialog.py" line="192"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="201"/>
+        <location filename="../cameras/camera_dialog.py" line="202"/>
         <source>Connected: {what}</source>
         <translation>Conectado: {what}</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="204"/>
-        <location filename="../cameras/camera_dialog.py" line="210"/>
+        <location filename="../cameras/camera_dialog.py" line="205"/>
+        <location filename="../cameras/camera_dialog.py" line="211"/>
         <source>Failed: {why}</source>
         <translation>Falhou: {why}</translation>
     </message>
     <message>
-        <location filename="../cameras/camera_dialog.py" line="233"/>
+        <location filename="../cameras/camera_dialog.py" line="234"/>
         <source>Not saved: {why}</source>
         <translation>Não salvo: {why}</translation>
     </message>
@@ -232,22 +232,22 @@
 <context>
     <name>Clips</name>
     <message>
-        <location filename="../clips/clip_dialog.py" line="32"/>
+        <location filename="../clips/clip_dialog.py" line="27"/>
         <source>{h} h {m} min {s} s</source>
         <translation>{h} h {m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="34"/>
+        <location filename="../clips/clip_dialog.py" line="29"/>
         <source>{m} min {s} s</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="35"/>
+        <location filename="../clips/clip_dialog.py" line="30"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="51"/>
+        <location filename="../clips/clip_dialog.py" line="46"/>
         <source>No recording in {parts}: the clip leaves these parts out.</source>
         <translation>Sem gravação em {parts}: o clipe não inclui esses trechos.</translation>
     </message>
@@ -255,234 +255,234 @@
 <context>
     <name>ClipsPanel</name>
     <message>
-        <location filename="../clips/clips_panel.py" line="53"/>
+        <location filename="../clips/clips_panel.py" line="56"/>
         <source>Saved clips</source>
         <translation>Clipes salvos</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="63"/>
+        <location filename="../clips/clips_panel.py" line="66"/>
         <source>All cameras</source>
         <translation>Todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="66"/>
-        <location filename="../clips/clips_panel.py" line="91"/>
+        <location filename="../clips/clips_panel.py" line="69"/>
+        <location filename="../clips/clips_panel.py" line="94"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="66"/>
+        <location filename="../clips/clips_panel.py" line="69"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="66"/>
-        <location filename="../clips/clips_panel.py" line="218"/>
+        <location filename="../clips/clips_panel.py" line="69"/>
+        <location filename="../clips/clips_panel.py" line="221"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="66"/>
+        <location filename="../clips/clips_panel.py" line="69"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="67"/>
+        <location filename="../clips/clips_panel.py" line="70"/>
         <source>Created by</source>
         <translation>Criado por</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="67"/>
+        <location filename="../clips/clips_panel.py" line="70"/>
         <source>Created at</source>
         <translation>Criado em</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="67"/>
+        <location filename="../clips/clips_panel.py" line="70"/>
         <source>State</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="78"/>
+        <location filename="../clips/clips_panel.py" line="81"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="78"/>
+        <location filename="../clips/clips_panel.py" line="81"/>
         <source>Rename…</source>
         <translation>Renomear…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="79"/>
+        <location filename="../clips/clips_panel.py" line="82"/>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="80"/>
+        <location filename="../clips/clips_panel.py" line="83"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="81"/>
+        <location filename="../clips/clips_panel.py" line="84"/>
         <source>Verify file…</source>
         <translation>Verificar arquivo…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="82"/>
+        <location filename="../clips/clips_panel.py" line="85"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="82"/>
+        <location filename="../clips/clips_panel.py" line="85"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="149"/>
+        <location filename="../clips/clips_panel.py" line="152"/>
         <source>No clips saved yet: select a range on a camera&apos;s timeline and press “Create clip”.</source>
         <translation>Nenhum clipe salvo ainda: selecione um intervalo na linha do tempo de uma câmera e clique em “Criar clipe”.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="164"/>
+        <location filename="../clips/clips_panel.py" line="167"/>
         <source>extracting {pct} %</source>
         <translation>extraindo {pct} %</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="166"/>
+        <location filename="../clips/clips_panel.py" line="169"/>
         <source>ready, with gaps</source>
         <translation>pronto, com lacunas</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="166"/>
+        <location filename="../clips/clips_panel.py" line="169"/>
         <source>ready</source>
         <translation>pronto</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="167"/>
+        <location filename="../clips/clips_panel.py" line="170"/>
         <source>failed: {why}</source>
         <translation>falhou: {why}</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="218"/>
+        <location filename="../clips/clips_panel.py" line="221"/>
         <source>Rename clip</source>
         <translation>Renomear clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="226"/>
+        <location filename="../clips/clips_panel.py" line="229"/>
         <source>Renamed to “{name}”</source>
         <translation>Renomeado para “{name}”</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="234"/>
+        <location filename="../clips/clips_panel.py" line="237"/>
         <source>Delete clip</source>
         <translation>Excluir clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="235"/>
+        <location filename="../clips/clips_panel.py" line="238"/>
         <source>Delete the clip “{name}” ({camera}, {range})? Its file is removed for good; copies exported elsewhere are not touched.</source>
         <translation>Excluir o clipe “{name}” ({camera}, {range})? O arquivo é apagado definitivamente; cópias exportadas para outros lugares não são afetadas.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="244"/>
+        <location filename="../clips/clips_panel.py" line="247"/>
         <source>Deleted “{name}”</source>
         <translation>“{name}” excluído</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="265"/>
+        <location filename="../clips/clips_panel.py" line="268"/>
         <source>Export the clip to…</source>
         <translation>Exportar o clipe para…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="271"/>
+        <location filename="../clips/clips_panel.py" line="274"/>
         <source>Exporting “{name}”…</source>
         <translation>Exportando “{name}”…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="290"/>
+        <location filename="../clips/clips_panel.py" line="293"/>
         <source>Exported and checked: {path} (checksum in {sidecar})</source>
         <translation>Exportado e conferido: {path} (soma de verificação em {sidecar})</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="295"/>
+        <location filename="../clips/clips_panel.py" line="298"/>
         <source>the saved clip&apos;s file no longer matches its checksum: it has been changed or damaged on this disk</source>
         <translation>o arquivo do clipe salvo não confere mais com a sua soma de verificação: foi alterado ou danificado neste disco</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="297"/>
+        <location filename="../clips/clips_panel.py" line="300"/>
         <source>the copy differs from the clip after writing: the target disk may be failing; try another one</source>
         <translation>a cópia gravada difere do clipe: o disco de destino pode estar com defeito; tente outro</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="299"/>
+        <location filename="../clips/clips_panel.py" line="302"/>
         <source>the clip&apos;s file is missing from the recordings disk</source>
         <translation>o arquivo do clipe não está no disco de gravações</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="301"/>
+        <location filename="../clips/clips_panel.py" line="304"/>
         <source>The clip was not exported: {why}</source>
         <translation>O clipe não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="307"/>
+        <location filename="../clips/clips_panel.py" line="310"/>
         <source>Verify a clip file</source>
         <translation>Verificar um arquivo de clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="308"/>
+        <location filename="../clips/clips_panel.py" line="311"/>
         <source>Video files (*.mp4)</source>
         <translation>Arquivos de vídeo (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="311"/>
+        <location filename="../clips/clips_panel.py" line="314"/>
         <source>Checking {file}…</source>
         <translation>Verificando {file}…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="325"/>
+        <location filename="../clips/clips_panel.py" line="328"/>
         <source>The file could not be read: {why}</source>
         <translation>Não foi possível ler o arquivo: {why}</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="341"/>
+        <location filename="../clips/clips_panel.py" line="344"/>
         <source>the saved clip “{name}” ({camera}, {range})</source>
         <translation>o clipe salvo “{name}” ({camera}, {range})</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="345"/>
+        <location filename="../clips/clips_panel.py" line="348"/>
         <source>{file} has been CHANGED: it does not match its checksum file.</source>
         <translation>{file} foi ALTERADO: não confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="347"/>
+        <location filename="../clips/clips_panel.py" line="350"/>
         <source>Its content is {clip}; the checksum file is wrong.</source>
         <translation>O conteúdo é {clip}; o arquivo de soma de verificação é que está errado.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="349"/>
+        <location filename="../clips/clips_panel.py" line="352"/>
         <source>{file} is intact: it matches its checksum file.</source>
         <translation>{file} está íntegro: confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="350"/>
+        <location filename="../clips/clips_panel.py" line="353"/>
         <source>It is {clip}.</source>
         <translation>É {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="351"/>
+        <location filename="../clips/clips_panel.py" line="354"/>
         <source>No saved clip here has this content (deleted since, or from another site).</source>
         <translation>Nenhum clipe salvo aqui tem este conteúdo (excluído depois, ou de outro local).</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="353"/>
+        <location filename="../clips/clips_panel.py" line="356"/>
         <source>{file} has no checksum file next to it, but its content is {clip}.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado, mas o conteúdo é {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="356"/>
+        <location filename="../clips/clips_panel.py" line="359"/>
         <source>{file} has no checksum file next to it and matches no saved clip: it cannot be confirmed.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado e não confere com nenhum clipe salvo: não é possível confirmá-lo.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="359"/>
+        <location filename="../clips/clips_panel.py" line="362"/>
         <source>(The checksum file was written for a file of another name.)</source>
         <translation>(O arquivo de soma de verificação foi gerado para um arquivo com outro nome.)</translation>
     </message>
@@ -490,67 +490,67 @@
 <context>
     <name>CreateClipDialog</name>
     <message>
-        <location filename="../clips/clip_dialog.py" line="80"/>
+        <location filename="../clips/clip_dialog.py" line="75"/>
         <source>Create clip</source>
         <translation>Criar clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="83"/>
+        <location filename="../clips/clip_dialog.py" line="78"/>
         <source>optional: what happened, who asked for it</source>
         <translation>opcional: o que aconteceu, quem pediu</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="89"/>
+        <location filename="../clips/clip_dialog.py" line="84"/>
         <source>Save clip</source>
         <translation>Salvar clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="93"/>
+        <location filename="../clips/clip_dialog.py" line="88"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="94"/>
+        <location filename="../clips/clip_dialog.py" line="89"/>
         <source>Range</source>
         <translation>Intervalo</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="96"/>
+        <location filename="../clips/clip_dialog.py" line="91"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="97"/>
+        <location filename="../clips/clip_dialog.py" line="92"/>
         <source>Notes</source>
         <translation>Observações</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="109"/>
+        <location filename="../clips/clip_dialog.py" line="104"/>
         <source>Give the clip a name</source>
         <translation>Dê um nome ao clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="116"/>
+        <location filename="../clips/clip_dialog.py" line="110"/>
         <source>Sending the request to the recorder…</source>
         <translation>Enviando o pedido ao gravador…</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="161"/>
+        <location filename="../clips/clip_dialog.py" line="155"/>
         <source>Saving the clip…</source>
         <translation>Salvando o clipe…</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="164"/>
+        <location filename="../clips/clip_dialog.py" line="158"/>
         <source>Clip saved</source>
         <translation>Clipe salvo</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="170"/>
+        <location filename="../clips/clip_dialog.py" line="164"/>
         <source>The clip could not be saved: {why}</source>
         <translation>Não foi possível salvar o clipe: {why}</translation>
     </message>
     <message>
-        <location filename="../clips/clip_dialog.py" line="177"/>
+        <location filename="../clips/clip_dialog.py" line="171"/>
         <source>The clip starts at {t}, at the key frame just before the chosen start.</source>
         <translation>O clipe começa às {t}, no quadro-chave logo antes do início escolhido.</translation>
     </message>
@@ -558,42 +558,42 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../playback/timeline.py" line="24"/>
+        <location filename="../playback/timeline.py" line="25"/>
         <source>camera offline</source>
         <translation>câmera offline</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="25"/>
+        <location filename="../playback/timeline.py" line="26"/>
         <source>recorder not running</source>
         <translation>gravador parado</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="26"/>
+        <location filename="../playback/timeline.py" line="27"/>
         <source>recording error</source>
         <translation>erro de gravação</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="27"/>
+        <location filename="../playback/timeline.py" line="28"/>
         <source>motion</source>
         <translation>movimento</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="28"/>
+        <location filename="../playback/timeline.py" line="29"/>
         <source>licence plate</source>
         <translation>placa</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="29"/>
+        <location filename="../playback/timeline.py" line="30"/>
         <source>person</source>
         <translation>pessoa</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="30"/>
+        <location filename="../playback/timeline.py" line="31"/>
         <source>vehicle</source>
         <translation>veículo</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="31"/>
+        <location filename="../playback/timeline.py" line="32"/>
         <source>frames lost</source>
         <translation>quadros perdidos</translation>
     </message>
@@ -601,62 +601,62 @@
 <context>
     <name>EventModel</name>
     <message>
-        <location filename="../events/event_table.py" line="133"/>
+        <location filename="../events/event_table.py" line="126"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="133"/>
+        <location filename="../events/event_table.py" line="126"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="133"/>
+        <location filename="../events/event_table.py" line="126"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="134"/>
+        <location filename="../events/event_table.py" line="127"/>
         <source>Label</source>
         <translation>Rótulo</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="134"/>
+        <location filename="../events/event_table.py" line="127"/>
         <source>Conf.</source>
         <translation>Conf.</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="134"/>
+        <location filename="../events/event_table.py" line="127"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="189"/>
+        <location filename="../events/event_table.py" line="182"/>
         <source>camera {id}</source>
         <translation>câmera {id}</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="198"/>
+        <location filename="../events/event_table.py" line="191"/>
         <source>ongoing</source>
         <translation>em andamento</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="201"/>
+        <location filename="../events/event_table.py" line="194"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="203"/>
+        <location filename="../events/event_table.py" line="196"/>
         <source>{m} min {s} s</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="204"/>
+        <location filename="../events/event_table.py" line="197"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../events/event_table.py" line="212"/>
+        <location filename="../events/event_table.py" line="205"/>
         <source>{pct} of the picture changed at the peak</source>
         <translation>{pct} da imagem mudou no pico</translation>
     </message>
@@ -664,63 +664,63 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../events/event_list.py" line="53"/>
+        <location filename="../events/event_list.py" line="54"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="56"/>
+        <location filename="../events/event_list.py" line="57"/>
         <source>Newest first</source>
         <translation>Mais recentes primeiro</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="57"/>
+        <location filename="../events/event_list.py" line="58"/>
         <source>Oldest first</source>
         <translation>Mais antigos primeiro</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="68"/>
+        <location filename="../events/event_list.py" line="69"/>
         <source>Search label (part of a plate…)</source>
         <translation>Buscar rótulo (parte de uma placa…)</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="94"/>
-        <location filename="../events/event_list.py" line="107"/>
+        <location filename="../events/event_list.py" line="95"/>
+        <location filename="../events/event_list.py" line="108"/>
         <source>All kinds</source>
         <translation>Todos os tipos</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="108"/>
+        <location filename="../events/event_list.py" line="109"/>
         <source>Kinds: {n} of {m}</source>
         <translation>Tipos: {n} de {m}</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="161"/>
+        <location filename="../events/event_list.py" line="162"/>
         <source>No kind chosen: tick one under “Kinds”.</source>
         <translation>Nenhum tipo escolhido: marque um em “Tipos”.</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="185"/>
+        <location filename="../events/event_list.py" line="186"/>
         <source>No events match the filter.</source>
         <translation>Nenhum evento corresponde ao filtro.</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="185"/>
+        <location filename="../events/event_list.py" line="186"/>
         <source>No events on this day.</source>
         <translation>Nenhum evento neste dia.</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="187"/>
+        <location filename="../events/event_list.py" line="188"/>
         <source>Events: {n} (the list stops there)</source>
         <translation>Eventos: {n} (a lista para aí)</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="189"/>
+        <location filename="../events/event_list.py" line="190"/>
         <source>Events: {n}</source>
         <translation>Eventos: {n}</translation>
     </message>
     <message>
-        <location filename="../events/event_list.py" line="193"/>
+        <location filename="../events/event_list.py" line="194"/>
         <source>The events could not be listed: {why}</source>
         <translation>Não foi possível listar os eventos: {why}</translation>
     </message>
@@ -728,102 +728,102 @@
 <context>
     <name>EventSearch</name>
     <message>
-        <location filename="../events/event_search.py" line="46"/>
+        <location filename="../events/event_search.py" line="48"/>
         <source>Search events</source>
         <translation>Buscar eventos</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="53"/>
+        <location filename="../events/event_search.py" line="55"/>
         <source>Plate or label, or any part of it (e.g. abc1)</source>
         <translation>Placa ou rótulo, ou qualquer parte dele (ex.: abc1)</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="66"/>
+        <location filename="../events/event_search.py" line="68"/>
         <source>Last 24 hours</source>
         <translation>Últimas 24 horas</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="66"/>
+        <location filename="../events/event_search.py" line="68"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="67"/>
+        <location filename="../events/event_search.py" line="69"/>
         <source>Last 30 days</source>
         <translation>Últimos 30 dias</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="67"/>
+        <location filename="../events/event_search.py" line="69"/>
         <source>Between…</source>
         <translation>Entre…</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="76"/>
+        <location filename="../events/event_search.py" line="78"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="80"/>
+        <location filename="../events/event_search.py" line="82"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="80"/>
+        <location filename="../events/event_search.py" line="82"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="85"/>
+        <location filename="../events/event_search.py" line="87"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="87"/>
+        <location filename="../events/event_search.py" line="89"/>
         <source>Kinds</source>
         <translation>Tipos</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="89"/>
+        <location filename="../events/event_search.py" line="91"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="96"/>
+        <location filename="../events/event_search.py" line="98"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="129"/>
+        <location filename="../events/event_search.py" line="131"/>
         <source>Tick at least one kind.</source>
         <translation>Marque pelo menos um tipo.</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="132"/>
+        <location filename="../events/event_search.py" line="134"/>
         <source>The period must start before it ends.</source>
         <translation>O período deve começar antes de terminar.</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="139"/>
+        <location filename="../events/event_search.py" line="141"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="152"/>
+        <location filename="../events/event_search.py" line="154"/>
         <source>Nothing found.</source>
         <translation>Nada encontrado.</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="154"/>
+        <location filename="../events/event_search.py" line="156"/>
         <source>Only the first {n} hits are listed: narrow the search.</source>
         <translation>Só os primeiros {n} resultados são listados: refine a busca.</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="156"/>
+        <location filename="../events/event_search.py" line="158"/>
         <source>Found: {n}</source>
         <translation>Encontrados: {n}</translation>
     </message>
     <message>
-        <location filename="../events/event_search.py" line="160"/>
+        <location filename="../events/event_search.py" line="162"/>
         <source>The search failed: {why}</source>
         <translation>A busca falhou: {why}</translation>
     </message>
@@ -831,7 +831,7 @@
 <context>
     <name>LiveGrid</name>
     <message>
-        <location filename="../live/grid.py" line="27"/>
+        <location filename="../live/grid.py" line="28"/>
         <source>No cameras yet. Use Cameras → Add camera… to add the first one.</source>
         <translation>Nenhuma câmera ainda. Use Câmeras → Adicionar câmera… para adicionar a primeira.</translation>
     </message>
@@ -839,82 +839,82 @@
 <context>
     <name>LiveTile</name>
     <message>
-        <location filename="../live/tile.py" line="89"/>
+        <location filename="../live/tile.py" line="91"/>
         <source>motion</source>
         <translation>movimento</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="91"/>
+        <location filename="../live/tile.py" line="93"/>
         <source>Motion seen by the recorder right now</source>
         <translation>Movimento visto pelo gravador agora</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="125"/>
+        <location filename="../live/tile.py" line="127"/>
         <source>Recording</source>
         <translation>Gravando</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="125"/>
+        <location filename="../live/tile.py" line="127"/>
         <source>Not recording</source>
         <translation>Não está gravando</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="148"/>
+        <location filename="../live/tile.py" line="150"/>
         <source>RECORDING STOPPED</source>
         <translation>GRAVAÇÃO PARADA</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="151"/>
+        <location filename="../live/tile.py" line="153"/>
         <source>losing frames: {pct:.1f} %</source>
         <translation>perdendo quadros: {pct:.1f} %</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="152"/>
+        <location filename="../live/tile.py" line="154"/>
         <source>{lost} of {expected} frames missing over the last {seconds:.0f} s</source>
         <translation>{lost} de {expected} quadros faltando nos últimos {seconds:.0f} s</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="160"/>
+        <location filename="../live/tile.py" line="162"/>
         <source>starting…</source>
         <translation>iniciando…</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="160"/>
+        <location filename="../live/tile.py" line="163"/>
         <source>connecting…</source>
         <translation>conectando…</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="161"/>
+        <location filename="../live/tile.py" line="163"/>
         <source>reconnecting…</source>
         <translation>reconectando…</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="161"/>
+        <location filename="../live/tile.py" line="164"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="162"/>
+        <location filename="../live/tile.py" line="164"/>
         <source>recording off</source>
         <translation>gravação desligada</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="162"/>
+        <location filename="../live/tile.py" line="165"/>
         <source>stopped</source>
         <translation>parada</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="166"/>
+        <location filename="../live/tile.py" line="169"/>
         <source>Recording is switched off for this camera</source>
         <translation>A gravação está desligada para esta câmera</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="168"/>
+        <location filename="../live/tile.py" line="171"/>
         <source>Recording stopped</source>
         <translation>Gravação parada</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="169"/>
+        <location filename="../live/tile.py" line="172"/>
         <source>Camera offline</source>
         <translation>Câmera offline</translation>
     </message>
@@ -922,329 +922,329 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="75"/>
-        <location filename="../main_window.py" line="226"/>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="324"/>
         <source>VMS Desktop</source>
         <translation>VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Connecting to the recorder…</source>
         <translation>Conectando ao gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="116"/>
         <source>&amp;Site</source>
         <translation>&amp;Local</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Storage…</source>
         <translation>Armazenamento…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="118"/>
         <source>Settings…</source>
         <translation>Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Close window (keep recording)</source>
         <translation>Fechar janela (continuar gravando)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Quit and stop recording…</source>
         <translation>Sair e parar a gravação…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="122"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Add camera…</source>
         <translation>Adicionar câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="124"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Search events…</source>
         <translation>Buscar eventos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="137"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="138"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="432"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Recording stopped on {n} of {m} cameras: {names}</source>
         <translation>Gravação parada em {n} de {m} câmeras: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Recording {n} of {m} cameras</source>
         <translation>Gravando {n} de {m} câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="185"/>
         <source>losing frames: {names}</source>
         <translation>perdendo quadros: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="191"/>
         <source>Disk {pct:.0f}% used · recordings {size} · {free} free</source>
         <translation>Disco {pct:.0f}% usado · gravações {size} · {free} livres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Recorder problem: {why}</source>
         <translation>Problema no gravador: {why}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="281"/>
         <source>This camera is no longer on the site.</source>
         <translation>Esta câmera não está mais no local.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Remove…</source>
         <translation>Remover…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Loading the camera&apos;s settings…</source>
         <translation>Carregando as configurações da câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Remove camera</source>
         <translation>Remover câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="357"/>
         <source>Remove camera “{name}”? Recording stops; its recordings stay until retention removes them, and its clips are kept.</source>
         <translation>Remover a câmera “{name}”? A gravação para; as gravações ficam até a retenção apagá-las, e os clipes são mantidos.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is started again.</source>
         <translation>Parar a gravação de todas as câmeras e sair? Nada será gravado até o VMS Desktop ser aberto de novo.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Stopping the recorder…</source>
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="380"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="383"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="389"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="396"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="396"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="398"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="398"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="400"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Search events (plates, labels) on every camera</source>
         <translation>Buscar eventos (placas, rótulos) em todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="402"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="403"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="403"/>
         <source>Player: play / pause</source>
         <translation>Player: reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Player: a frame back / forward</source>
         <translation>Player: um quadro para trás / para a frente</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Player: previous / next event</source>
         <translation>Player: evento anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Player: now</source>
         <translation>Player: agora</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Player: previous / next day</source>
         <translation>Player: dia anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Player: mute / snapshot</source>
         <translation>Player: sem som / foto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Player: show / hide the list of events</source>
         <translation>Player: mostrar / ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Player: clip starts / ends at the frame on screen</source>
         <translation>Player: o clipe começa / termina no quadro na tela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Player: save the clip range</source>
         <translation>Player: salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="433"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
 Data: {data}</source>
@@ -1335,247 +1335,247 @@ Dados: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../playback/player_window.py" line="99"/>
+        <location filename="../playback/player_window.py" line="101"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="103"/>
+        <location filename="../playback/player_window.py" line="105"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="114"/>
+        <location filename="../playback/player_window.py" line="116"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="116"/>
+        <location filename="../playback/player_window.py" line="118"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="119"/>
+        <location filename="../playback/player_window.py" line="121"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="122"/>
+        <location filename="../playback/player_window.py" line="124"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="122"/>
+        <location filename="../playback/player_window.py" line="124"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="123"/>
+        <location filename="../playback/player_window.py" line="125"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="125"/>
+        <location filename="../playback/player_window.py" line="127"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="125"/>
+        <location filename="../playback/player_window.py" line="127"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="127"/>
+        <location filename="../playback/player_window.py" line="129"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="127"/>
+        <location filename="../playback/player_window.py" line="129"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="128"/>
+        <location filename="../playback/player_window.py" line="130"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="128"/>
+        <location filename="../playback/player_window.py" line="130"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="140"/>
+        <location filename="../playback/player_window.py" line="142"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="140"/>
+        <location filename="../playback/player_window.py" line="142"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="142"/>
+        <location filename="../playback/player_window.py" line="144"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="142"/>
+        <location filename="../playback/player_window.py" line="144"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="145"/>
+        <location filename="../playback/player_window.py" line="147"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="145"/>
+        <location filename="../playback/player_window.py" line="147"/>
         <source>Clips saved from all cameras</source>
         <translation>Clipes salvos de todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="147"/>
+        <location filename="../playback/player_window.py" line="149"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="147"/>
+        <location filename="../playback/player_window.py" line="149"/>
         <source>Show or hide the list of events</source>
         <translation>Mostrar ou ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="171"/>
+        <location filename="../playback/player_window.py" line="173"/>
         <source>Preview</source>
         <translation>Pré-visualizar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="171"/>
+        <location filename="../playback/player_window.py" line="173"/>
         <source>Play just the clip range</source>
         <translation>Reproduzir só o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="172"/>
+        <location filename="../playback/player_window.py" line="174"/>
         <source>Create clip…</source>
         <translation>Criar clipe…</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="172"/>
+        <location filename="../playback/player_window.py" line="174"/>
         <source>Save the range as a clip</source>
         <translation>Salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="175"/>
+        <location filename="../playback/player_window.py" line="177"/>
         <source>In</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="175"/>
+        <location filename="../playback/player_window.py" line="177"/>
         <source>The clip starts at the frame on screen</source>
         <translation>O clipe começa no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="176"/>
+        <location filename="../playback/player_window.py" line="178"/>
         <source>Out</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="176"/>
+        <location filename="../playback/player_window.py" line="178"/>
         <source>The clip ends at the frame on screen</source>
         <translation>O clipe termina no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="177"/>
+        <location filename="../playback/player_window.py" line="179"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="177"/>
+        <location filename="../playback/player_window.py" line="179"/>
         <source>Clear the clip range</source>
         <translation>Limpar o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="232"/>
+        <location filename="../playback/player_window.py" line="234"/>
         <source>This camera has been removed: no new recordings will appear</source>
         <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="261"/>
+        <location filename="../playback/player_window.py" line="263"/>
         <source>No recording on {day}</source>
         <translation>Nenhuma gravação em {day}</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="277"/>
+        <location filename="../playback/player_window.py" line="279"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="280"/>
+        <location filename="../playback/player_window.py" line="282"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="328"/>
+        <location filename="../playback/player_window.py" line="330"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="355"/>
+        <location filename="../playback/player_window.py" line="357"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="357"/>
+        <location filename="../playback/player_window.py" line="359"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="380"/>
+        <location filename="../playback/player_window.py" line="382"/>
         <source>The clip must start before its end ({t})</source>
         <translation>O clipe deve começar antes do seu fim ({t})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="386"/>
+        <location filename="../playback/player_window.py" line="388"/>
         <source>The clip must end after its start ({t})</source>
         <translation>O clipe deve terminar depois do seu início ({t})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="392"/>
+        <location filename="../playback/player_window.py" line="394"/>
         <source>Clip: press I at its start and O at its end</source>
         <translation>Clipe: tecle I no início e O no fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="394"/>
+        <location filename="../playback/player_window.py" line="396"/>
         <source>Clip from {start}: press O at its end</source>
         <translation>Clipe a partir de {start}: tecle O no fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="396"/>
+        <location filename="../playback/player_window.py" line="398"/>
         <source>Clip until {end}: press I at its start</source>
         <translation>Clipe até {end}: tecle I no início</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="398"/>
+        <location filename="../playback/player_window.py" line="400"/>
         <source>Clip {range} ({duration})</source>
         <translation>Clipe {range} ({duration})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="401"/>
+        <location filename="../playback/player_window.py" line="403"/>
         <source>too short</source>
         <translation>curto demais</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="432"/>
+        <location filename="../playback/player_window.py" line="434"/>
         <source>Preview ended</source>
         <translation>Pré-visualização encerrada</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="437"/>
+        <location filename="../playback/player_window.py" line="439"/>
         <source>Set the clip&apos;s start (I) and end (O) first</source>
         <translation>Marque antes o início (I) e o fim (O) do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="443"/>
+        <location filename="../playback/player_window.py" line="445"/>
         <source>Clip saved: {name}</source>
         <translation>Clipe salvo: {name}</translation>
     </message>
@@ -1583,447 +1583,447 @@ Dados: {data}</translation>
 <context>
     <name>RecorderMessage</name>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="104"/>
         <source>wrong username or password</source>
         <translation>usuário ou senha incorretos</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="105"/>
         <source>the camera has no stream at this address (check the path in the URL)</source>
         <translation>a câmera não tem stream neste endereço (confira o caminho na URL)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="107"/>
         <source>{host} refused the connection (is the camera on, and the port right?)</source>
         <translation>{host} recusou a conexão (a câmera está ligada e a porta está certa?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="109"/>
         <source>no answer from {host}</source>
         <translation>sem resposta de {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="110"/>
         <source>{host} cannot be reached on the network</source>
         <translation>{host} não pode ser alcançado na rede</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="111"/>
         <source>the camera address {host} could not be found</source>
         <translation>o endereço da câmera {host} não foi encontrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="112"/>
         <source>the recording disk is full</source>
         <translation>o disco de gravação está cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="113"/>
         <source>cannot write to the recordings folder (permission denied)</source>
         <translation>não é possível gravar na pasta de gravações (permissão negada)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="115"/>
         <source>the camera closed the connection</source>
         <translation>a câmera fechou a conexão</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="116"/>
         <source>the camera&apos;s answer could not be understood (is this an RTSP address?)</source>
         <translation>a resposta da câmera não pôde ser entendida (este é um endereço RTSP?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="121"/>
         <source>the camera stopped sending video</source>
         <translation>a câmera parou de enviar vídeo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117"/>
+        <location filename="../messages.py" line="118"/>
         <source>the camera sends no video</source>
         <translation>a câmera não envia vídeo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="44"/>
+        <location filename="../messages.py" line="45"/>
         <source>camera {camera_id} has no substream</source>
         <translation>a câmera {camera_id} não tem substream</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="45"/>
+        <location filename="../messages.py" line="46"/>
         <source>camera {camera_id} sent no live video within {seconds} s</source>
         <translation>a câmera {camera_id} não enviou vídeo ao vivo em {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="47"/>
         <source>camera {camera_id} has no picture yet</source>
         <translation>a câmera {camera_id} ainda não tem imagem</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="48"/>
         <source>the {field} is not a valid address</source>
         <translation>o campo {field} não é um endereço válido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="49"/>
         <source>the {field} must start with rtsp:// (got {scheme})</source>
         <translation>o campo {field} deve começar com rtsp:// (veio {scheme})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="50"/>
         <source>the {field} has no camera address after rtsp://</source>
         <translation>o campo {field} não tem o endereço da câmera depois de rtsp://</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50"/>
+        <location filename="../messages.py" line="51"/>
         <source>the {field} has an invalid port</source>
         <translation>o campo {field} tem uma porta inválida</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="52"/>
         <source>the camera needs a name</source>
         <translation>a câmera precisa de um nome</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="56"/>
+        <location filename="../messages.py" line="57"/>
         <source>the motion sensitivity goes from {min} to {max}</source>
         <translation>a sensibilidade de movimento vai de {min} a {max}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63"/>
+        <location filename="../messages.py" line="64"/>
         <source>camera {camera_id}&apos;s saved password is only sent to its own address: type the password</source>
         <translation>a senha salva da câmera {camera_id} só é enviada ao endereço dela: digite a senha</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="65"/>
+        <location filename="../messages.py" line="66"/>
         <source>the period starts after it ends</source>
         <translation>o período começa depois de terminar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="67"/>
         <source>the event&apos;s kind is not valid</source>
         <translation>o tipo do evento não é válido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="68"/>
         <source>the kind {kind} is the recorder&apos;s own</source>
         <translation>o tipo {kind} é do próprio gravador</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="69"/>
         <source>the event&apos;s time {time} is in the future</source>
         <translation>o horário do evento {time} está no futuro</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="69"/>
+        <location filename="../messages.py" line="70"/>
         <source>the event ends before it starts</source>
         <translation>o evento termina antes de começar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="71"/>
         <source>the event&apos;s label is longer than {max} characters or has control characters</source>
         <translation>o rótulo do evento passa de {max} caracteres ou tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="73"/>
         <source>the confidence goes from {min} to {max}</source>
         <translation>a confiança vai de {min} a {max}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="74"/>
         <source>the event&apos;s picture is not base64</source>
         <translation>a imagem do evento não está em base64</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="75"/>
         <source>the event&apos;s picture is not a JPEG or PNG</source>
         <translation>a imagem do evento não é JPEG nem PNG</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="76"/>
         <source>the event&apos;s picture is larger than {max_kb} KB</source>
         <translation>a imagem do evento passa de {max_kb} KB</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="77"/>
         <source>event {event_id} has no picture</source>
         <translation>o evento {event_id} não tem imagem</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="78"/>
         <source>the CSV file has no header line</source>
         <translation>o arquivo CSV não tem a linha de cabeçalho</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="79"/>
         <source>the CSV file was refused ({more} more problems)</source>
         <translation>o arquivo CSV foi recusado ({more} problemas a mais)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="81"/>
         <source>clip {clip_id} has no file ({state})</source>
         <translation>o clipe {clip_id} não tem arquivo ({state})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="83"/>
         <source>the {plan} plan keeps up to {limit} clips and {count} are saved; delete a clip or move to a bigger plan</source>
         <translation>o plano {plan} guarda até {limit} clipes e {count} estão salvos; apague um clipe ou mude para um plano maior</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="87"/>
         <source>not enough free disk for this clip: it needs {need_bytes} bytes and {usable_bytes} can be used</source>
         <translation>não há disco livre suficiente para este clipe: ele precisa de {need_bytes} bytes e {usable_bytes} podem ser usados</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="89"/>
         <source>the clip needs a name</source>
         <translation>o clipe precisa de um nome</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="95"/>
         <source>who made the clip is longer than {max} characters or has control characters</source>
         <translation>quem fez o clipe passa de {max} caracteres ou tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="97"/>
         <source>the clip starts after it ends</source>
         <translation>o clipe começa depois de terminar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="99"/>
         <source>camera {camera_id} has no recording from {start} to {end}</source>
         <translation>a câmera {camera_id} não tem gravação de {start} a {end}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="101"/>
         <source>the recording {file} could not be read: {reason}</source>
         <translation>a gravação {file} não pôde ser lida: {reason}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="102"/>
         <source>the camera&apos;s video format changed at {at}: make two clips</source>
         <translation>o formato de vídeo da câmera mudou às {at}: faça dois clipes</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="119"/>
         <source>the camera sends {codec} video, which cannot be recorded; set the camera to H.264 or H.265</source>
         <translation>a câmera envia vídeo {codec}, que não pode ser gravado; configure a câmera para H.264 ou H.265</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="122"/>
         <source>nothing was written for {seconds} s</source>
         <translation>nada foi gravado por {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="123"/>
         <source>the camera failed: {message}</source>
         <translation>a câmera falhou: {message}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="124"/>
         <source>the camera failed for an unknown reason</source>
         <translation>a câmera falhou por um motivo desconhecido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="125"/>
         <source>the camera&apos;s address has a line break</source>
         <translation>o endereço da câmera tem uma quebra de linha</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="126"/>
         <source>cannot write to {folder}: {reason}</source>
         <translation>não é possível gravar em {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="127"/>
         <source>the recorder failed: {message}</source>
         <translation>o gravador falhou: {message}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="28"/>
+        <location filename="../messages.py" line="29"/>
         <source>the recorder is not running</source>
         <translation>o gravador não está em execução</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="30"/>
         <source>the recorder could not start; see {log}</source>
         <translation>o gravador não pôde iniciar; veja {log}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="30"/>
+        <location filename="../messages.py" line="31"/>
         <source>the recorder did not stop in time</source>
         <translation>o gravador não parou a tempo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="31"/>
+        <location filename="../messages.py" line="32"/>
         <source>the API token is missing</source>
         <translation>falta o token da API</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="32"/>
+        <location filename="../messages.py" line="33"/>
         <source>wrong API token</source>
         <translation>token da API incorreto</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="33"/>
+        <location filename="../messages.py" line="34"/>
         <source>the Authorization header must be &apos;Bearer&apos; and the API token</source>
         <translation>o cabeçalho Authorization deve ser &apos;Bearer&apos; e o token da API</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="35"/>
+        <location filename="../messages.py" line="36"/>
         <source>the recorder does not answer to the name {host}</source>
         <translation>o gravador não responde pelo nome {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="36"/>
+        <location filename="../messages.py" line="37"/>
         <source>the request is not valid ({field})</source>
         <translation>o pedido não é válido ({field})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="38"/>
         <source>the recorder refused this: {detail}</source>
         <translation>o gravador recusou isto: {detail}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="39"/>
         <source>not found: {path}</source>
         <translation>não encontrado: {path}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="40"/>
         <source>the recorder does not accept {method} here</source>
         <translation>o gravador não aceita {method} aqui</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="41"/>
         <source>the recorder refused the request (HTTP {status})</source>
         <translation>o gravador recusou o pedido (HTTP {status})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="41"/>
+        <location filename="../messages.py" line="42"/>
         <source>the recorder could not do that; see its log</source>
         <translation>o gravador não conseguiu fazer isso; veja o registro dele</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="43"/>
         <source>there is no camera {camera_id}</source>
         <translation>não existe a câmera {camera_id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="43"/>
+        <location filename="../messages.py" line="44"/>
         <source>camera {camera_id} is disabled</source>
         <translation>a câmera {camera_id} está desativada</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="53"/>
         <source>the camera name is longer than {max} characters</source>
         <translation>o nome da câmera passa de {max} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="53"/>
+        <location filename="../messages.py" line="54"/>
         <source>the camera name has control characters</source>
         <translation>o nome da câmera tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54"/>
+        <location filename="../messages.py" line="55"/>
         <source>retention must be between {min} and {max} days</source>
         <translation>a retenção deve ficar entre {min} e {max} dias</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location filename="../messages.py" line="56"/>
         <source>compression must start after {min} to {max} days</source>
         <translation>a compressão deve começar depois de {min} a {max} dias</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="58"/>
+        <location filename="../messages.py" line="59"/>
         <source>the motion mask must be a list of at most {max} areas</source>
         <translation>a máscara de movimento deve ser uma lista de no máximo {max} áreas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="60"/>
         <source>mask area {area} must be four numbers: x, y, width, height</source>
         <translation>a área {area} da máscara deve ser quatro números: x, y, largura, altura</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="62"/>
         <source>mask area {area} must lie inside the picture (fractions from 0 to 1, with a width and a height)</source>
         <translation>a área {area} da máscara deve ficar dentro da imagem (frações de 0 a 1, com largura e altura)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="80"/>
         <source>no clip {clip_id}</source>
         <translation>não existe o clipe {clip_id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="82"/>
         <source>clip {clip_id} is still being made; delete it when it is done</source>
         <translation>o clipe {clip_id} ainda está sendo feito; apague-o quando estiver pronto</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="90"/>
         <source>the clip name is longer than {max} characters</source>
         <translation>o nome do clipe passa de {max} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="91"/>
         <source>the clip name may not contain &apos;/&apos;, &apos;\&apos; or &apos;..&apos;</source>
         <translation>o nome do clipe não pode conter &apos;/&apos;, &apos;\&apos; nem &apos;..&apos;</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="92"/>
         <source>the clip name has control characters</source>
         <translation>o nome do clipe tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="93"/>
         <source>the notes are longer than {max} characters</source>
         <translation>as notas passam de {max} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="94"/>
         <source>the notes have control characters</source>
         <translation>as notas têm caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="98"/>
         <source>a clip may be at most {max_hours} hours long</source>
         <translation>um clipe pode ter no máximo {max_hours} horas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="128"/>
         <source>The recording disk is full ({free_mb} MB free) and no old footage is left to delete ({clips} clips are kept, never deleted): recording has stopped; free space or add a disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): a gravação parou; libere espaço ou adicione um disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="132"/>
         <source>The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and no old footage is left to delete ({clips} clips are kept, never deleted): free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free_mb} MB livres, {need_mb} MB necessários) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): libere espaço ou adicione um disco, ou a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="135"/>
+        <location filename="../messages.py" line="136"/>
         <source>The recording disk is full ({free_mb} MB free) and old recordings could not be deleted to make room: recording has stopped; free space on the disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e as gravações antigas não puderam ser apagadas para abrir espaço: a gravação parou; libere espaço no disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="179"/>
+        <location filename="../messages.py" line="180"/>
         <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
         <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="183"/>
+        <location filename="../messages.py" line="184"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="188"/>
+        <location filename="../messages.py" line="189"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="190"/>
+        <location filename="../messages.py" line="191"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="192"/>
+        <location filename="../messages.py" line="193"/>
         <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
         <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>
@@ -2049,37 +2049,37 @@ Dados: {data}</translation>
 <context>
     <name>StorageAlerts</name>
     <message>
-        <location filename="../storage/storage_alerts.py" line="119"/>
+        <location filename="../storage/storage_alerts.py" line="120"/>
         <source>The recordings disk is {pct:.0f} % full (over {level} %): {free} free.</source>
         <translation>O disco de gravações está {pct:.0f} % cheio (acima de {level} %): {free} livres.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="121"/>
+        <location filename="../storage/storage_alerts.py" line="122"/>
         <source>The recordings disk is {pct:.0f} % full (over {level} %): {free} free, about {days} days at the current rate.</source>
         <translation>O disco de gravações está {pct:.0f} % cheio (acima de {level} %): {free} livres, cerca de {days} dias no ritmo atual.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="125"/>
+        <location filename="../storage/storage_alerts.py" line="126"/>
         <source>When it is full, the oldest footage is deleted before its retention ends.</source>
         <translation>Quando ele encher, as gravações mais antigas serão apagadas antes do fim da retenção.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="133"/>
+        <location filename="../storage/storage_alerts.py" line="134"/>
         <source>Disk {level} % full</source>
         <translation>Disco {level} % cheio</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="145"/>
+        <location filename="../storage/storage_alerts.py" line="146"/>
         <source>Recording is in danger: {why}</source>
         <translation>A gravação está em risco: {why}</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="148"/>
+        <location filename="../storage/storage_alerts.py" line="149"/>
         <source>Recording is in danger</source>
         <translation>A gravação está em risco</translation>
     </message>
     <message>
-        <location filename="../storage/storage_alerts.py" line="174"/>
+        <location filename="../storage/storage_alerts.py" line="175"/>
         <source>Disk guard, {when}: {what}</source>
         <translation>Proteção do disco, {when}: {what}</translation>
     </message>
@@ -2113,286 +2113,286 @@ Dados: {data}</translation>
 <context>
     <name>StorageView</name>
     <message>
-        <location filename="../storage/storage_view.py" line="82"/>
+        <location filename="../storage/storage_view.py" line="90"/>
         <source>Storage</source>
         <translation>Armazenamento</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="97"/>
+        <location filename="../storage/storage_view.py" line="105"/>
         <source>All cameras</source>
         <translation>Todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="113"/>
         <location filename="../storage/storage_view.py" line="121"/>
-        <location filename="../storage/storage_view.py" line="124"/>
-        <location filename="../storage/storage_view.py" line="127"/>
+        <location filename="../storage/storage_view.py" line="129"/>
+        <location filename="../storage/storage_view.py" line="132"/>
+        <location filename="../storage/storage_view.py" line="135"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="113"/>
+        <location filename="../storage/storage_view.py" line="121"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="114"/>
+        <location filename="../storage/storage_view.py" line="122"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="118"/>
+        <location filename="../storage/storage_view.py" line="126"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="119"/>
+        <location filename="../storage/storage_view.py" line="127"/>
         <source>Run retention now…</source>
         <translation>Executar a retenção agora…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="121"/>
+        <location filename="../storage/storage_view.py" line="129"/>
         <source>Retention</source>
         <translation>Retenção</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="121"/>
+        <location filename="../storage/storage_view.py" line="129"/>
         <source>Days recorded</source>
         <translation>Dias gravados</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="122"/>
+        <location filename="../storage/storage_view.py" line="130"/>
         <source>Oldest day</source>
         <translation>Dia mais antigo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="122"/>
-        <location filename="../storage/storage_view.py" line="124"/>
+        <location filename="../storage/storage_view.py" line="130"/>
+        <location filename="../storage/storage_view.py" line="132"/>
         <source>Space used</source>
         <translation>Espaço usado</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="122"/>
+        <location filename="../storage/storage_view.py" line="130"/>
         <source>Share</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="123"/>
+        <location filename="../storage/storage_view.py" line="131"/>
         <source>Rate (Mbit/s)</source>
         <translation>Taxa (Mbit/s)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="123"/>
+        <location filename="../storage/storage_view.py" line="131"/>
         <source>Frame loss (last minute)</source>
         <translation>Perda de quadros (último minuto)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="124"/>
+        <location filename="../storage/storage_view.py" line="132"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="124"/>
+        <location filename="../storage/storage_view.py" line="132"/>
         <source>Recorded</source>
         <translation>Gravado</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="125"/>
+        <location filename="../storage/storage_view.py" line="133"/>
         <source>Deleted on</source>
         <translation>Apagado em</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="125"/>
+        <location filename="../storage/storage_view.py" line="133"/>
         <source>Days left</source>
         <translation>Dias restantes</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="127"/>
+        <location filename="../storage/storage_view.py" line="135"/>
         <source>Deleted at</source>
         <translation>Apagado às</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="127"/>
+        <location filename="../storage/storage_view.py" line="135"/>
         <source>Footage</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="127"/>
+        <location filename="../storage/storage_view.py" line="135"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="128"/>
+        <location filename="../storage/storage_view.py" line="136"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="128"/>
+        <location filename="../storage/storage_view.py" line="136"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="130"/>
+        <location filename="../storage/storage_view.py" line="138"/>
         <source>Per camera</source>
         <translation>Por câmera</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="131"/>
+        <location filename="../storage/storage_view.py" line="139"/>
         <source>Per day</source>
         <translation>Por dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="132"/>
+        <location filename="../storage/storage_view.py" line="140"/>
         <source>Cleanup log</source>
         <translation>Registro de limpeza</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="140"/>
+        <location filename="../storage/storage_view.py" line="148"/>
         <source>Delete day…</source>
         <translation>Apagar dia…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="141"/>
+        <location filename="../storage/storage_view.py" line="149"/>
         <source>Export day…</source>
         <translation>Exportar dia…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="143"/>
+        <location filename="../storage/storage_view.py" line="151"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="212"/>
+        <location filename="../storage/storage_view.py" line="223"/>
         <source>(removed)</source>
         <translation>(removida)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="217"/>
+        <location filename="../storage/storage_view.py" line="228"/>
         <source>Disk: {used} of {total} used ({pct:.0f} %), {free} free; recordings {rec}.</source>
         <translation>Disco: {used} de {total} usados ({pct:.0f} %), {free} livres; gravações {rec}.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="222"/>
+        <location filename="../storage/storage_view.py" line="232"/>
         <source>Recording {rate} Mbit/s in all: the disk is full in about {days} days at this rate (then the oldest footage goes early).</source>
         <translation>Gravando {rate} Mbit/s no total: o disco enche em cerca de {days} dias neste ritmo (depois, as gravações mais antigas são apagadas antes do prazo).</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="226"/>
+        <location filename="../storage/storage_view.py" line="236"/>
         <source>Nothing is being recorded at the moment.</source>
         <translation>Nada está sendo gravado no momento.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="229"/>
+        <location filename="../storage/storage_view.py" line="239"/>
         <source>Retention runs next on {when}.</source>
         <translation>A próxima execução da retenção é em {when}.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="232"/>
+        <location filename="../storage/storage_view.py" line="242"/>
         <source>Last run {when}: {n} recordings deleted ({size}).</source>
         <translation>Última execução {when}: {n} gravações apagadas ({size}).</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="237"/>
+        <location filename="../storage/storage_view.py" line="247"/>
         <source>{camera}: {day} is deleted at the next run ({size}) — save clips now.</source>
         <translation>{camera}: o dia {day} será apagado na próxima execução ({size}) — salve os clipes agora.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="266"/>
+        <location filename="../storage/storage_view.py" line="276"/>
         <source>{n} days</source>
         <translation>{n} dias</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="278"/>
+        <location filename="../storage/storage_view.py" line="288"/>
         <source>Measured while the camera records</source>
         <translation>Medida enquanto a câmera grava</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="279"/>
+        <location filename="../storage/storage_view.py" line="289"/>
         <source>{frames} of {expected} frames over {seconds:.0f} s</source>
         <translation>{frames} de {expected} quadros em {seconds:.0f} s</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="308"/>
+        <location filename="../storage/storage_view.py" line="318"/>
         <source>Deleted at the next retention run: save clips now</source>
         <translation>Será apagado na próxima execução da retenção: salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="315"/>
+        <location filename="../storage/storage_view.py" line="325"/>
         <source>retention</source>
         <translation>retenção</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="315"/>
+        <location filename="../storage/storage_view.py" line="325"/>
         <source>disk full (early)</source>
         <translation>disco cheio (antes do prazo)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="316"/>
+        <location filename="../storage/storage_view.py" line="326"/>
         <source>by the administrator</source>
         <translation>pelo administrador</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="369"/>
+        <location filename="../storage/storage_view.py" line="379"/>
         <source>Delete day</source>
         <translation>Apagar dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="370"/>
+        <location filename="../storage/storage_view.py" line="380"/>
         <source>Delete all footage of {camera} on {day} ({size})? It is removed for good; saved clips are kept.</source>
         <translation>Apagar todas as gravações de {camera} em {day} ({size})? Elas serão removidas definitivamente; os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="376"/>
+        <location filename="../storage/storage_view.py" line="386"/>
         <source>Deleting {camera}, {day}…</source>
         <translation>Apagando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="380"/>
+        <location filename="../storage/storage_view.py" line="390"/>
         <source>Deleted {n} recordings ({size}) of {camera} on {day}.</source>
         <translation>{n} gravações ({size}) de {camera} em {day} apagadas.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="393"/>
+        <location filename="../storage/storage_view.py" line="403"/>
         <source>Export the day to…</source>
         <translation>Exportar o dia para…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="408"/>
+        <location filename="../storage/storage_view.py" line="418"/>
         <source>Exporting {camera}, {day}…</source>
         <translation>Exportando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="418"/>
+        <location filename="../storage/storage_view.py" line="428"/>
         <source>Exported {n} files ({size}) to {folder}; checksums in {sums}.</source>
         <translation>{n} arquivos ({size}) exportados para {folder}; somas de verificação em {sums}.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="421"/>
+        <location filename="../storage/storage_view.py" line="431"/>
         <source>{n} files listed in the index were missing from the disk.</source>
         <translation>{n} arquivos listados no índice não estavam no disco.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="428"/>
+        <location filename="../storage/storage_view.py" line="438"/>
         <source>The day was not exported: {why}</source>
         <translation>O dia não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="434"/>
+        <location filename="../storage/storage_view.py" line="444"/>
         <source>Run retention now</source>
         <translation>Executar a retenção agora</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="435"/>
+        <location filename="../storage/storage_view.py" line="445"/>
         <source>Delete now all footage older than each camera&apos;s retention? Saved clips are kept.</source>
         <translation>Apagar agora todas as gravações mais antigas que a retenção de cada câmera? Os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="439"/>
+        <location filename="../storage/storage_view.py" line="449"/>
         <source>Running retention…</source>
         <translation>Executando a retenção…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="443"/>
+        <location filename="../storage/storage_view.py" line="453"/>
         <source>Retention deleted {n} recordings ({size}).</source>
         <translation>A retenção apagou {n} gravações ({size}).</translation>
     </message>

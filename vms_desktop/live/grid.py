@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
+from vms_api import models as m
 from vms_desktop.live import layout
 from vms_desktop.live.tile import LiveTile
 
@@ -49,9 +50,9 @@ class LiveGrid(QWidget):
         self.page = (self.page + step) % layout.page_count(len(self.order), self.side)
         self._relayout()
 
-    def update_cameras(self, cameras: list[dict]) -> None:
+    def update_cameras(self, cameras: list[m.CameraStatus]) -> None:
         """The recorder's status rows: tiles are added, removed and updated to match."""
-        ids = [c["id"] for c in cameras]
+        ids = [c.id for c in cameras]
         changed = set(ids) != set(self.tiles)
         for cid in list(self.tiles):
             if cid not in ids:
@@ -59,9 +60,9 @@ class LiveGrid(QWidget):
                 tile.close_player()
                 tile.deleteLater()
         for cam in cameras:
-            tile = self.tiles.get(cam["id"])
+            tile = self.tiles.get(cam.id)
             if tile is None:
-                tile = self.tiles[cam["id"]] = LiveTile(cam["id"], self._live_url, self)
+                tile = self.tiles[cam.id] = LiveTile(cam.id, self._live_url, self)
                 tile.open_requested.connect(self.open_requested)
                 tile.context_requested.connect(self.context_requested)
                 tile.dropped_on.connect(self._swap)

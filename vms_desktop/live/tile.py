@@ -7,6 +7,8 @@ from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from vms_api import models as m
+from vms_api.enums import CameraState
 from vms_desktop.cameras.camera_alerts import frame_loss_warning, recording_stopped
 from vms_desktop.messages import camera_error
 from vms_desktop.vlc_player import VlcPlayer
@@ -74,7 +76,7 @@ class LiveTile(QFrame):
         super().__init__(parent)
         self.camera_id = camera_id
         self._live_url = live_url  # callable(camera_id, sub) -> URL; the port may change
-        self.state: dict = {}
+        self.state: m.CameraStatus | None = None
         self.active = False  # on the visible page
         self._playing_url: str | None = None
         self._press: QPoint | None = None
@@ -117,15 +119,15 @@ class LiveTile(QFrame):
 
     # -- state from the recorder ----------------------------------------------------------
 
-    def update_state(self, state: dict) -> None:
+    def update_state(self, state: m.CameraStatus) -> None:
         self.state = state
-        self.name.setText(state.get("name", ""))
-        recording = state.get("state") == "recording"
+        self.name.setText(state.name)
+        recording = state.state == CameraState.RECORDING
         self.rec.setText("●" if recording else "○")
         self.rec.setToolTip(self.tr("Recording") if recording else self.tr("Not recording"))
         self.rec.setProperty("on", recording)
         self.rec.style().polish(self.rec)
-        self.motion.setVisible(recording and bool(state.get("motion_active")))
+        self.motion.setVisible(recording and state.motion_active)
         stopped = recording_stopped(state)
         loss = frame_loss_warning(state)
         self._set_note(state, stopped, loss)
@@ -134,7 +136,7 @@ class LiveTile(QFrame):
             widget.setProperty("critical", stopped)
             widget.setProperty("warn", loss is not None)
             widget.style().polish(widget)
-        first_connect = state.get("state") in ("starting", "connecting") and not state.get("error")
+        first_connect = state.state in (CameraState.STARTING, CameraState.CONNECTING) and not state.error
         if (recording or first_connect) and not stopped:
             self.pages.setCurrentWidget(self.surface)
         else:
@@ -142,27 +144,28 @@ class LiveTile(QFrame):
             self.pages.setCurrentWidget(self.down)
         self._sync_player()
 
-    def _set_note(self, state: dict, stopped: bool, loss: float | None) -> None:
+    def _set_note(self, state: m.CameraStatus, stopped: bool, loss: float | None) -> None:
         tip = ""
         if stopped:
             text = self.tr("RECORDING STOPPED")
         elif loss is not None:
-            fl = state["frame_loss"]
+            fl = state.frame_loss
             text = self.tr("losing frames: {pct:.1f} %").format(pct=loss)
             tip = self.tr("{lost} of {expected} frames missing over the last {seconds:.0f} s").format(
-                lost=max(0, fl["expected"] - fl["frames"]), expected=fl["expected"], seconds=fl["seconds"])
+                lost=max(0, fl.expected - fl.frames), expected=fl.expected, seconds=fl.seconds)
         else:
             text = self._state_words(state)
         self.note.setText(text)
         self.note.setToolTip(tip)
 
-    def _state_words(self, state: dict) -> str:
-        return {"recording": "", "starting": self.tr("starting…"), "connecting": self.tr("connecting…"),
-                "retrying": self.tr("reconnecting…"), "error": self.tr("offline"),
-                "disabled": self.tr("recording off"), "stopped": self.tr("stopped")}.get(state.get("state"), "")
+    def _state_words(self, state: m.CameraStatus) -> str:
+        return {CameraState.RECORDING: "", CameraState.STARTING: self.tr("starting…"),
+                CameraState.CONNECTING: self.tr("connecting…"), CameraState.RETRYING: self.tr("reconnecting…"),
+                CameraState.ERROR: self.tr("offline"), CameraState.DISABLED: self.tr("recording off"),
+                CameraState.STOPPED: self.tr("stopped")}.get(state.state, "")
 
-    def _down_title(self, state: dict) -> str:
-        if state.get("state") == "disabled":
+    def _down_title(self, state: m.CameraStatus) -> str:
+        if state.state == CameraState.DISABLED:
             return self.tr("Recording is switched off for this camera")
         if recording_stopped(state):
             return self.tr("Recording stopped")
@@ -181,10 +184,10 @@ class LiveTile(QFrame):
     # -- playback -------------------------------------------------------------------------
 
     def _wanted_url(self) -> str | None:
-        if not self.active or self.state.get("state") != "recording":
+        if not self.active or self.state is None or self.state.state != CameraState.RECORDING:
             return None
         try:
-            return self._live_url(self.camera_id, bool(self.state.get("has_substream")))
+            return self._live_url(self.camera_id, self.state.has_substream)
         except Exception:  # noqa: BLE001 - recorder away: the status bar says so
             return None
 

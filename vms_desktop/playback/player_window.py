@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vms_api import models as m
+from vms_api.models import utc
 from vms_desktop.clips.clip_dialog import format_duration, format_range
 from vms_desktop.events.event_list import EventPanel
-from vms_desktop.events.event_table import parse_rows, utc
+from vms_desktop.events.rows import EventRow, parse_rows
 from vms_desktop.live.tile import VideoSurface
 from vms_desktop.messages import error_text
 from vms_desktop.playback.engine import LIVE_SPAN_ID, POSITION_MS, PlaybackEngine
@@ -53,14 +55,14 @@ class VideoStack(QWidget):
 
 
 class PlayerWindow(QWidget):
-    def __init__(self, camera: dict, api: RecorderApi, parent: QWidget | None = None, at: datetime | None = None):
+    def __init__(self, camera: m.CameraStatus, api: RecorderApi, parent: QWidget | None = None, at: datetime | None = None):
         """at: where to start playing (UTC); by default just before now."""
         super().__init__(parent, Qt.Window)
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.camera, self.api = camera, api
         self.tz = datetime.now().astimezone().tzinfo
         self.day = at.astimezone(self.tz).date() if at else date.today()
-        self.setWindowTitle(camera["name"])
+        self.setWindowTitle(camera.name)
         self.engine = PlaybackEngine(lambda rel: api.data.absolute(rel) if not Path(rel).is_absolute() else Path(rel),
                                      self)
         self._build()
@@ -91,7 +93,7 @@ class PlayerWindow(QWidget):
         return b
 
     def _build(self) -> None:
-        title = QLabel(self.camera["name"], self)
+        title = QLabel(self.camera.name, self)
         title.setObjectName("playerTitle")
         self.clock = QLabel("--:--:--", self)
         self.clock.setObjectName("playerClock")
@@ -148,7 +150,7 @@ class PlayerWindow(QWidget):
                                           lambda: self.show_events(self.events.isHidden()), "E")
         self.events_button.setCheckable(True)
         days.addWidget(self.events_button)
-        self.events = EventPanel(self.api, self.camera["id"], self.tz, self)
+        self.events = EventPanel(self.api, self.camera.id, self.tz, self)
         self.events.chosen.connect(self.go_to_event)
         split = QSplitter(Qt.Horizontal, self, childrenCollapsible=False)
         split.addWidget(self.video)
@@ -211,16 +213,16 @@ class PlayerWindow(QWidget):
         if self.removed:
             return
         start, end = local_day(self.day, self.tz)
-        cid = self.camera["id"]
+        cid = self.camera.id
 
         def fetch() -> tuple:
             q = {"camera_id": cid, "start": (start - MARGIN).isoformat(), "end": (end + MARGIN).isoformat(),
                  "limit": 100_000}
-            spans = [Span(s["id"], utc(s["start"]), utc(s["end"]), s["path"])
+            spans = [Span(s.id, utc(s.start), utc(s.end), s.path)
                      for s in self.api.recordings(**q)]
             events = parse_rows(self.api.events(**q))  # in time order
             days = self.api.recording_days(cid) if with_days else None
-            cam = next((c for c in self.api.status()["cameras"] if c["id"] == cid), None)
+            cam = next((c for c in self.api.status().cameras if c.id == cid), None)
             return spans, events, days, cam
 
         run_in_background(fetch, self._loaded, self._not_loaded, owner=self)  # the window may close meanwhile
@@ -237,13 +239,13 @@ class PlayerWindow(QWidget):
     def _loaded(self, result: tuple) -> None:
         spans, events, days, cam = result
         now = datetime.now(UTC)
-        if cam and cam.get("current_file") and cam.get("current_start"):
-            spans.append(Span(LIVE_SPAN_ID, utc(cam["current_start"]), now, cam["current_file"]))
+        if cam and cam.current_file and cam.current_start:
+            spans.append(Span(LIVE_SPAN_ID, utc(cam.current_start), now, cam.current_file))
         self.engine.set_spans(spans)
         start, end = local_day(self.day, self.tz)
         self.timeline.set_data(self.engine.timemap.runs(start, end), events,
                                live_edge=now if start <= now < end else None)
-        self.events.day_loaded({e["kind"] for e in events})
+        self.events.day_loaded({e.kind for e in events})
         if days is not None:
             self._show_days(days)
         if self._first is not None:
@@ -262,15 +264,15 @@ class PlayerWindow(QWidget):
             return
         self.engine.seek(pos.instant, quiet=True)
 
-    def _show_days(self, info: dict) -> None:
+    def _show_days(self, info: m.RecordedDays) -> None:
         fmt = QTextCharFormat()
         fmt.setForeground(QColor("#5fd38d"))
         fmt.setFontWeight(700)
         cal = self.date_edit.calendarWidget()
-        for d in info.get("days", []):
-            y, m, dd = (int(x) for x in d["date"].split("-"))
-            cal.setDateTextFormat(QDate(y, m, dd), fmt)
-        keep, plan = info.get("retention_days", 0), info.get("plan", "")
+        for d in info.days:
+            y, month, dd = (int(x) for x in d.date.split("-"))
+            cal.setDateTextFormat(QDate(y, month, dd), fmt)
+        keep, plan = info.retention_days, info.plan
         first_kept = date.today() - timedelta(days=keep - 1) if keep else self.day
         n = (self.day - first_kept).days + 1
         if keep and 1 <= n <= keep:
@@ -297,8 +299,8 @@ class PlayerWindow(QWidget):
         else:
             self.seek(t)
 
-    def go_to_event(self, ev: dict) -> None:
-        self.open_at(ev["start"] - PRE_ROLL)
+    def go_to_event(self, ev: EventRow) -> None:
+        self.open_at(ev.start - PRE_ROLL)
         self.notice.setText(describe_event(ev, self.tz))
 
     def show_events(self, visible: bool, remember: bool = True) -> None:
@@ -321,15 +323,15 @@ class PlayerWindow(QWidget):
         # the event the pre-roll brought us to counts as passed: one second either way
         here, events = now + PRE_ROLL, self.timeline.events
         if direction > 0:
-            ev = next((e for e in events if e["start"] > here + timedelta(seconds=1)), None)
+            ev = next((e for e in events if e.start > here + timedelta(seconds=1)), None)
         else:
-            ev = next((e for e in reversed(events) if e["start"] < here - timedelta(seconds=1)), None)
+            ev = next((e for e in reversed(events) if e.start < here - timedelta(seconds=1)), None)
         if ev is None:
             self.notice.setText(self.tr("No more events this day"))
             return
         self.notice.setText(describe_event(ev, self.tz))
         self._preview = None
-        self.engine.seek(ev["start"] - PRE_ROLL)
+        self.engine.seek(ev.start - PRE_ROLL)
 
     def set_volume(self, volume: int) -> None:
         self.engine.vlc.volume = volume
@@ -349,7 +351,7 @@ class PlayerWindow(QWidget):
             return None
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.PicturesLocation) or Path.home()) / "VMS Desktop"
         folder.mkdir(parents=True, exist_ok=True)
-        name = f"{self.camera['name']}_{t.astimezone(self.tz):%Y-%m-%d_%H-%M-%S}.png".replace("/", "-")
+        name = f"{self.camera.name}_{t.astimezone(self.tz):%Y-%m-%d_%H-%M-%S}.png".replace("/", "-")
         path = folder / name
         if not self.engine.vlc.snapshot(path):
             self.notice.setText(self.tr("The snapshot could not be saved"))
@@ -440,14 +442,14 @@ class PlayerWindow(QWidget):
 
         self.clip_dialog = CreateClipDialog(self.api, self.camera, *sel, self.tz, self)
         self.clip_dialog.saved.connect(lambda row: self.notice.setText(
-            self.tr("Clip saved: {name}").format(name=row["name"])))
+            self.tr("Clip saved: {name}").format(name=row.name)))
         self.clip_dialog.show()
 
     def show_clips(self) -> None:
         from vms_desktop.clips.clips_panel import ClipsPanel  # opened rarely: loaded when first used
 
         if self.clips_panel is None:
-            self.clips_panel = ClipsPanel(self.api, self.tz, self.camera["id"], self)  # lists at once
+            self.clips_panel = ClipsPanel(self.api, self.tz, self.camera.id, self)  # lists at once
         else:
             self.clips_panel.refresh()
         self.clips_panel.show()

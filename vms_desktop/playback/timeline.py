@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QElapsedTimer, Q
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from vms_desktop.events.rows import EventRow
 from vms_desktop.messages import translate
 from vms_desktop.playback.timemap import hour_marks
 
@@ -46,7 +47,7 @@ class Timeline(QWidget):
         self.tz = tz
         self.day_start = self.day_end = self.view_start = self.view_end = None
         self.runs: list[tuple[datetime, datetime]] = []
-        self.events: list[dict] = []
+        self.events: list[EventRow] = []
         self._kinds: list[str] = []
         self._arrays = {"start": np.zeros(0), "end": np.zeros(0), "kind": np.zeros(0, np.int16)}
         self._layer: QPixmap | None = None
@@ -72,17 +73,17 @@ class Timeline(QWidget):
         self.view_start, self.view_end = start, end
         self._changed()
 
-    def set_data(self, runs: list[tuple[datetime, datetime]], events: list[dict],
+    def set_data(self, runs: list[tuple[datetime, datetime]], events: list[EventRow],
                  live_edge: datetime | None = None) -> None:
         self.runs, self.live_edge = runs, live_edge
-        self.events = sorted(events, key=lambda ev: ev["start"])
+        self.events = sorted(events, key=lambda ev: ev.start)
         # Kinds drawn in this order, later on top: the camera's own trouble above detections.
-        self._kinds = sorted({ev["kind"] for ev in self.events}, key=lambda k: (k in ("error", "offline", "recorder_stopped"), k))
+        self._kinds = sorted({ev.kind for ev in self.events}, key=lambda k: (k in ("error", "offline", "recorder_stopped"), k))
         index = {k: i for i, k in enumerate(self._kinds)}
         self._arrays = {
-            "start": np.array([ev["start"].timestamp() for ev in self.events], np.float64),  # sorted
-            "end": np.array([ev["end"].timestamp() if ev.get("end") else np.nan for ev in self.events], np.float64),
-            "kind": np.array([index[ev["kind"]] for ev in self.events], np.int16)}
+            "start": np.array([ev.start.timestamp() for ev in self.events], np.float64),  # sorted
+            "end": np.array([ev.end.timestamp() if ev.end else np.nan for ev in self.events], np.float64),
+            "kind": np.array([index[ev.kind] for ev in self.events], np.int16)}
         self._changed()
 
     def _changed(self) -> None:
@@ -301,14 +302,14 @@ class Timeline(QWidget):
 
     # -- interaction -------------------------------------------------------------------------
 
-    def event_near(self, x: float) -> dict | None:
+    def event_near(self, x: float) -> EventRow | None:
         """The event whose marker is nearest to x, within 6 px."""
         best = None
         starts = self._arrays["start"]
         lo = int(np.searchsorted(starts, self.time_at(x - 6).timestamp(), "left"))
         hi = int(np.searchsorted(starts, self.time_at(x + 6).timestamp(), "right"))
         for ev in self.events[lo:hi]:
-            d = abs(self.x_of(ev["start"]) - x)
+            d = abs(self.x_of(ev.start) - x)
             if d <= 6 and (best is None or d < best[0]):
                 best = (d, ev)
         return best[1] if best else None
@@ -403,12 +404,12 @@ class Timeline(QWidget):
         self._changed()
 
 
-def describe_event(ev: dict, tz: tzinfo) -> str:
-    when = ev["start"].astimezone(tz).strftime("%H:%M:%S")
-    if ev.get("end"):
-        when += "–" + ev["end"].astimezone(tz).strftime("%H:%M:%S")
-    label = f" — {translate(ev['label'])}" if ev.get("label") else ""
-    return f"{when} {kind_name(ev['kind'])}{label}"
+def describe_event(ev: EventRow, tz: tzinfo) -> str:
+    when = ev.start.astimezone(tz).strftime("%H:%M:%S")
+    if ev.end:
+        when += "–" + ev.end.astimezone(tz).strftime("%H:%M:%S")
+    label = f" — {translate(ev.label)}" if ev.label else ""
+    return f"{when} {kind_name(ev.kind)}{label}"
 
 
 def kind_name(kind: str) -> str:

@@ -17,18 +17,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from vms_api import models as m
+
 LEVELS = (80, 90, 95)  # percent of the recordings disk in use
 
 
 def level_of(percent: float) -> int:
     """The highest alert level reached (0: none)."""
     return max((lvl for lvl in LEVELS if percent >= lvl), default=0)
-
-
-def disk_percent(disk: dict) -> float:
-    if disk.get("percent") is not None:
-        return float(disk["percent"])
-    return 100.0 * disk["used"] / disk["total"] if disk.get("total") else 0.0
 
 
 @dataclass
@@ -69,10 +65,10 @@ class EventMemory:
 
     last_id: int = 0
 
-    def new(self, events: list[dict]) -> list[dict]:
-        fresh = sorted((e for e in events if e["id"] > self.last_id), key=lambda e: e["id"])
+    def new(self, events: list[m.Event]) -> list[m.Event]:
+        fresh = sorted((e for e in events if e.id > self.last_id), key=lambda e: e.id)
         if fresh:
-            self.last_id = fresh[-1]["id"]
+            self.last_id = fresh[-1].id
         return fresh
 
 
@@ -93,15 +89,15 @@ class ExpiryMemory:
     def dump(self) -> str:
         return json.dumps(self.told, sort_keys=True)
 
-    def due(self, expiring: list[dict], today: date) -> list[dict]:
+    def due(self, expiring: list[m.Expiring], today: date) -> list[m.Expiring]:
         """The notices not told yet today; marks them told. Older memories are forgotten."""
         stamp = today.isoformat()
         self.told = {k: v for k, v in self.told.items() if v.split("|")[0] == stamp}
         out = []
         for item in expiring:
-            key = str(item["camera_id"])
+            key = str(item.camera_id)
             if key not in self.told:
-                self.told[key] = f"{stamp}|{item['date']}"
+                self.told[key] = f"{stamp}|{item.date}"
                 out.append(item)
         return out
 

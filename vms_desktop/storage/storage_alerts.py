@@ -10,6 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from vms_api import models as m
+from vms_api.enums import EventKind
 from vms_desktop.messages import disk_trouble, translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.storage.disk_alerts import (
@@ -18,7 +20,6 @@ from vms_desktop.storage.disk_alerts import (
     LevelWatch,
     TroubleWatch,
     days_text,
-    disk_percent,
     human_bytes,
     local_time,
     short_date,
@@ -100,11 +101,11 @@ class StorageAlerts(QObject):
 
     # -- the disk, from each status --------------------------------------------------------------
 
-    def on_status(self, status: dict) -> None:
-        disk = status.get("disk") or {}
-        if disk.get("total"):
+    def on_status(self, status: m.Status) -> None:
+        disk = status.disk
+        if disk.total:
             self._disk_level(disk)
-        self._trouble(disk.get("trouble"), disk_trouble(disk))
+        self._trouble(disk.trouble, disk_trouble(disk))
         now = time.monotonic()
         if now >= self._next_events:
             self._next_events = now + EVENTS_EVERY
@@ -113,19 +114,19 @@ class StorageAlerts(QObject):
             self._next_expiry = now + EXPIRY_EVERY
             self.check_expiry()
 
-    def disk_text(self, disk: dict, level: int) -> str:
-        days = disk.get("days_until_full")
+    def disk_text(self, disk: m.Disk, level: int) -> str:
+        days = disk.days_until_full
         if days is None:
             text = self.tr("The recordings disk is {pct:.0f} % full (over {level} %): {free} free.")
         else:
             text = self.tr("The recordings disk is {pct:.0f} % full (over {level} %): {free} free, about {days} "
                            "days at the current rate.")
-        text = text.format(pct=disk_percent(disk), level=level, free=human_bytes(disk.get("free", 0)),
+        text = text.format(pct=disk.percent, level=level, free=human_bytes(disk.free),
                            days=days_text(days))
         return text + " " + self.tr("When it is full, the oldest footage is deleted before its retention ends.")
 
-    def _disk_level(self, disk: dict) -> None:
-        fired, level = self.level.update(disk_percent(disk))
+    def _disk_level(self, disk: m.Disk) -> None:
+        fired, level = self.level.update(disk.percent)
         kind = "danger" if level >= 95 else "warn"
         if fired is not None:
             text = self.disk_text(disk, fired)
@@ -164,16 +165,15 @@ class StorageAlerts(QObject):
 
     def check_events(self) -> None:
         since = (min(self.started, datetime.now(UTC)) - timedelta(days=1)).isoformat()
-        self._ask("events", lambda: self.api.events(kind="early_deletion", start=since),
+        self._ask("events", lambda: self.api.events(kind=EventKind.EARLY_DELETION, start=since),
                   self._got_events)
 
-    def _got_events(self, events: list[dict]) -> None:
-        fresh = [e for e in self.early.new(events) if e.get("camera_id") is None]
+    def _got_events(self, events: list[m.Event]) -> None:
+        fresh = [e for e in self.early.new(events) if e.camera_id is None]
         for event in fresh:
-            when = local_time(event["start"]).strftime("%d/%m %H:%M")
-            text = self.tr("Disk guard, {when}: {what}").format(
-                when=when, what=translate(event.get("label") or ""))
-            self.banner.show_message(f"early:{event['id']}", text, "warn")
+            when = local_time(event.start).strftime("%d/%m %H:%M")
+            text = self.tr("Disk guard, {when}: {what}").format(when=when, what=translate(event.label))
+            self.banner.show_message(f"early:{event.id}", text, "warn")
             self.notify.emit(self.tr("Footage deleted early"), text, "warn")
         if fresh:
             self.settings.setValue(EARLY_KEY, self.early.last_id)
@@ -183,23 +183,23 @@ class StorageAlerts(QObject):
     def check_expiry(self) -> None:
         self._ask("expiry", lambda: self.api.storage(), self._got_storage)
 
-    def expiry_text(self, item: dict) -> str:
-        at = local_time(item["deleted_at"]) if item.get("deleted_at") else None
+    def expiry_text(self, item: m.Expiring) -> str:
+        at = local_time(item.deleted_at)
         if at is not None and at.date() <= date.today():
             text = self.tr("{camera}: {day} will be deleted today at {time} — save clips now")
         else:
             text = self.tr("{camera}: {day} will be deleted tomorrow — save clips now")
-        return text.format(camera=item.get("camera_name") or item["camera_id"], day=short_date(item["date"]),
-                           time=at.strftime("%H:%M") if at else "")
+        return text.format(camera=item.camera_name or item.camera_id, day=short_date(item.date),
+                           time=at.strftime("%H:%M"))
 
-    def _got_storage(self, view: dict) -> None:
-        expiring = view.get("expiring") or []
+    def _got_storage(self, view: m.Storage) -> None:
+        expiring = view.expiring
         memory = ExpiryMemory.load(self.settings.value(EXPIRY_KEY, ""))
         due = memory.due(expiring, date.today())
         self.settings.setValue(EXPIRY_KEY, memory.dump())
         for item in due:
-            text = self.expiry_text(item) + f" ({human_bytes(item.get('bytes') or 0)})"
-            self.banner.show_message(f"expiry:{item['camera_id']}", text, "info")
+            text = self.expiry_text(item) + f" ({human_bytes(item.bytes)})"
+            self.banner.show_message(f"expiry:{item.camera_id}", text, "info")
         if len(due) == 1:
             self.notify.emit(self.tr("Footage expires tomorrow"), self.expiry_text(due[0]), "info")
         elif due:

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vms_api import models as m
+from vms_api.enums import DeletionReason
 from vms_desktop.messages import disk_trouble, error_text
 from vms_desktop.playback import day_export
 from vms_desktop.playback.day_export import SUMS, DayExport
 from vms_desktop.recorder_link import RecorderApi
-from vms_desktop.storage.disk_alerts import days_text, disk_percent, full_date, hours_minutes, human_bytes, local_time, mbits
+from vms_desktop.storage.disk_alerts import days_text, full_date, hours_minutes, human_bytes, local_time, mbits
 from vms_desktop.tasks import run_in_background
 
 DEFAULT_PERIOD_DAYS = 31  # the period shown at first: the longest plan and a day
@@ -44,6 +46,12 @@ def local_midnight(day: date, tz: tzinfo | None) -> datetime:
     if tz is None:
         return datetime.combine(day, datetime.min.time()).astimezone()
     return datetime.combine(day, datetime.min.time(), tz)
+
+
+class CameraDay(m.RecordedDay):
+    """A recorded day with its camera, as the days table lists them."""
+    camera_id: int
+    camera_name: str
 
 
 def _item(text: str, tip: str = "", data=None, align_right: bool = False) -> QTableWidgetItem:
@@ -75,8 +83,8 @@ class StorageView(QDialog):
         super().__init__(parent)
         self.api = api
         self.tz = tz or datetime.now().astimezone().tzinfo
-        self.view: dict = {}
-        self.log: list[dict] = []
+        self.view: m.Storage | None = None
+        self.log: list[m.Deletion] = []
         self._busy = False  # a bulk action is running: one at a time
         self._asked = {"storage": 0, "log": 0}  # answers to older questions are dropped
         self.setWindowTitle(self.tr("Storage"))
@@ -173,7 +181,7 @@ class StorageView(QDialog):
                           self._latest("storage", self._loaded), self._failed)
         self.refresh_log()
 
-    def _loaded(self, view: dict) -> None:
+    def _loaded(self, view: m.Storage) -> None:
         self.view = view
         self._fill_summary()
         self._update_camera_filter()
@@ -194,7 +202,7 @@ class StorageView(QDialog):
         run_in_background(lambda: self.api.cleanup_plan(**params),
                           self._latest("log", self._logged), self._failed)
 
-    def _logged(self, rows: list[dict]) -> None:
+    def _logged(self, rows: list[m.Deletion]) -> None:
         self.log = rows
         self._fill_log()
 
@@ -205,40 +213,42 @@ class StorageView(QDialog):
 
     # -- filling the tables --------------------------------------------------------------------------
 
+    def cameras(self) -> list[m.StorageCamera]:
+        return self.view.cameras if self.view is not None else []
+
     def camera_name(self, camera_id: int | None) -> str:
-        cam = next((c for c in self.view.get("cameras", []) if c["id"] == camera_id), None)
+        cam = next((c for c in self.cameras() if c.id == camera_id), None)
         if cam is None:
             return str(camera_id) if camera_id is not None else ""
-        return cam["name"] + (" " + self.tr("(removed)") if cam.get("removed") else "")
+        return cam.name + (" " + self.tr("(removed)") if cam.removed else "")
 
     def _fill_summary(self) -> None:
-        disk = self.view.get("disk") or {}
-        cams = self.view.get("cameras") or []
+        disk = self.view.disk
+        cams = self.view.cameras
         lines = [self.tr("Disk: {used} of {total} used ({pct:.0f} %), {free} free; recordings {rec}.").format(
-            used=human_bytes(disk.get("used", 0)), total=human_bytes(disk.get("total", 0)), pct=disk_percent(disk)
-            if disk.get("total") else 0, free=human_bytes(disk.get("free", 0)),
-            rec=human_bytes(sum(c["bytes"] for c in cams)))]
-        if disk.get("days_until_full") is not None:
+            used=human_bytes(disk.used), total=human_bytes(disk.total), pct=disk.percent, free=human_bytes(disk.free),
+            rec=human_bytes(sum(c.bytes for c in cams)))]
+        if disk.days_until_full is not None:
             lines.append(self.tr("Recording {rate} Mbit/s in all: the disk is full in about {days} days at this "
                                  "rate (then the oldest footage goes early).").format(
-                rate=mbits(disk.get("bandwidth")), days=days_text(disk["days_until_full"])))
+                rate=mbits(disk.bandwidth), days=days_text(disk.days_until_full)))
         else:
             lines.append(self.tr("Nothing is being recorded at the moment."))
-        sweep = self.view.get("last_sweep")
-        nxt = self.view.get("next_sweep")
+        sweep = self.view.last_sweep
+        nxt = self.view.next_sweep
         text = self.tr("Retention runs next on {when}.").format(
             when=local_time(nxt, self.tz).strftime("%d/%m/%Y %H:%M")) if nxt else ""
         if sweep:
             text += " " + self.tr("Last run {when}: {n} recordings deleted ({size}).").format(
-                when=local_time(sweep["at"], self.tz).strftime("%d/%m %H:%M"), n=sweep["deleted"],
-                size=human_bytes(sweep["bytes"]))
+                when=local_time(sweep.at, self.tz).strftime("%d/%m %H:%M"), n=sweep.deleted,
+                size=human_bytes(sweep.bytes))
         lines.append(text.strip())
-        for item in self.view.get("expiring") or []:
+        for item in self.view.expiring:
             lines.append(self.tr("{camera}: {day} is deleted at the next run ({size}) — save clips now.").format(
-                camera=item.get("camera_name") or item["camera_id"], day=full_date(item["date"]),
-                size=human_bytes(item["bytes"])))
+                camera=item.camera_name or item.camera_id, day=full_date(item.date),
+                size=human_bytes(item.bytes)))
         self.summary.setText("\n".join(line for line in lines if line))
-        trouble = disk.get("trouble")
+        trouble = disk.trouble
         self.trouble.setText(disk_trouble(disk) if trouble else "")
         self.trouble.setVisible(bool(trouble))
 
@@ -247,49 +257,49 @@ class StorageView(QDialog):
         self.camera_filter.blockSignals(True)
         while self.camera_filter.count() > 1:
             self.camera_filter.removeItem(1)
-        for cam in self.view.get("cameras") or []:
-            self.camera_filter.addItem(self.camera_name(cam["id"]), cam["id"])
+        for cam in self.cameras():
+            self.camera_filter.addItem(self.camera_name(cam.id), cam.id)
         self.camera_filter.setCurrentIndex(max(0, self.camera_filter.findData(chosen)))
         self.camera_filter.blockSignals(False)
 
-    def shown_cameras(self) -> list[dict]:
+    def shown_cameras(self) -> list[m.StorageCamera]:
         cid = self.camera_filter.currentData()
-        return [c for c in self.view.get("cameras") or [] if cid is None or c["id"] == cid]
+        return [c for c in self.cameras() if cid is None or c.id == cid]
 
     def _fill_cameras(self) -> None:
         cams = self.shown_cameras()
-        total = sum(c["bytes"] for c in self.view.get("cameras") or []) or 1
+        total = sum(c.bytes for c in self.cameras()) or 1
         self.cameras_table.setRowCount(len(cams))
         for i, cam in enumerate(cams):
-            days = cam.get("days") or []
-            cells = [_item(self.camera_name(cam["id"]), data=cam["id"]),
-                     _item(self.tr("{n} days").format(n=cam["retention_days"]), align_right=True),
+            days = cam.days
+            cells = [_item(self.camera_name(cam.id), data=cam.id),
+                     _item(self.tr("{n} days").format(n=cam.retention_days), align_right=True),
                      _item(str(len(days)), align_right=True),
-                     _item(full_date(days[0]["date"]) if days else ""),
-                     _item(human_bytes(cam["bytes"]), f"{cam['bytes']:,}", align_right=True),
-                     _item(f"{100 * cam['bytes'] / total:.0f} %", align_right=True),
-                     _item(mbits(cam.get("bandwidth"))), self._loss_item(cam.get("frame_loss"))]
+                     _item(full_date(days[0].date) if days else ""),
+                     _item(human_bytes(cam.bytes), f"{cam.bytes:,}", align_right=True),
+                     _item(f"{100 * cam.bytes / total:.0f} %", align_right=True),
+                     _item(mbits(cam.bandwidth)), self._loss_item(cam.frame_loss)]
             for j, item in enumerate(cells):
                 self.cameras_table.setItem(i, j, item)
 
-    def _loss_item(self, loss: dict | None) -> QTableWidgetItem:
+    def _loss_item(self, loss: m.FrameLoss | None) -> QTableWidgetItem:
         """Frames missing against the camera's frame rate; blank while it is not recording."""
         if not loss:
             return _item("—", self.tr("Measured while the camera records"))
-        item = _item(f"{loss['percent']:.2f} %", self.tr("{frames} of {expected} frames over {seconds:.0f} s").format(
-            frames=loss["frames"], expected=loss["expected"], seconds=loss["seconds"]))
-        if loss.get("warning"):
+        item = _item(f"{loss.percent:.2f} %", self.tr("{frames} of {expected} frames over {seconds:.0f} s").format(
+            frames=loss.frames, expected=loss.expected, seconds=loss.seconds))
+        if loss.warning:
             item.setForeground(SOON)
         return item
 
-    def shown_days(self) -> list[dict]:
+    def shown_days(self) -> list[CameraDay]:
         """The chosen cameras' days within the period, camera by camera, newest day first."""
         first, last = self.period()
         out = []
         for cam in self.shown_cameras():
-            for d in reversed(cam.get("days") or []):
-                if first <= date.fromisoformat(d["date"]) <= last:
-                    out.append(dict(d, camera_id=cam["id"], camera_name=cam["name"]))
+            for d in reversed(cam.days):
+                if first <= date.fromisoformat(d.date) <= last:
+                    out.append(CameraDay(**dict(d), camera_id=cam.id, camera_name=cam.name))
         return out
 
     def _fill_days(self) -> None:
@@ -297,44 +307,44 @@ class StorageView(QDialog):
         rows = self.shown_days()
         self.days_table.setRowCount(len(rows))
         for i, d in enumerate(rows):
-            cells = [_item(self.camera_name(d["camera_id"]), data=(d["camera_id"], d["date"])),
-                     _item(full_date(d["date"])), _item(hours_minutes(d["recorded_seconds"]), align_right=True),
-                     _item(human_bytes(d["bytes"]), f"{d['bytes']:,}", align_right=True),
-                     _item(full_date(d["expires_on"])), _item(str(max(d["days_left"], 0)))]
+            cells = [_item(self.camera_name(d.camera_id), data=(d.camera_id, d.date)),
+                     _item(full_date(d.date)), _item(hours_minutes(d.recorded_seconds), align_right=True),
+                     _item(human_bytes(d.bytes), f"{d.bytes:,}", align_right=True),
+                     _item(full_date(d.expires_on)), _item(str(max(d.days_left, 0)))]
             for j, item in enumerate(cells):
-                if d["days_left"] <= 1:
+                if d.days_left <= 1:
                     item.setForeground(SOON)
                     if not item.toolTip():  # the size's keeps its exact bytes
                         item.setToolTip(self.tr("Deleted at the next retention run: save clips now"))
                 self.days_table.setItem(i, j, item)
-            if keep and (d["camera_id"], d["date"]) == (keep["camera_id"], keep["date"]):
+            if keep and (d.camera_id, d.date) == (keep.camera_id, keep.date):
                 self.days_table.selectRow(i)
         self._enable()
 
-    def reason_text(self, reason: str) -> str:
-        return {"retention": self.tr("retention"), "disk_full": self.tr("disk full (early)"),
-                "manual": self.tr("by the administrator")}.get(reason, reason)
+    def reason_text(self, reason: DeletionReason) -> str:
+        return {DeletionReason.RETENTION: self.tr("retention"), DeletionReason.DISK_FULL: self.tr("disk full (early)"),
+                DeletionReason.MANUAL: self.tr("by the administrator")}.get(reason, reason)
 
     def _fill_log(self) -> None:
         self.log_table.setRowCount(len(self.log))
         for i, row in enumerate(self.log):
-            start, end = local_time(row["start"], self.tz), local_time(row["end"], self.tz)
-            cells = [_item(local_time(row["at"], self.tz).strftime("%d/%m/%Y %H:%M:%S")),
-                     _item(self.camera_name(row["camera_id"])),
+            start, end = local_time(row.start, self.tz), local_time(row.end, self.tz)
+            cells = [_item(local_time(row.at, self.tz).strftime("%d/%m/%Y %H:%M:%S")),
+                     _item(self.camera_name(row.camera_id)),
                      _item(f"{start:%d/%m/%Y %H:%M:%S} – {end:%H:%M:%S}"),
-                     _item(human_bytes(row["bytes"]), f"{row['bytes']:,}", align_right=True),
-                     _item(self.reason_text(row["reason"])), _item(row["path"], row["path"])]
-            if row["reason"] == "disk_full":
+                     _item(human_bytes(row.bytes), f"{row.bytes:,}", align_right=True),
+                     _item(self.reason_text(row.reason)), _item(row.path, row.path)]
+            if row.reason == DeletionReason.DISK_FULL:
                 cells[4].setForeground(SOON)
             for j, item in enumerate(cells):
                 self.log_table.setItem(i, j, item)
 
-    def selected_day(self) -> dict | None:
+    def selected_day(self) -> CameraDay | None:
         items = self.days_table.selectedItems()
         if not items:
             return None
         key = self.days_table.item(items[0].row(), 0).data(Qt.UserRole)
-        return next((d for d in self.shown_days() if (d["camera_id"], d["date"]) == tuple(key)), None)
+        return next((d for d in self.shown_days() if (d.camera_id, d.date) == tuple(key)), None)
 
     def select_day(self, camera_id: int, day: str) -> None:
         self.tabs.setCurrentWidget(self.days_table)
@@ -364,21 +374,21 @@ class StorageView(QDialog):
         d = self.selected_day()
         if d is None or self._busy:
             return
-        camera, day = self.camera_name(d["camera_id"]), full_date(d["date"])
+        camera, day = self.camera_name(d.camera_id), full_date(d.date)
         answer = QMessageBox.question(
             self, self.tr("Delete day"),
             self.tr("Delete all footage of {camera} on {day} ({size})? It is removed for good; saved clips are "
-                    "kept.").format(camera=camera, day=day, size=human_bytes(d["bytes"])),
+                    "kept.").format(camera=camera, day=day, size=human_bytes(d.bytes)),
             QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
         if answer != QMessageBox.Yes:
             return
-        cid, iso = d["camera_id"], d["date"]
+        cid, iso = d.camera_id, d.date
         self._start_work(self.tr("Deleting {camera}, {day}…").format(camera=camera, day=day))
 
-        def done(result: dict) -> None:
+        def done(result: m.DayDeleted) -> None:
             self._work_done()
             self._say(self.tr("Deleted {n} recordings ({size}) of {camera} on {day}.").format(
-                n=result["deleted"], size=human_bytes(result["bytes"]), camera=camera, day=day), ok=True)
+                n=result.deleted, size=human_bytes(result.bytes), camera=camera, day=day), ok=True)
             self.refresh()
 
         run_in_background(lambda: self.api.delete_day(cid, iso),
@@ -393,14 +403,14 @@ class StorageView(QDialog):
             folder = QFileDialog.getExistingDirectory(self, self.tr("Export the day to…"), start_in)
             if not folder:
                 return
-        cid, iso, name = d["camera_id"], d["date"], d["camera_name"]
+        cid, iso, name = d.camera_id, d.date, d.camera_name
         day = date.fromisoformat(iso)
         start, end = local_midnight(day, self.tz), local_midnight(day + timedelta(days=1), self.tz)
 
         def work() -> DayExport:
             segs = self.api.recordings(cid, start, end, limit=100_000, timeout=60)
-            mine = [s for s in segs if start <= datetime.fromisoformat(s["start"]) < end]  # the day they began
-            return day_export.export_day([self.api.data.absolute(s["path"]) for s in mine], Path(folder), name, iso,
+            mine = [s for s in segs if start <= datetime.fromisoformat(s.start) < end]  # the day they began
+            return day_export.export_day([self.api.data.absolute(s.path) for s in mine], Path(folder), name, iso,
                               self.export_progress.emit)
 
         self.progress.setValue(0)
@@ -438,10 +448,10 @@ class StorageView(QDialog):
             return
         self._start_work(self.tr("Running retention…"))
 
-        def done(result: dict) -> None:
+        def done(result: m.Sweep) -> None:
             self._work_done()
             self._say(self.tr("Retention deleted {n} recordings ({size}).").format(
-                n=result["deleted"], size=human_bytes(result["bytes"])), ok=True)
+                n=result.deleted, size=human_bytes(result.bytes)), ok=True)
             self.refresh()
 
         run_in_background(lambda: self.api.sweep(), done,
