@@ -38,6 +38,7 @@ from recorder.clips.plan import (
 from recorder.errors import ClipBusy, ClipLimit, InputError, NoSpace, NotFound, has_controls
 from recorder.index import queries
 from recorder.index.db import get_plan
+from recorder.mp4 import Fragments
 from recorder.index.models import CLIP_LIMITS, Camera, Clip, utcnow
 from recorder.index.segments import fsync_dir, fsync_file
 from recorder.paths import DataDir
@@ -50,6 +51,7 @@ MAX_LENGTH = timedelta(hours=24)
 SPACE_RESERVE = 32 * 1024 * 1024  # left for the cameras (at most 1 % of the disk), which keep recording
 COUNTED = (ClipState.EXTRACTING, ClipState.READY)
 MAX_CREATED_BY = 120
+LIVE_EDGE_WAIT = 8.0  # s: a GOP of the slowest cameras we meet (4 s) and a busy machine's lag
 DISK_FILLED = "the disk filled up while the clip was being made; nothing was kept"
 
 
@@ -108,6 +110,7 @@ class ClipMaker:
             raise InputError(ErrorCode.CLIP_TOO_LONG, f"a clip may be at most {hours} hours long", max_hours=hours)
         with self.sessions() as s:
             cam_name = get_camera(s, camera_id).name
+        self._wait_for_pictures(camera_id, end)
         with self.file_lock:
             spans, pieces, first_frame = self._plan(camera_id, start, end)
             holes = missing_parts(spans, start, end)
@@ -125,6 +128,27 @@ class ClipMaker:
         self._queue.put(row["id"])
         log.info("clip %s requested: camera %s, %s to %s", row["id"], camera_id, start, end)
         return row
+
+    def _wait_for_pictures(self, camera_id: int, end: datetime) -> None:
+        """A clip ending at the live edge waits, briefly, until the camera's pictures up to its
+        end are on disk. The file being written lags the clock by a fragment (one GOP), by more
+        on a busy machine, and a guard saving "what just happened" wants all of it. A camera
+        that stopped sending makes the clip wait LIVE_EDGE_WAIT, then take what there is."""
+        until = time.monotonic() + LIVE_EDGE_WAIT
+        while not self._on_disk_up_to(camera_id, end) and time.monotonic() < until:
+            time.sleep(0.1)
+
+    def _on_disk_up_to(self, camera_id: int, end: datetime) -> bool:
+        live = self.live_spans(camera_id)
+        if not live or live[0].start >= end:  # not recording, or the file holding end is closed
+            return True
+        span = live[0]
+        try:
+            with Fragments(span.path) as frags:
+                # A fragment starting after end is written: so is the one holding end.
+                return len(frags) > 0 and span.start + timedelta(seconds=frags.time(len(frags) - 1)) >= end
+        except (OSError, ValueError):  # just opened, no fragment yet; or renamed as it closed
+            return False
 
     def _plan(self, camera_id: int, start: datetime, end: datetime) -> tuple[list[Span], list[Piece], datetime]:
         spans = self._spans(camera_id, start, end)
