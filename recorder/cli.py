@@ -17,11 +17,12 @@ from pathlib import Path
 from recorder import __version__
 from recorder.cameras.config import active_cameras, add_camera, get_camera, public, remove_camera, update_camera
 from recorder.cameras.credentials import Vault, split_credentials
-from recorder.errors import InputError
+from recorder.errors import InputError, RecorderError
 from recorder.index import queries
 from recorder.index.db import database_url, get_plan, open_index, set_plan
 from recorder.index.models import PLANS
 from recorder.paths import DataDir, default_data_dir, read_runtime
+from recorder.users.cli import add_user_parser, cmd_user
 from vms_api.client import RECORDER_NOT_RUNNING, ApiError, RecorderClient
 from vms_api.errors import ErrorCode
 
@@ -155,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     clsub.add_parser("show").add_argument("id", type=_id)
     clsub.add_parser("delete").add_argument("id", type=_id)
 
+    add_user_parser(sub)
     sub.add_parser("status", help="per camera: state, current file, last error; disk usage")
     plan = sub.add_parser("plan", help="show or set the site plan")
     plan.add_argument("name", nargs="?", choices=sorted(PLANS))
@@ -452,8 +454,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_clip(args, data, sessions)
         if args.command == "status":
             return cmd_status(args, data, sessions)
+        if args.command == "user":
+            return cmd_user(args, sessions)
         return cmd_plan(args, sessions)
-    except (InputError, LookupError) as e:
+    except (RecorderError, LookupError) as e:
         print(f"error: {str(e).strip(chr(39))}", file=sys.stderr)
         return 2
     except ApiError as e:

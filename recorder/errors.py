@@ -48,6 +48,20 @@ class Unauthorized(RecorderError):
     headers = {"WWW-Authenticate": "Bearer"}
 
 
+class Forbidden(RecorderError):
+    """Not for this user (their role, their cameras) or not by the plan."""
+    status = 403
+
+
+class TooSoon(RecorderError):
+    """Slow down: a login attempt too soon after wrong passwords."""
+    status = 429
+
+    def __init__(self, code, detail: str, **params):
+        super().__init__(code, detail, **params)
+        self.headers = {"Retry-After": str(params.get("seconds", 1))}
+
+
 class ClipLimit(RecorderError):
     """The plan's number of clips is reached."""
     status = 403

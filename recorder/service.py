@@ -34,6 +34,7 @@ from recorder.index.segments import SegmentStore
 from recorder.paths import DataDir
 from recorder.storage.compress import Compressor
 from recorder.storage.retention import GuardSettings, Retention, release_reserve_if_full
+from recorder.users.accounts import Accounts
 from vms_api.enums import CameraState, EventKind
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ class Recorder:
         self._sqlite = db_url is None
         self.vault = Vault(data.secret_file)
         self.token = load_or_create_token(data)
+        self.accounts = Accounts(self.sessions)
         self.store = SegmentStore(data, self.sessions)
         self._clean_stop = self._take_clean_stop()
         self._downtime_noted: set[int] = set()

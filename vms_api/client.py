@@ -9,6 +9,7 @@ import logging
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import requests
 from pydantic import BaseModel, TypeAdapter
@@ -89,6 +90,7 @@ class RecorderClient:
         self.http = requests.Session()
         self._base = base_url.rstrip("/") if base_url else None
         self._token = token
+        self._logged_in = False  # a session token: the data dir's own token no longer replaces it
         if token:
             self.http.headers["Authorization"] = f"Bearer {token}"
 
@@ -108,10 +110,16 @@ class RecorderClient:
             self._base = None
             return False
         # The token first: another thread may call as soon as it sees an address.
-        self._token = self.data.read_token()
-        self.http.headers["Authorization"] = f"Bearer {self._token}"
+        if not self._logged_in:
+            self._token = self.data.read_token()
+            self.http.headers["Authorization"] = f"Bearer {self._token}"
         self._base = f"http://{info['host']}:{info['port']}"
         return True
+
+    def use_token(self, token: str) -> None:
+        """Call as the session this token opened (a login's answer)."""
+        self._token, self._logged_in = token, True
+        self.http.headers["Authorization"] = f"Bearer {token}"
 
     @property
     def token(self) -> str:
@@ -266,3 +274,41 @@ class RecorderClient:
 
     def delete_clip(self, clip_id: int) -> m.ClipDeleted:
         return self._as(m.ClipDeleted, self.call("DELETE", f"/api/clips/{clip_id}"))
+
+    # -- operators -------------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> m.Session:
+        """Open a session; the client then calls as that user."""
+        out = m.Session.model_validate(self.call("POST", "/api/login", json=_body(
+            m.LoginIn(username=username, password=password))))
+        self.use_token(out.token)
+        return out if self.typed else out.model_dump(mode="json")
+
+    def setup(self, username: str, password: str) -> m.Session:
+        """The first administrator of a recorder with no account yet (on its own machine); logs in."""
+        out = m.Session.model_validate(self.call("POST", "/api/setup", json=_body(
+            m.SetupIn(username=username, password=password))))
+        self.use_token(out.token)
+        return out if self.typed else out.model_dump(mode="json")
+
+    def session(self) -> m.Session:
+        return self._as(m.Session, self.call("GET", "/api/session"))
+
+    def logout(self) -> m.SessionsEnded:
+        return self._as(m.SessionsEnded, self.call("POST", "/api/logout"))
+
+    def users(self) -> list[m.User]:
+        return self._as(list[m.User], self.call("GET", "/api/users"))
+
+    def add_user(self, req: m.UserIn | dict) -> m.User:
+        return self._as(m.User, self.call("POST", "/api/users", json=_body(req)))
+
+    def change_user(self, name: str, req: m.UserPatch | dict) -> m.User:
+        return self._as(m.User, self.call("PATCH", f"/api/users/{quote(name, safe='')}", json=_body(req)))
+
+    def remove_user(self, name: str) -> m.User:
+        return self._as(m.User, self.call("DELETE", f"/api/users/{quote(name, safe='')}"))
+
+    def end_sessions(self, name: str) -> m.SessionsEnded:
+        """Log a user out everywhere."""
+        return self._as(m.SessionsEnded, self.call("POST", f"/api/users/{quote(name, safe='')}/logout"))

@@ -15,6 +15,22 @@ class ErrorCode(StrEnum):
     TOKEN_MISSING = "token_missing"
     TOKEN_WRONG = "token_wrong"
     AUTH_SCHEME_INVALID = "auth_scheme_invalid"  # an Authorization header that is not "Bearer TOKEN"
+    SESSION_EXPIRED = "session_expired"  # the session ended (timed out, logged out, revoked): log in again
+    PERMISSION_MISSING = "permission_missing"  # permission: the user's role does not hold it
+    CAMERA_NOT_ALLOWED = "camera_not_allowed"  # camera_id: outside the user's cameras
+
+    # -- operators ---------------------------------------------------------------------------
+    LOGIN_FAILED = "login_failed"  # an unknown user and a wrong password answer alike
+    LOGIN_TOO_SOON = "login_too_soon"  # seconds: after wrong passwords, attempts are spaced out
+    LOGIN_LOCKED = "login_locked"  # minutes: too many wrong passwords
+    SETUP_DONE = "setup_done"  # the first administrator exists already
+    SETUP_NOT_LOCAL = "setup_not_local"  # the first administrator is made on the recorder's machine
+    USER_NOT_FOUND = "user_not_found"  # name
+    USER_EXISTS = "user_exists"  # name
+    USER_NAME_INVALID = "user_name_invalid"  # max
+    USER_LIMIT_REACHED = "user_limit_reached"  # plan limit count
+    USER_LAST_ADMIN = "user_last_admin"  # name: the site would have no administrator left
+    PASSWORD_TOO_SHORT = "password_too_short"  # min
     HOST_NOT_ALLOWED = "host_not_allowed"  # host
     INVALID_REQUEST = "invalid_request"  # field, errors: the request's shape (types, ranges, sizes)
     INVALID_INPUT = "invalid_input"  # a rule without a code of its own (the command line's)
@@ -113,6 +129,16 @@ class ErrorCode(StrEnum):
 PARAMS: dict[ErrorCode, frozenset[str]] = {code: frozenset() for code in ErrorCode} | {
     code: frozenset(names.split()) for code, names in {
         ErrorCode.HOST_NOT_ALLOWED: "host",
+        ErrorCode.PERMISSION_MISSING: "permission",
+        ErrorCode.CAMERA_NOT_ALLOWED: "camera_id",
+        ErrorCode.LOGIN_TOO_SOON: "seconds",
+        ErrorCode.LOGIN_LOCKED: "minutes",
+        ErrorCode.USER_NOT_FOUND: "name",
+        ErrorCode.USER_EXISTS: "name",
+        ErrorCode.USER_NAME_INVALID: "max",
+        ErrorCode.USER_LIMIT_REACHED: "plan limit count",
+        ErrorCode.USER_LAST_ADMIN: "name",
+        ErrorCode.PASSWORD_TOO_SHORT: "min",
         ErrorCode.INVALID_REQUEST: "field errors",
         ErrorCode.NOT_FOUND: "path",
         ErrorCode.METHOD_NOT_ALLOWED: "method",

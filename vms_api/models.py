@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from vms_api.enums import CameraState, ClipState, DeletionReason, Plan
 from vms_api.errors import ErrorCode
+from vms_api.roles import Permission, Role
 
 # Every id is an SQLite integer: a bigger number cannot name a row, it only overflows the
 # driver. Ids start at 1.
@@ -346,3 +347,62 @@ class Clip(BaseModel):
 
 class ClipDeleted(BaseModel):
     deleted: int
+
+
+# -- operators -----------------------------------------------------------------------------------
+
+UserName = Annotated[str, Field(min_length=1, max_length=64)]
+Password = Annotated[str, Field(max_length=1024)]  # long enough for a passphrase, short of a hash's DoS
+CameraList = Annotated[list[Id] | None, Field(None, max_length=1000,
+                                              description="the cameras this user may see; null: all of them")]
+
+
+class LoginIn(BaseModel):
+    username: str = Field(max_length=200)
+    password: Password
+
+
+class SetupIn(BaseModel):
+    """The first administrator, on a recorder with no accounts yet."""
+    username: UserName
+    password: Password
+
+
+class UserIn(BaseModel):
+    name: UserName
+    role: Role
+    password: Password
+    cameras: CameraList
+
+
+class UserPatch(BaseModel):
+    role: Role | None = None
+    password: Password | None = None
+    cameras: CameraList  # sent as null: all cameras; left out: unchanged
+
+
+class User(BaseModel):
+    id: int
+    name: str
+    role: Role
+    cameras: list[int] | None
+    created_at: Time
+    locked_until: Time | None = None  # after repeated wrong passwords
+
+
+class SessionUser(BaseModel):
+    """Who a session is, and what the client may show them."""
+    name: str
+    role: Role
+    cameras: list[int] | None
+    permissions: list[Permission]
+
+
+class Session(BaseModel):
+    token: str | None = None  # only in the answer to a login
+    expires_at: Time | None  # None: the service's own token, which does not expire
+    user: SessionUser
+
+
+class SessionsEnded(BaseModel):
+    ended: int  # how many sessions a logout (or an administrator) ended

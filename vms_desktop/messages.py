@@ -34,6 +34,28 @@ MESSAGES: dict[str, str] = {
     ErrorCode.AUTH_SCHEME_INVALID: QT_TRANSLATE_NOOP(
         "RecorderMessage", "the Authorization header must be 'Bearer' and the API token"),
     ErrorCode.HOST_NOT_ALLOWED: QT_TRANSLATE_NOOP("RecorderMessage", "the recorder does not answer to the name {host}"),
+    ErrorCode.SESSION_EXPIRED: QT_TRANSLATE_NOOP("RecorderMessage", "your session has ended; log in again"),
+    ErrorCode.PERMISSION_MISSING: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "your role does not allow this (it needs the permission '{permission}')"),
+    ErrorCode.CAMERA_NOT_ALLOWED: QT_TRANSLATE_NOOP("RecorderMessage", "camera {camera_id} is not among your cameras"),
+    ErrorCode.LOGIN_FAILED: QT_TRANSLATE_NOOP("RecorderMessage", "wrong user name or password"),
+    ErrorCode.LOGIN_TOO_SOON: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "after wrong passwords, wait {seconds} s before trying again"),
+    ErrorCode.LOGIN_LOCKED: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "too many wrong passwords: this account is locked for {minutes} minutes"),
+    ErrorCode.SETUP_DONE: QT_TRANSLATE_NOOP("RecorderMessage", "the administrator account exists already; log in"),
+    ErrorCode.SETUP_NOT_LOCAL: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "the first administrator account is made on the recorder's own computer"),
+    ErrorCode.USER_NOT_FOUND: QT_TRANSLATE_NOOP("RecorderMessage", "no user named {name}"),
+    ErrorCode.USER_EXISTS: QT_TRANSLATE_NOOP("RecorderMessage", "there is a user named {name} already"),
+    ErrorCode.USER_NAME_INVALID: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "a user name has 1 to {max} letters, digits or . _ - @ and no spaces"),
+    ErrorCode.USER_LIMIT_REACHED: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "the {plan} plan allows {limit} users and there are {count}; remove one or move to a "
+        "bigger plan"),
+    ErrorCode.USER_LAST_ADMIN: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "{name} is the last administrator; make another one first"),
+    ErrorCode.PASSWORD_TOO_SHORT: QT_TRANSLATE_NOOP("RecorderMessage", "the password needs at least {min} characters"),
     ErrorCode.INVALID_REQUEST: QT_TRANSLATE_NOOP("RecorderMessage", "the request is not valid ({field})"),
     ErrorCode.INVALID_INPUT: QT_TRANSLATE_NOOP("RecorderMessage", "the recorder refused this: {detail}"),
     ErrorCode.NOT_FOUND: QT_TRANSLATE_NOOP("RecorderMessage", "not found: {path}"),

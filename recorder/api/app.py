@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from recorder.api import cameras, clips, events, live, recordings, storage, system
+from recorder.api import cameras, clips, events, live, recordings, storage, system, users
 from recorder.api.deps import AUTH
 from recorder.errors import RecorderError
 from vms_api import __version__
@@ -113,6 +113,6 @@ def create_app(recorder, port: int | None = None) -> FastAPI:
     def openapi() -> dict:
         return app.openapi()
 
-    for module in (system, cameras, live, recordings, events, storage, clips):
+    for module in (system, users, cameras, live, recordings, events, storage, clips):
         app.include_router(module.router)
     return app

@@ -5,23 +5,25 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import FileResponse
 
-from recorder.api.deps import AUTH, PICTURE, URL_AUTH, Rec, refusals
+from recorder.api.deps import AUTH, PICTURE, Rec, Who, need, refusals
 from recorder.cameras.config import add_camera, get_camera, public, remove_camera, update_camera
 from recorder.errors import NotFound
 from vms_api import models as api
 from vms_api.errors import ErrorCode
 from vms_api.models import Id
+from vms_api.roles import Permission
 
 router = APIRouter(prefix="/api/cameras", tags=["cameras"])
+SETTINGS = need(Permission.SETTINGS)
 
 
 @router.get("", dependencies=AUTH, response_model=list[api.CameraStatus], responses=refusals(401))
-def cameras(recorder: Rec) -> list[dict]:
-    """Every camera's state, as in GET /api/status."""
-    return recorder.status()["cameras"]
+def cameras(recorder: Rec, who: Who) -> list[dict]:
+    """The state of every camera this user may see, as in GET /api/status."""
+    return [c for c in recorder.status()["cameras"] if who.sees(c["id"])]
 
 
-@router.post("", dependencies=AUTH, status_code=201, response_model=api.Camera, responses=refusals(400, 401, 422))
+@router.post("", dependencies=SETTINGS, status_code=201, response_model=api.Camera, responses=refusals(400, 401, 403, 422))
 def create_camera(recorder: Rec, body: api.CameraIn) -> dict:
     with recorder.sessions.begin() as s:
         cam = add_camera(s, recorder.vault, **body.model_dump())
@@ -30,13 +32,14 @@ def create_camera(recorder: Rec, body: api.CameraIn) -> dict:
     return out
 
 
-@router.get("/{camera_id}", dependencies=AUTH, response_model=api.Camera, responses=refusals(401, 404, 422))
-def camera(recorder: Rec, camera_id: Id) -> dict:
+@router.get("/{camera_id}", dependencies=AUTH, response_model=api.Camera, responses=refusals(401, 403, 404, 422))
+def camera(recorder: Rec, who: Who, camera_id: Id) -> dict:
+    who.require_camera(camera_id)
     with recorder.sessions() as s:
         return public(get_camera(s, camera_id))
 
 
-@router.patch("/{camera_id}", dependencies=AUTH, response_model=api.Camera, responses=refusals(400, 401, 404, 422))
+@router.patch("/{camera_id}", dependencies=SETTINGS, response_model=api.Camera, responses=refusals(400, 401, 403, 404, 422))
 def change_camera(recorder: Rec, camera_id: Id, body: api.CameraPatch) -> dict:
     with recorder.sessions.begin() as s:
         cam = update_camera(s, recorder.vault, get_camera(s, camera_id), **body.model_dump(exclude_unset=True))
@@ -45,7 +48,7 @@ def change_camera(recorder: Rec, camera_id: Id, body: api.CameraPatch) -> dict:
     return out
 
 
-@router.delete("/{camera_id}", dependencies=AUTH, response_model=api.Camera, responses=refusals(401, 404, 422))
+@router.delete("/{camera_id}", dependencies=SETTINGS, response_model=api.Camera, responses=refusals(401, 403, 404, 422))
 def delete_camera(recorder: Rec, camera_id: Id) -> dict:
     with recorder.sessions.begin() as s:
         out = public(remove_camera(s, camera_id))
@@ -62,20 +65,21 @@ def set_enabled(recorder, camera_id: int, enabled: bool) -> dict:
     return out
 
 
-@router.post("/{camera_id}/start", dependencies=AUTH, response_model=api.Camera, responses=refusals(401, 404, 422))
+@router.post("/{camera_id}/start", dependencies=SETTINGS, response_model=api.Camera, responses=refusals(401, 403, 404, 422))
 def start(recorder: Rec, camera_id: Id) -> dict:
     return set_enabled(recorder, camera_id, True)
 
 
-@router.post("/{camera_id}/stop", dependencies=AUTH, response_model=api.Camera, responses=refusals(401, 404, 422))
+@router.post("/{camera_id}/stop", dependencies=SETTINGS, response_model=api.Camera, responses=refusals(401, 403, 404, 422))
 def stop(recorder: Rec, camera_id: Id) -> dict:
     return set_enabled(recorder, camera_id, False)
 
 
-@router.get("/{camera_id}/snapshot", dependencies=URL_AUTH, response_class=FileResponse,
-            responses=PICTURE | refusals(401, 404, 422))
-def snapshot(recorder: Rec, camera_id: Id) -> FileResponse:
+@router.get("/{camera_id}/snapshot", dependencies=need(Permission.LIVE, url=True), response_class=FileResponse,
+            responses=PICTURE | refusals(401, 403, 404, 422))
+def snapshot(recorder: Rec, who: Who, camera_id: Id) -> FileResponse:
     """The camera's last recorded picture, shown while it is down."""
+    who.require_camera(camera_id)
     with recorder.sessions() as s:
         get_camera(s, camera_id)
     path = recorder.data.snapshot_file(camera_id)

@@ -7,49 +7,68 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse
 
-from recorder.api.deps import AUTH, URL_AUTH, Rec, refusals
+from recorder.api.deps import Rec, Who, need, refusals
 from recorder.errors import NotFound
 from vms_api import models as api
 from vms_api.enums import ClipState
 from vms_api.errors import ErrorCode
 from vms_api.models import Id
+from vms_api.roles import Permission
 
 router = APIRouter(prefix="/api/clips", tags=["clips"])
+CLIPS = need(Permission.CLIPS)
 
 
-@router.post("", dependencies=AUTH, status_code=202, response_model=api.Clip,
+def seen_clip(recorder, who, clip_id: int, wait: float = 0) -> dict:
+    """A clip's row, if its camera is among this user's."""
+    row = recorder.clips.get(clip_id, wait)
+    who.require_camera(row["camera_id"])
+    return row
+
+
+@router.post("", dependencies=CLIPS, status_code=202, response_model=api.Clip,
              responses=refusals(400, 401, 403, 404, 422, 507))
-def create_clip(recorder: Rec, body: api.ClipIn) -> dict:
+def create_clip(recorder: Rec, who: Who, body: api.ClipIn) -> dict:
     """Queue a clip; its row says how far extraction is (GET with ?wait= to follow it)."""
-    return recorder.clips.request(**body.model_dump())
+    who.require_camera(body.camera_id)
+    fields = body.model_dump()
+    if who.session_id is not None:  # a logged-in user is who made it, whatever the body says
+        fields["created_by"] = who.name
+    return recorder.clips.request(**fields)
 
 
-@router.get("", dependencies=AUTH, response_model=list[api.Clip], responses=refusals(401, 422))
-def clips(recorder: Rec, camera_id: Id | None = None) -> list[dict]:
-    return recorder.clips.list(camera_id)
+@router.get("", dependencies=CLIPS, response_model=list[api.Clip], responses=refusals(401, 403, 422))
+def clips(recorder: Rec, who: Who, camera_id: Id | None = None) -> list[dict]:
+    if camera_id is not None:
+        who.require_camera(camera_id)
+    return [c for c in recorder.clips.list(camera_id) if who.sees(c["camera_id"])]
 
 
-@router.get("/{clip_id}", dependencies=AUTH, response_model=api.Clip, responses=refusals(401, 404, 422))
-def clip(recorder: Rec, clip_id: Id, wait: Annotated[float, Query(ge=0, le=60)] = 0) -> dict:
+@router.get("/{clip_id}", dependencies=CLIPS, response_model=api.Clip, responses=refusals(401, 403, 404, 422))
+def clip(recorder: Rec, who: Who, clip_id: Id, wait: Annotated[float, Query(ge=0, le=60)] = 0) -> dict:
     """A clip's row; with wait, up to that many seconds for its extraction to end."""
+    seen_clip(recorder, who, clip_id)
     return recorder.clips.get(clip_id, wait)
 
 
-@router.patch("/{clip_id}", dependencies=AUTH, response_model=api.Clip, responses=refusals(400, 401, 404, 422))
-def change_clip(recorder: Rec, clip_id: Id, body: api.ClipPatch) -> dict:
+@router.patch("/{clip_id}", dependencies=CLIPS, response_model=api.Clip, responses=refusals(400, 401, 403, 404, 422))
+def change_clip(recorder: Rec, who: Who, clip_id: Id, body: api.ClipPatch) -> dict:
+    seen_clip(recorder, who, clip_id)
     return recorder.clips.change(clip_id, **body.model_dump(exclude_unset=True))
 
 
-@router.delete("/{clip_id}", dependencies=AUTH, response_model=api.ClipDeleted, responses=refusals(401, 404, 409, 422))
-def delete_clip(recorder: Rec, clip_id: Id) -> dict:
+@router.delete("/{clip_id}", dependencies=need(Permission.DELETE), response_model=api.ClipDeleted,
+               responses=refusals(401, 403, 404, 409, 422))
+def delete_clip(recorder: Rec, who: Who, clip_id: Id) -> dict:
+    seen_clip(recorder, who, clip_id)
     recorder.clips.delete(clip_id)
     return {"deleted": clip_id}
 
 
-@router.get("/{clip_id}/file", dependencies=URL_AUTH, response_class=FileResponse,
-            responses={200: {"content": {"video/mp4": {}}, "description": "The clip"}} | refusals(401, 404, 422))
-def clip_file(recorder: Rec, clip_id: Id) -> FileResponse:
-    row = recorder.clips.get(clip_id)
+@router.get("/{clip_id}/file", dependencies=need(Permission.CLIPS, url=True), response_class=FileResponse,
+            responses={200: {"content": {"video/mp4": {}}, "description": "The clip"}} | refusals(401, 403, 404, 422))
+def clip_file(recorder: Rec, who: Who, clip_id: Id) -> FileResponse:
+    row = seen_clip(recorder, who, clip_id)
     if row["state"] != ClipState.READY:
         raise NotFound(ErrorCode.CLIP_NO_FILE, f"clip {clip_id} has no file ({row['state']})",
                        clip_id=clip_id, state=row["state"])

@@ -9,7 +9,9 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 
 from recorder.errors import Unauthorized
+from recorder.users.accounts import SERVICE, Principal
 from vms_api.errors import ApiErrorBody, ErrorCode
+from vms_api.roles import Permission
 
 
 def get_recorder(request: Request):
@@ -31,30 +33,52 @@ def header_token(request: Request) -> str | None:
     return token.strip()
 
 
-def check_token(request: Request, given: str | None) -> None:
+def authenticate(request: Request, given: str | None) -> Principal:
+    """Who the request is: the service's own token (the local administration), or a session
+    a login opened. Kept on request.state for the route and the audit trail."""
     if not given:
         raise Unauthorized(ErrorCode.TOKEN_MISSING, "missing or wrong API token")
-    if not hmac.compare_digest(given.encode(), get_recorder(request).token.encode()):
-        raise Unauthorized(ErrorCode.TOKEN_WRONG, "missing or wrong API token")
+    recorder = get_recorder(request)
+    if hmac.compare_digest(given.encode(), recorder.token.encode()):
+        who = SERVICE
+    else:
+        who = recorder.accounts.principal(given)
+    request.state.principal = who
+    return who
 
 
-def require_token(request: Request) -> None:
-    check_token(request, header_token(request))
+def require_token(request: Request) -> Principal:
+    return authenticate(request, header_token(request))
 
 
-def require_token_or_url(request: Request) -> None:
+def require_token_or_url(request: Request) -> Principal:
     """A player (libVLC) or an image URL cannot set a header: ?token= too, only on those
     routes, since a URL ends up in logs and histories."""
     given = header_token(request)
-    check_token(request, given if given is not None else request.query_params.get("token"))
+    return authenticate(request, given if given is not None else request.query_params.get("token"))
 
 
+def need(permission: Permission, url: bool = False) -> list:
+    """A route's dependencies: logged in (by header, or also ?token= with url) and holding permission."""
+    def check(request: Request) -> None:
+        who = require_token_or_url(request) if url else require_token(request)
+        who.require(permission)
+    return [Depends(check)]
+
+
+def current(request: Request) -> Principal:
+    """The principal the route's own dependencies authenticated (they run first)."""
+    return getattr(request.state, "principal", None) or require_token(request)
+
+
+Who = Annotated[Principal, Depends(current)]
 AUTH = [Depends(require_token)]
 URL_AUTH = [Depends(require_token_or_url)]
 
-_WHY = {400: "Refused: the input breaks a rule", 401: "No token, or a wrong one", 403: "Not allowed by the plan",
+_WHY = {400: "Refused: the input breaks a rule", 401: "No token, a wrong one, or a session that ended",
+        403: "Not allowed to this user (role, cameras) or by the plan",
         404: "No such thing", 409: "Not in this state", 413: "Too large", 422: "The request's shape is wrong",
-        507: "Not enough free disk"}
+        429: "Too soon after wrong passwords", 507: "Not enough free disk"}
 
 
 def refusals(*statuses: int) -> dict[int | str, dict]:

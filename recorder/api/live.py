@@ -8,12 +8,13 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from recorder.api.deps import URL_AUTH, Rec, refusals
+from recorder.api.deps import Rec, Who, need, refusals
 from recorder.cameras.config import get_camera
 from recorder.errors import Conflict, NotFound
 from vms_api.enums import LiveStream
 from vms_api.errors import ErrorCode
 from vms_api.models import Id
+from vms_api.roles import Permission
 
 # A live view waits this long for the first video before telling the viewer there is none
 # (the camera is down, or not recorded): a player must not hang on a stream that never comes.
@@ -22,11 +23,12 @@ LIVE_FIRST_DATA_SECONDS = 10.0
 router = APIRouter(prefix="/api/cameras", tags=["live"])
 
 
-@router.get("/{camera_id}/live", dependencies=URL_AUTH, response_class=StreamingResponse,
+@router.get("/{camera_id}/live", dependencies=need(Permission.LIVE, url=True), response_class=StreamingResponse,
             responses={200: {"content": {"video/mp2t": {}}, "description": "The live stream"}}
-            | refusals(401, 404, 409, 422))
-async def live(recorder: Rec, camera_id: Id, stream: LiveStream = LiveStream.MAIN) -> StreamingResponse:
+            | refusals(401, 403, 404, 409, 422))
+async def live(recorder: Rec, who: Who, camera_id: Id, stream: LiveStream = LiveStream.MAIN) -> StreamingResponse:
     """The camera's live MPEG-TS, relayed: libVLC plays this URL (with ?token=)."""
+    who.require_camera(camera_id)
     def which() -> str:
         with recorder.sessions() as s:
             cam = get_camera(s, camera_id)

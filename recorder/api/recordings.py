@@ -7,35 +7,41 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from recorder.api.deps import AUTH, Rec, refusals
+from recorder.api.deps import Rec, Who, need, refusals
 from recorder.cameras.config import get_camera
 from recorder.index import queries
 from vms_api import models as api
 from vms_api.models import Day, Id, When
+from vms_api.roles import Permission
 
 router = APIRouter(prefix="/api/recordings", tags=["recordings"])
+PLAYBACK = need(Permission.PLAYBACK)
 
 
-@router.get("", dependencies=AUTH, response_model=list[api.Segment], responses=refusals(400, 401, 404, 422))
-def recordings(recorder: Rec, camera_id: Id, start: Annotated[When | None, Query()] = None,
+@router.get("", dependencies=PLAYBACK, response_model=list[api.Segment], responses=refusals(400, 401, 403, 404, 422))
+def recordings(recorder: Rec, who: Who, camera_id: Id, start: Annotated[When | None, Query()] = None,
                end: Annotated[When | None, Query()] = None,
                limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000) -> list[dict]:
     """A camera's segments overlapping the period (the last day by default), oldest first."""
+    who.require_camera(camera_id)
     start, end = queries.period(start, end, default=timedelta(days=1))
     with recorder.sessions() as s:
         get_camera(s, camera_id)
         return [queries.segment_row(seg) for seg in queries.segments(s, camera_id, start, end, limit)]
 
 
-@router.get("/days", dependencies=AUTH, response_model=api.RecordedDays, responses=refusals(401, 404, 422))
-def days(recorder: Rec, camera_id: Id) -> dict:
+@router.get("/days", dependencies=PLAYBACK, response_model=api.RecordedDays, responses=refusals(401, 403, 404, 422))
+def days(recorder: Rec, who: Who, camera_id: Id) -> dict:
+    who.require_camera(camera_id)
     with recorder.sessions() as s:
         return queries.recorded_days(s, get_camera(s, camera_id))
 
 
-@router.delete("/day", dependencies=AUTH, response_model=api.DayDeleted, responses=refusals(401, 404, 422))
-def delete_day(recorder: Rec, camera_id: Id, day: Day) -> dict:
+@router.delete("/day", dependencies=need(Permission.DELETE), response_model=api.DayDeleted,
+               responses=refusals(401, 403, 404, 422))
+def delete_day(recorder: Rec, who: Who, camera_id: Id, day: Day) -> dict:
     """The administrator's bulk action: one camera's footage of one local day (logged)."""
+    who.require_camera(camera_id)
     with recorder.sessions() as s:
         get_camera(s, camera_id)
     return recorder.retention.delete_day(camera_id, day)

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from fastapi import APIRouter
 
-from recorder.api.deps import AUTH, Rec, refusals
+from recorder.api.deps import AUTH, Rec, Who, need, refusals
 from recorder.cameras.config import check_url, get_camera
 from recorder.cameras.credentials import origin, split_credentials, with_credentials
 from recorder.capture.ffmpeg import CameraError, probe_stream
@@ -14,6 +14,7 @@ from recorder.errors import InputError
 from vms_api import __version__
 from vms_api import models as api
 from vms_api.errors import ErrorCode
+from vms_api.roles import Permission
 
 router = APIRouter(prefix="/api", tags=["system"])
 
@@ -25,11 +26,15 @@ def health() -> dict:
 
 
 @router.get("/status", dependencies=AUTH, response_model=api.Status, responses=refusals(401))
-def status(recorder: Rec) -> dict:
-    return recorder.status()
+def status(recorder: Rec, who: Who) -> dict:
+    """The recorder, the disk, and the cameras this user may see."""
+    out = recorder.status()
+    out["cameras"] = [c for c in out["cameras"] if who.sees(c["id"])]
+    return out
 
 
-@router.post("/probe", dependencies=AUTH, response_model=api.ProbeResult, responses=refusals(400, 401, 404, 422))
+@router.post("/probe", dependencies=need(Permission.SETTINGS), response_model=api.ProbeResult,
+             responses=refusals(400, 401, 403, 404, 422))
 def probe(recorder: Rec, body: api.ProbeIn) -> dict:
     """'Test connection': what the camera sends, or why it cannot be reached, within 10 s."""
     clean, url_user, url_password = split_credentials(check_url(body.url))
@@ -55,7 +60,7 @@ def probe(recorder: Rec, body: api.ProbeIn) -> dict:
     return {"ok": True, "description": info.describe(), **asdict(info)}
 
 
-@router.post("/shutdown", dependencies=AUTH, response_model=api.Stopping, responses=refusals(401))
+@router.post("/shutdown", dependencies=need(Permission.SETTINGS), response_model=api.Stopping, responses=refusals(401, 403))
 def shutdown(recorder: Rec) -> dict:
     """'Quit and stop recording' from the client: FFmpeg is finalised as on SIGTERM."""
     recorder.request_stop()

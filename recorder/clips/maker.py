@@ -38,9 +38,9 @@ from recorder.clips.plan import (
 from recorder.errors import ClipBusy, ClipLimit, InputError, NoSpace, NotFound, has_controls
 from recorder.index import queries
 from recorder.index.db import get_plan
-from recorder.mp4 import Fragments
 from recorder.index.models import CLIP_LIMITS, Camera, Clip, utcnow
 from recorder.index.segments import fsync_dir, fsync_file
+from recorder.mp4 import Fragments
 from recorder.paths import DataDir
 from recorder.platform_compat import spawn_kwargs
 from vms_api.enums import ClipState

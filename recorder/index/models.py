@@ -111,6 +111,35 @@ class Event(Base):
     snapshot: Mapped[str | None] = mapped_column(Text)  # relative to the data dir: a posted picture
 
 
+class User(Base):
+    """An operator's account. The name is matched without regard to case (name_key)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_key: Mapped[str] = mapped_column(String(64), unique=True)  # name.casefold()
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(Text)  # argon2id, with its parameters and salt
+    # The cameras this user may see, as a JSON list of ids; None: all of them.
+    cameras: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class UserSession(Base):
+    """A logged-in client. Only the token's SHA-256 is kept: a copy of the index logs no one in."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # logged out or revoked
+    address: Mapped[str | None] = mapped_column(String(64))
+
+
 class Setting(Base):
     """Site-wide settings as key/value text: the plan, and whatever comes later."""
 
