@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the packaged app: ONE folder holding vms-desktop and vms-recorder with FFmpeg, libVLC,
 # the translations, resources and migrations (installer/vms.spec), and on Linux a tarball of
-# it with install.sh, a desktop entry and the icon:
+# it with install.sh, a desktop entry, the recorder service's unit and the icon:
 #   installer/build.sh [--dist DIR] [--work DIR]
 #   DIR/vms-desktop/                                   the folder (dist/ by default)
 #   DIR/vms-desktop-<version>-linux-<machine>.tar.gz   the tarball (machine: x86_64, aarch64...)
@@ -40,7 +40,7 @@ began=$SECONDS
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath "$DIST" --workpath "$WORK" installer/vms.spec
 
 # What a Linux desktop needs beside the programs; install.sh puts it all in place.
-cp installer/linux/install.sh installer/linux/vms-desktop.desktop "$APP/"
+cp installer/linux/install.sh installer/linux/vms-desktop.desktop installer/linux/vms-recorder.service "$APP/"
 cp "$WORK/vms/icons/vms-desktop.png" "$APP/"
 chmod +x "$APP/install.sh"
 TARBALL="$DIST/vms-desktop-$VERSION-linux-$(uname -m).tar.gz"

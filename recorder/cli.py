@@ -103,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     _recording_options(run, segment_seconds=3600)
     run.add_argument("--api-host", default="127.0.0.1")
     run.add_argument("--api-port", type=_whole(0, 65535), default=0, help="0 picks a free port, published in recorder.json")
+    run.add_argument("--public-info", type=Path, metavar="FILE",
+                     help="also publish the API's address, port and version (never the token) in FILE, "
+                          "readable by every user: for a recorder run as a system service")
 
     cam = sub.add_parser("camera", help="add, list, remove, enable or disable cameras")
     csub = _Subcommands(cam.add_subparsers(dest="action", required=True), common)
@@ -238,8 +241,10 @@ def cmd_run(args, data: DataDir) -> int:
                               backoff_max=args.backoff_max, motion=not args.no_motion)
     guard = GuardSettings(args.sweep_hour, args.guard_seconds,
                           None if args.min_free_mb is None else int(args.min_free_mb * 1e6))
+    api = ApiSettings(args.api_host, args.api_port,
+                      getattr(args, "public_info", None))  # demo has none: its site is the user's own
     try:
-        rec = Recorder(data, capture, ApiSettings(args.api_host, args.api_port), args.db_url, guard)
+        rec = Recorder(data, capture, api, args.db_url, guard)
     except AlreadyRunning as e:
         print(f"error: {e}", file=sys.stderr)
         return 3

@@ -13,6 +13,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import filelock
 import uvicorn
@@ -89,6 +90,10 @@ class _QuietServer(uvicorn.Server):
 class ApiSettings:
     host: str = "127.0.0.1"
     port: int = 0  # 0: any free port, published in recorder.json
+    # A recorder run as a system service keeps its data dir private to its own account; this
+    # file (world-readable, outside the data dir) tells clients of other accounts where it
+    # listens. Never the token: that stays in the data dir.
+    public_info: Path | None = None
 
 
 class Recorder:
@@ -322,6 +327,7 @@ class Recorder:
         runtime = {"pid": os.getpid(), "host": self.api.host, "port": port, "version": __version__,
                    "started_at": self.started_at.isoformat(), "capture": asdict(self.capture)}
         self.data.runtime_file.write_text(json.dumps(runtime))
+        self._publish(port)
         log.info("recorder %s for %s, API on http://%s:%s", __version__, self.data.root, self.api.host, port)
         # uvicorn re-raises the signal that stopped it once it has closed; with our own
         # handlers that ends up here as an exception instead of killing the process
@@ -337,6 +343,17 @@ class Recorder:
             for sig in platform_compat.STOP_SIGNALS:
                 signal.signal(sig, signal.SIG_IGN)
             self.shutdown()
+
+    def _publish(self, port: int) -> None:
+        """The public runtime file: address, port and version only, written whole (a reader
+        never sees half of it) and readable by everyone despite our umask."""
+        path = self.api.public_info
+        if path is None:
+            return
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps({"host": self.api.host, "port": port, "version": __version__}))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
 
     def request_stop(self) -> None:
         """Stop as on SIGTERM, from the API: the server ends its loop, then run() shuts down."""
@@ -364,5 +381,7 @@ class Recorder:
         except OperationalError:
             log.error("could not note the clean stop in the index (disk full?)")
         self.data.runtime_file.unlink(missing_ok=True)
+        if self.api.public_info is not None:
+            self.api.public_info.unlink(missing_ok=True)
         self._lock.release()
         log.info("recorder stopped")
