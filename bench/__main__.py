@@ -3,11 +3,20 @@
 import json
 import sys
 
-from bench import client_bench, clip_bench, events_bench, motion_bench, playback_bench, recorder_bench, retention_bench
+from bench import (
+    audit_bench,
+    client_bench,
+    clip_bench,
+    events_bench,
+    motion_bench,
+    playback_bench,
+    recorder_bench,
+    retention_bench,
+)
 
 BENCHES = {"recorder": recorder_bench.main, "client": client_bench.main, "playback": playback_bench.main,
            "clips": clip_bench.main, "retention": retention_bench.main,
-           "events": events_bench.main, "motion": motion_bench.main}
+           "events": events_bench.main, "motion": motion_bench.main, "audit": audit_bench.main}
 
 
 def main() -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from recorder.demo import DemoCamera
 from tests.harness import RecorderProcess, cli, wait_for
-from tests.test_retention import fill
+from tests.harness import fill_segments as fill
 
 ROUNDS = 3
 DAYS, CAMERAS = 30, 16

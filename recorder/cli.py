@@ -15,6 +15,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from recorder import __version__
+from recorder.audit.cli import add_audit_parser, cmd_audit, command_line_user
+from recorder.audit.trail import AuditTrail
 from recorder.cameras.config import active_cameras, add_camera, get_camera, public, remove_camera, update_camera
 from recorder.cameras.credentials import Vault, split_credentials
 from recorder.errors import InputError, RecorderError
@@ -24,6 +26,7 @@ from recorder.index.models import PLANS
 from recorder.paths import DataDir, default_data_dir, read_runtime
 from recorder.users.cli import add_user_parser, cmd_user
 from vms_api.client import RECORDER_NOT_RUNNING, ApiError, RecorderClient
+from vms_api.enums import AuditAction
 from vms_api.errors import ErrorCode
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer
@@ -160,6 +163,7 @@ def _parser() -> argparse.ArgumentParser:
     clsub.add_parser("delete").add_argument("id", type=_id)
 
     add_user_parser(sub)
+    add_audit_parser(sub, _when, _id)
     sub.add_parser("status", help="per camera: state, current file, last error; disk usage")
     plan = sub.add_parser("plan", help="show or set the site plan")
     plan.add_argument("name", nargs="?", choices=sorted(PLANS))
@@ -303,6 +307,7 @@ def _camera_password(args) -> str | None:
 
 def cmd_camera(args, data: DataDir, sessions) -> int:
     vault = Vault(data.secret_file)
+    change = None  # what the audit trail gets: (action, camera, detail)
     with sessions.begin() as s:
         if args.action == "add":
             cam = add_camera(s, vault, name=args.name, url=args.url, sub_url=args.sub_url,
@@ -310,11 +315,13 @@ def cmd_camera(args, data: DataDir, sessions) -> int:
                              retention_days=args.retention_days, enabled=not args.disabled,
                              compress_after_days=args.compress_after_days, **_motion_changes(args))
             _out(args, public(cam), str(cam.id))
+            change = AuditAction.CAMERA_ADDED, cam.id, {"name": cam.name}
         elif args.action == "motion":
             cam = update_camera(s, vault, get_camera(s, args.id), **_motion_changes(args))
             row = public(cam)
             _out(args, row, f"camera {cam.id}: motion {'on' if cam.motion_enabled else 'off'}, sensitivity "
                             f"{cam.motion_sensitivity}, {len(row['motion_mask'])} masked areas")
+            change = AuditAction.CAMERA_CHANGED, cam.id, {"motion": sorted(_motion_changes(args))}
         elif args.action == "list":
             rows = [public(c) for c in active_cameras(s)]
             text = "\n".join(f"{r['id']:>3}  {'on ' if r['enabled'] else 'off'}  {r['name']:<24} {r['url']}"
@@ -323,10 +330,15 @@ def cmd_camera(args, data: DataDir, sessions) -> int:
         elif args.action == "remove":
             cam = remove_camera(s, args.id)
             _out(args, public(cam), f"camera {cam.id} removed; its recordings stay until retention")
+            change = AuditAction.CAMERA_REMOVED, cam.id, {"name": cam.name}
         else:
             cam = get_camera(s, args.id)
             cam.enabled = args.action == "enable"
             _out(args, public(cam), f"camera {cam.id} {'enabled' if cam.enabled else 'disabled'}")
+            change = AuditAction.CAMERA_CHANGED, cam.id, {"enabled": cam.enabled}
+    if change:
+        action, camera_id, detail = change
+        AuditTrail(sessions).record(command_line_user(), "admin", action, camera_id=camera_id, detail=detail)
     return 0
 
 
@@ -424,9 +436,13 @@ def cmd_status(args, data: DataDir, sessions) -> int:
 
 def cmd_plan(args, sessions) -> int:
     with sessions.begin() as s:
+        before = get_plan(s)
         if args.name:
             set_plan(s, args.name)
         plan = get_plan(s)
+    if plan != before:
+        AuditTrail(sessions).record(command_line_user(), "admin", AuditAction.SETTINGS_CHANGED,
+                                    detail={"plan": plan, "was": before})
     _out(args, {"plan": plan, "retention_days": PLANS[plan]}, f"{plan}: footage kept {PLANS[plan]} days")
     return 0
 
@@ -461,6 +477,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_status(args, data, sessions)
         if args.command == "user":
             return cmd_user(args, sessions)
+        if args.command == "audit":
+            return cmd_audit(args, sessions)
         return cmd_plan(args, sessions)
     except (RecorderError, LookupError) as e:
         print(f"error: {str(e).strip(chr(39))}", file=sys.stderr)

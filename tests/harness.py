@@ -204,6 +204,38 @@ def new_camera(client, **kw) -> dict:
     return r.json()
 
 
+# -- operators, on an in-process recorder ------------------------------------------------------------
+
+PASSWORD = "correct horse battery"
+
+
+def api(recorder, address: str = "127.0.0.1"):
+    """The in-process recorder's API as a client at that address, with no token yet."""
+    from fastapi.testclient import TestClient
+
+    from recorder.api.app import create_app
+
+    return TestClient(create_app(recorder), base_url=LOCAL, client=(address, 50000), raise_server_exceptions=False)
+
+
+def login(recorder, name: str, password: str = PASSWORD):
+    c = api(recorder)
+    r = c.post("/api/login", json={"username": name, "password": password})
+    assert r.status_code == 200, r.text
+    c.headers["Authorization"] = f"Bearer {r.json()['token']}"
+    return c
+
+
+def add_user(client, name: str, role: str, cameras=None) -> dict:
+    r = client.post("/api/users", json={"name": name, "role": role, "password": PASSWORD, "cameras": cameras})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def code(r) -> str:
+    return r.json()["code"]
+
+
 # -- the contract's answers, built by hand for the client's units --------------------------------------
 # Each fills what a real answer always carries; a test names only what it is about.
 

@@ -8,39 +8,13 @@ import subprocess
 import sys
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
-from recorder.api.app import create_app
 from recorder.index.db import set_plan
 from recorder.index.models import User, UserSession, utcnow
 from recorder.users.brake import LoginBrake
-from tests.harness import LOCAL, new_camera, wait_for
+from tests.harness import PASSWORD, add_user, api, code, login, new_camera, wait_for
 from vms_api.roles import ROLE_PERMISSIONS, Role
-
-PASSWORD = "correct horse battery"
-
-
-def api(recorder, address: str = "127.0.0.1") -> TestClient:
-    return TestClient(create_app(recorder), base_url=LOCAL, client=(address, 50000), raise_server_exceptions=False)
-
-
-def login(recorder, name: str, password: str = PASSWORD) -> TestClient:
-    c = api(recorder)
-    r = c.post("/api/login", json={"username": name, "password": password})
-    assert r.status_code == 200, r.text
-    c.headers["Authorization"] = f"Bearer {r.json()['token']}"
-    return c
-
-
-def add_user(client, name: str, role: str, cameras=None) -> dict:
-    r = client.post("/api/users", json={"name": name, "role": role, "password": PASSWORD, "cameras": cameras})
-    assert r.status_code == 201, r.text
-    return r.json()
-
-
-def code(r) -> str:
-    return r.json()["code"]
 
 
 def test_the_first_administrator_is_made_once_and_only_on_the_recorders_machine(recorder):

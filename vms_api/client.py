@@ -135,6 +135,9 @@ class RecorderClient:
 
     def call(self, method: str, path: str, timeout: float | None = None, **kw) -> Any:
         """One request; the JSON answer, or ApiError. The named methods below all come here."""
+        return self._send(method, path, timeout, **kw).json()
+
+    def _send(self, method: str, path: str, timeout: float | None = None, **kw) -> requests.Response:
         try:
             r = self.http.request(method, self.base + path, timeout=timeout or self.timeout, **kw)
         except requests.RequestException as e:
@@ -144,7 +147,7 @@ class RecorderClient:
             raise ApiError(RECORDER_NOT_RUNNING, "the recorder is not running") from None
         if r.status_code >= 400:
             raise _error_from(r)
-        return r.json()
+        return r
 
     def _as(self, shape, data: Any) -> Any:
         """The answer as the contract's model (shape: a model, or list[model])."""
@@ -312,3 +315,22 @@ class RecorderClient:
     def end_sessions(self, name: str) -> m.SessionsEnded:
         """Log a user out everywhere."""
         return self._as(m.SessionsEnded, self.call("POST", f"/api/users/{quote(name, safe='')}/logout"))
+
+    # -- the audit trail -------------------------------------------------------------------
+
+    def audit(self, start: datetime | None = None, end: datetime | None = None, user: str | None = None,
+              action: str | None = None, camera_id: int | None = None, before_id: int | None = None,
+              limit: int | None = None) -> list[m.AuditEntry]:
+        """Entries matching every filter given, newest first (before_id pages back)."""
+        return self._as(list[m.AuditEntry], self.call("GET", "/api/audit", params=_query(
+            start=start, end=end, user=user, action=action, camera_id=camera_id, before_id=before_id, limit=limit)))
+
+    def audit_csv(self, start: datetime | None = None, end: datetime | None = None, user: str | None = None,
+                  action: str | None = None, camera_id: int | None = None, limit: int | None = None) -> str:
+        """The same entries as CSV text (the export is itself in the trail)."""
+        return self._send("GET", "/api/audit.csv", timeout=120, params=_query(
+            start=start, end=end, user=user, action=action, camera_id=camera_id, limit=limit)).text
+
+    def audit_verify(self) -> m.AuditCheck:
+        """Walk the whole chain; slow on millions of entries."""
+        return self._as(m.AuditCheck, self.call("GET", "/api/audit/verify", timeout=600))

@@ -69,3 +69,31 @@ class LiveStream(StrEnum):
 class EventOrder(StrEnum):
     OLDEST = "oldest"
     NEWEST = "newest"
+
+
+class AuditAction(StrEnum):
+    """What an audit trail entry records (GET /api/audit?action=)."""
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"  # a wrong password or an unknown name (the name typed is kept)
+    LOGIN_LOCKED = "login_locked"  # too many wrong passwords: the name is locked for a while
+    LOGOUT = "logout"
+    SESSIONS_ENDED = "sessions_ended"  # an administrator logged a user out everywhere
+    LIVE_STARTED = "live_started"
+    LIVE_STOPPED = "live_stopped"
+    PLAYBACK = "playback"  # the period of a camera's footage a user asked to play
+    SNAPSHOT_VIEWED = "snapshot_viewed"
+    CLIP_CREATED = "clip_created"
+    CLIP_CHANGED = "clip_changed"
+    CLIP_DOWNLOADED = "clip_downloaded"
+    CLIP_DELETED = "clip_deleted"
+    RECORDINGS_DELETED = "recordings_deleted"  # a camera's day, by an administrator
+    CAMERA_ADDED = "camera_added"
+    CAMERA_CHANGED = "camera_changed"  # settings, retention, started, stopped
+    CAMERA_REMOVED = "camera_removed"
+    SETTINGS_CHANGED = "settings_changed"
+    USER_ADDED = "user_added"
+    USER_CHANGED = "user_changed"
+    USER_REMOVED = "user_removed"
+    PERMISSION_DENIED = "permission_denied"
+    AUDIT_EXPORTED = "audit_exported"
+    RECORDER_STOPPED = "recorder_stopped"  # from the API or the service manager

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from annotated_types import Ge, Le
 from pydantic import AfterValidator, BaseModel, Field
 
-from vms_api.enums import CameraState, ClipState, DeletionReason, Plan
+from vms_api.enums import AuditAction, CameraState, ClipState, DeletionReason, Plan
 from vms_api.errors import ErrorCode
 from vms_api.roles import Permission, Role
 
@@ -91,6 +91,8 @@ class ClipIn(BaseModel):
     name: str = Field(max_length=1000)  # the clip rules give the precise message
     notes: str | None = Field(None, max_length=10_000)
     created_by: str | None = Field(None, max_length=1000)
+    # why footage is copied (a police report, a court order, a data subject's request): in the audit trail
+    reason: str | None = Field(None, max_length=1000)
 
 
 class ClipPatch(BaseModel):
@@ -406,3 +408,28 @@ class Session(BaseModel):
 
 class SessionsEnded(BaseModel):
     ended: int  # how many sessions a logout (or an administrator) ended
+
+
+class AuditEntry(BaseModel):
+    """One entry of the audit trail. Each entry's hash covers its fields and the hash of the one
+    before, so an edited, removed or inserted entry breaks the chain (GET /api/audit/verify)."""
+    id: int
+    at: Time
+    user: str  # the user name; for a failed login, the name typed
+    role: str | None  # at the time; None when no one was logged in (a failed login)
+    action: AuditAction
+    camera_id: int | None
+    start: Time | None  # the period of footage concerned (playback, clips, deletions)
+    end: Time | None
+    reason: str | None  # given for copying footage
+    address: str | None  # the client's network address
+    detail: dict[str, Any]
+    hash: str
+
+
+class AuditCheck(BaseModel):
+    """What a walk over the whole chain found."""
+    ok: bool
+    entries: int
+    first_broken_id: int | None = None  # the first entry that does not follow from the one before
+    problem: str | None = None  # in words: "entry 17 was changed", "entries before 18 are missing"

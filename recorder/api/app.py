@@ -9,19 +9,23 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from recorder.api import cameras, clips, events, live, recordings, storage, system, users
+from recorder.api import audit, cameras, clips, events, live, recordings, storage, system, users
 from recorder.api.deps import AUTH
+from recorder.api.deps import audit as audit_entry
 from recorder.errors import RecorderError
 from vms_api import __version__
+from vms_api.enums import AuditAction
 from vms_api.errors import ApiErrorBody, ErrorCode
 
 log = logging.getLogger(__name__)
 
 # What the schema promises besides each route's own: any refusal is an ApiErrorBody (a request
 # of the wrong shape, a missing token, a foreign Host header reach every route).
+DENIALS = (ErrorCode.PERMISSION_MISSING, ErrorCode.CAMERA_NOT_ALLOWED)
 REFUSALS = {"4XX": {"model": ApiErrorBody, "description": "Refused: the code says why, the detail in words"}}
 
 
@@ -66,7 +70,13 @@ class OwnHostOnly:
 
 def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RecorderError)
-    async def refused(_req, exc: RecorderError):
+    async def refused(req: Request, exc: RecorderError):
+        if exc.code in DENIALS and getattr(req.state, "principal", None) is not None:
+            # a user reaching past their role or cameras is on record, once a minute per kind of try
+            await run_in_threadpool(audit_entry, req, AuditAction.PERMISSION_DENIED,
+                                    camera_id=exc.params.get("camera_id"), once=(req.method, req.url.path, exc.code),
+                                    seconds=60, detail={"refused": str(exc.code), "method": req.method,
+                                                        "path": req.url.path, **exc.params})
         return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(LookupError)
@@ -113,6 +123,6 @@ def create_app(recorder, port: int | None = None) -> FastAPI:
     def openapi() -> dict:
         return app.openapi()
 
-    for module in (system, users, cameras, live, recordings, events, storage, clips):
+    for module in (system, users, cameras, live, recordings, events, storage, clips, audit):
         app.include_router(module.router)
     return app

@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 
 from recorder.errors import Unauthorized
 from recorder.users.accounts import SERVICE, Principal
+from vms_api.enums import AuditAction
 from vms_api.errors import ApiErrorBody, ErrorCode
 from vms_api.roles import Permission
 
@@ -56,6 +57,21 @@ def require_token_or_url(request: Request) -> Principal:
     routes, since a URL ends up in logs and histories."""
     given = header_token(request)
     return authenticate(request, given if given is not None else request.query_params.get("token"))
+
+
+def client_address(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def audit(request: Request, action: AuditAction, who: Principal | None = None, *, once: tuple = (), seconds: float = 0,
+          **fields) -> None:
+    """An entry in the audit trail for this request: who (the route's principal unless given)
+    from which address. With once, the same key again within seconds is not written twice (a
+    timeline asking for the same day again, a player's range requests for one clip)."""
+    who = who or request.state.principal
+    once_per = ((action, who.name, who.session_id, *once), seconds) if once else None
+    get_recorder(request).audit.record(who.name, str(who.role), action, address=client_address(request),
+                                       once_per=once_per, **fields)
 
 
 def need(permission: Permission, url: bool = False) -> list:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from recorder.api.deps import Rec, Who, need, refusals
+from recorder.api.deps import Rec, Who, audit, need, refusals
 from recorder.cameras.config import get_camera
 from recorder.errors import Conflict, NotFound
-from vms_api.enums import LiveStream
+from vms_api.enums import AuditAction, LiveStream
 from vms_api.errors import ErrorCode
 from vms_api.models import Id
 from vms_api.roles import Permission
@@ -26,7 +27,8 @@ router = APIRouter(prefix="/api/cameras", tags=["live"])
 @router.get("/{camera_id}/live", dependencies=need(Permission.LIVE, url=True), response_class=StreamingResponse,
             responses={200: {"content": {"video/mp2t": {}}, "description": "The live stream"}}
             | refusals(401, 403, 404, 409, 422))
-async def live(recorder: Rec, who: Who, camera_id: Id, stream: LiveStream = LiveStream.MAIN) -> StreamingResponse:
+async def live(recorder: Rec, request: Request, who: Who, camera_id: Id,
+               stream: LiveStream = LiveStream.MAIN) -> StreamingResponse:
     """The camera's live MPEG-TS, relayed: libVLC plays this URL (with ?token=)."""
     who.require_camera(camera_id)
     def which() -> str:
@@ -50,11 +52,19 @@ async def live(recorder: Rec, who: Who, camera_id: Id, stream: LiveStream = Live
         raise Conflict(ErrorCode.NO_LIVE_VIDEO, f"camera {camera_id} sent no live video within {seconds} s "
                        "(is it offline?)", camera_id=camera_id, seconds=seconds) from None
 
+    await run_in_threadpool(audit, request, AuditAction.LIVE_STARTED, who, camera_id=camera_id,
+                            detail={"stream": str(stream)})
+    began = time.monotonic()
+
     async def relay():
         try:
             yield first
             async for chunk in video:
                 yield chunk
         finally:
+            # Written here, in the loop: a viewer who went away cancels this task, and a
+            # cancelled task cannot wait for a thread (one short insert).
+            audit(request, AuditAction.LIVE_STOPPED, who, camera_id=camera_id,
+                  detail={"stream": str(stream), "seconds": round(time.monotonic() - began)})
             await video.aclose()
     return StreamingResponse(relay(), media_type="video/mp2t", headers={"Cache-Control": "no-store"})

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
-from recorder.api.deps import AUTH, Rec, Who, need, refusals
+from recorder.api.deps import AUTH, Rec, Who, audit, need, refusals
 from recorder.cameras.config import check_url, get_camera
 from recorder.cameras.credentials import origin, split_credentials, with_credentials
 from recorder.capture.ffmpeg import CameraError, probe_stream
 from recorder.errors import InputError
 from vms_api import __version__
 from vms_api import models as api
+from vms_api.enums import AuditAction
 from vms_api.errors import ErrorCode
 from vms_api.roles import Permission
 
@@ -61,7 +62,8 @@ def probe(recorder: Rec, body: api.ProbeIn) -> dict:
 
 
 @router.post("/shutdown", dependencies=need(Permission.SETTINGS), response_model=api.Stopping, responses=refusals(401, 403))
-def shutdown(recorder: Rec) -> dict:
+def shutdown(recorder: Rec, request: Request) -> dict:
     """'Quit and stop recording' from the client: FFmpeg is finalised as on SIGTERM."""
+    audit(request, AuditAction.RECORDER_STOPPED, detail={"from": "api"})
     recorder.request_stop()
     return {"stopping": True}

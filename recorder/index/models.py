@@ -192,3 +192,26 @@ class Deletion(Base):
     end: Mapped[datetime] = mapped_column(UTCDateTime)
     bytes: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(16))
+
+
+class AuditRow(Base):
+    """One entry of the audit trail, append-only (the index refuses UPDATE and DELETE on it).
+    Times are kept as the ISO text the hash covers, so a read gives back the bytes that were
+    hashed. The unique prev_hash lets two writers (the service and the command line) race
+    safely: the loser's insert fails and it chains after the winner."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40), index=True)
+    user: Mapped[str] = mapped_column(String(200), index=True)
+    role: Mapped[str | None] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    camera_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no foreign key: outlives the camera
+    start: Mapped[str | None] = mapped_column(String(40))
+    end: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)  # JSON
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64))

@@ -8,8 +8,11 @@ import getpass
 import json
 import sys
 
+from recorder.audit.cli import command_line_user
+from recorder.audit.trail import AuditTrail
 from recorder.errors import InputError
 from recorder.users.accounts import UNSET, Accounts
+from vms_api.enums import AuditAction
 from vms_api.errors import ErrorCode
 from vms_api.roles import Role
 
@@ -70,6 +73,7 @@ def cmd_user(args, sessions) -> int:
     if args.action == "add":
         row = accounts.add(args.name, args.role, read_password(args), args.cameras)
         text = f"user {row['name']} added ({row['role']})"
+        change = AuditAction.USER_ADDED, {"name": row["name"], "role": row["role"], "cameras": row["cameras"]}
     elif args.action == "list":
         rows = accounts.list()
         print(json.dumps(rows, indent=2) if args.json else "\n".join(map(_line, rows)) or "no users")
@@ -77,11 +81,16 @@ def cmd_user(args, sessions) -> int:
     elif args.action == "remove":
         row = accounts.remove(args.name)
         text = f"user {row['name']} removed"
+        change = AuditAction.USER_REMOVED, {"name": row["name"]}
     elif args.action == "passwd":
         row = accounts.update(args.name, password=read_password(args))
         text = f"password of {row['name']} changed; their sessions ended"
+        change = AuditAction.USER_CHANGED, {"name": row["name"], "password_changed": True}
     else:
         row = accounts.update(args.name, role=args.role, cameras=args.cameras)
         text = _line(row)
+        change = AuditAction.USER_CHANGED, {"name": row["name"], "role": row["role"], "cameras": row["cameras"]}
+    action, detail = change
+    AuditTrail(sessions).record(command_line_user(), "admin", action, detail=detail)
     print(json.dumps(row, indent=2) if args.json else text)
     return 0

@@ -1,7 +1,7 @@
 """Operators' accounts and their sessions.
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0006
 """
 import sqlalchemy as sa
 from alembic import op
