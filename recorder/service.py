@@ -37,7 +37,7 @@ from recorder.paths import DataDir
 from recorder.storage.compress import Compressor
 from recorder.storage.retention import GuardSettings, Retention, release_reserve_if_full
 from recorder.users.accounts import Accounts
-from vms_api.enums import CameraState, EventKind
+from vms_api.enums import AuditAction, CameraState, EventKind
 
 log = logging.getLogger(__name__)
 RECONCILE_SECONDS = 5.0  # the API pokes at once; this catches CLI changes
@@ -330,6 +330,7 @@ class Recorder:
                    "started_at": self.started_at.isoformat(), "capture": asdict(self.capture)}
         self.data.runtime_file.write_text(json.dumps(runtime))
         self._publish(port)
+        self.audit.record("service", "admin", AuditAction.RECORDER_STARTED, detail={"version": __version__})
         log.info("recorder %s for %s, API on http://%s:%s", __version__, self.data.root, self.api.host, port)
         # uvicorn re-raises the signal that stopped it once it has closed; with our own
         # handlers that ends up here as an exception instead of killing the process
@@ -382,6 +383,7 @@ class Recorder:
                 s.merge(Setting(key=STOPPED_KEY, value=utcnow().isoformat()))
         except OperationalError:
             log.error("could not note the clean stop in the index (disk full?)")
+        self.audit.record("service", "admin", AuditAction.RECORDER_STOPPED, detail={"clean": True})
         self.data.runtime_file.unlink(missing_ok=True)
         if self.api.public_info is not None:
             self.api.public_info.unlink(missing_ok=True)

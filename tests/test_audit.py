@@ -234,6 +234,8 @@ def test_live_playback_and_clips_of_a_restricted_operator_are_on_record(tmp_path
         "camera_id": 1, "start": start, "end": end, "name": "gate", "reason": "B.O. 1234/2026"}).json()
     ready = rec.api("GET", f"/api/clips/{clip['id']}", params={"wait": 60}, headers=otto, timeout=70).json()
     assert ready["state"] == "ready", ready
+    unexplained = rec.api("GET", f"/api/clips/{clip['id']}/file", headers=otto)
+    assert unexplained.status_code == 400 and unexplained.json()["code"] == "reason_missing"
     got = rec.api("GET", f"/api/clips/{clip['id']}/file", params={"reason": "court order 55"}, headers=otto)
     assert got.status_code == 200 and got.content[4:8] == b"ftyp"
     refused = rec.api("GET", "/api/recordings", params={"camera_id": 2}, headers=otto)
@@ -258,6 +260,9 @@ def test_live_playback_and_clips_of_a_restricted_operator_are_on_record(tmp_path
     assert "clip_downloaded" in text and "court order 55" in text
     assert cli(data, "audit", "verify").stdout.startswith("the audit trail holds")
     assert rec.client.audit_verify().ok
+    assert [e.user for e in rec.client.audit(action="recorder_started")] == ["service"]
     out = subprocess.run([sys.executable, "-m", "recorder.cli", "--data-dir", str(data), "audit", "--csv"],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.startswith("id,at,user,role,action") and PASSWORD not in out.stdout
+    assert rec.stop() == 0
+    assert cli_json(data, "audit", "--action", "recorder_stopped")[0]["detail"] == {"clean": True}

@@ -96,4 +96,5 @@ class AuditAction(StrEnum):
     USER_REMOVED = "user_removed"
     PERMISSION_DENIED = "permission_denied"
     AUDIT_EXPORTED = "audit_exported"
-    RECORDER_STOPPED = "recorder_stopped"  # from the API or the service manager
+    RECORDER_STARTED = "recorder_started"
+    RECORDER_STOPPED = "recorder_stopped"  # asked from the API (who asked), and once stopped

@@ -31,6 +31,7 @@ class ErrorCode(StrEnum):
     USER_LIMIT_REACHED = "user_limit_reached"  # plan limit count
     USER_LAST_ADMIN = "user_last_admin"  # name: the site would have no administrator left
     PASSWORD_TOO_SHORT = "password_too_short"  # min
+    REASON_MISSING = "reason_missing"  # footage leaves the recorder only with a reason on record (LGPD)
     HOST_NOT_ALLOWED = "host_not_allowed"  # host
     INVALID_REQUEST = "invalid_request"  # field, errors: the request's shape (types, ranges, sizes)
     INVALID_INPUT = "invalid_input"  # a rule without a code of its own (the command line's)

@@ -56,6 +56,8 @@ MESSAGES: dict[str, str] = {
     ErrorCode.USER_LAST_ADMIN: QT_TRANSLATE_NOOP(
         "RecorderMessage", "{name} is the last administrator; make another one first"),
     ErrorCode.PASSWORD_TOO_SHORT: QT_TRANSLATE_NOOP("RecorderMessage", "the password needs at least {min} characters"),
+    ErrorCode.REASON_MISSING: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "say why the footage is copied (a police report, a court order, a person's request)"),
     ErrorCode.INVALID_REQUEST: QT_TRANSLATE_NOOP("RecorderMessage", "the request is not valid ({field})"),
     ErrorCode.INVALID_INPUT: QT_TRANSLATE_NOOP("RecorderMessage", "the recorder refused this: {detail}"),
     ErrorCode.NOT_FOUND: QT_TRANSLATE_NOOP("RecorderMessage", "not found: {path}"),

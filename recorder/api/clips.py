@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
 
 from recorder.api.deps import Rec, Who, audit, need, refusals
-from recorder.errors import NotFound
+from recorder.errors import InputError, NotFound
 from vms_api import models as api
 from vms_api.enums import AuditAction, ClipState
 from vms_api.errors import ErrorCode
@@ -74,7 +74,7 @@ def delete_clip(recorder: Rec, request: Request, who: Who, clip_id: Id) -> dict:
 
 
 @router.get("/{clip_id}/file", dependencies=need(Permission.CLIPS, url=True), response_class=FileResponse,
-            responses={200: {"content": {"video/mp4": {}}, "description": "The clip"}} | refusals(401, 403, 404, 422))
+            responses={200: {"content": {"video/mp4": {}}, "description": "The clip"}} | refusals(400, 401, 403, 404, 422))
 def clip_file(recorder: Rec, request: Request, who: Who, clip_id: Id,
               reason: Annotated[str | None, Query(max_length=1000, description="why the footage is copied: "
                                                   "a police report, a court order, a data subject's request")] = None
@@ -83,8 +83,13 @@ def clip_file(recorder: Rec, request: Request, who: Who, clip_id: Id,
     if row["state"] != ClipState.READY:
         raise NotFound(ErrorCode.CLIP_NO_FILE, f"clip {clip_id} has no file ({row['state']})",
                        clip_id=clip_id, state=row["state"])
+    if who.session_id is not None and not (reason or "").strip():
+        # A user's copy leaves the recorder only with a reason on record; the local
+        # administration's token (the machine's owner, who reads the files anyway) is exempt.
+        raise InputError(ErrorCode.REASON_MISSING, "downloading a clip needs a reason (?reason=): a police report, "
+                         "a court order, a data subject's request")
     # a player asks for the file in many ranges: one download per user, clip and reason a while
     audit(request, AuditAction.CLIP_DOWNLOADED, camera_id=row["camera_id"], start=utc(row["start"]),
-          end=utc(row["end"]), reason=reason, detail={"clip": clip_id, "name": row["name"], "sha256": row.get("sha256")},
-          once=(clip_id, reason), seconds=600)
+          end=utc(row["end"]), reason=reason.strip() if reason else None,
+          detail={"clip": clip_id, "name": row["name"], "sha256": row.get("sha256")}, once=(clip_id, reason), seconds=600)
     return FileResponse(recorder.data.absolute(row["path"]), media_type="video/mp4", filename=f"clip_{clip_id}.mp4")

@@ -1583,62 +1583,62 @@ Dados: {data}</translation>
 <context>
     <name>RecorderMessage</name>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="128"/>
         <source>wrong username or password</source>
         <translation>usuário ou senha incorretos</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="129"/>
         <source>the camera has no stream at this address (check the path in the URL)</source>
         <translation>a câmera não tem stream neste endereço (confira o caminho na URL)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="131"/>
         <source>{host} refused the connection (is the camera on, and the port right?)</source>
         <translation>{host} recusou a conexão (a câmera está ligada e a porta está certa?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="133"/>
         <source>no answer from {host}</source>
         <translation>sem resposta de {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="134"/>
         <source>{host} cannot be reached on the network</source>
         <translation>{host} não pode ser alcançado na rede</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="133"/>
+        <location filename="../messages.py" line="135"/>
         <source>the camera address {host} could not be found</source>
         <translation>o endereço da câmera {host} não foi encontrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="136"/>
         <source>the recording disk is full</source>
         <translation>o disco de gravação está cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="135"/>
+        <location filename="../messages.py" line="137"/>
         <source>cannot write to the recordings folder (permission denied)</source>
         <translation>não é possível gravar na pasta de gravações (permissão negada)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="137"/>
+        <location filename="../messages.py" line="139"/>
         <source>the camera closed the connection</source>
         <translation>a câmera fechou a conexão</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="140"/>
         <source>the camera&apos;s answer could not be understood (is this an RTSP address?)</source>
         <translation>a resposta da câmera não pôde ser entendida (este é um endereço RTSP?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="143"/>
+        <location filename="../messages.py" line="145"/>
         <source>the camera stopped sending video</source>
         <translation>a câmera parou de enviar vídeo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="142"/>
         <source>the camera sends no video</source>
         <translation>a câmera não envia vídeo</translation>
     </message>
@@ -1713,197 +1713,202 @@ Dados: {data}</translation>
         <translation>a senha precisa de pelo menos {min} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="59"/>
+        <source>say why the footage is copied (a police report, a court order, a person&apos;s request)</source>
+        <translation>informe por que as imagens são copiadas (um boletim de ocorrência, uma ordem judicial, o pedido de uma pessoa)</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="69"/>
         <source>camera {camera_id} has no substream</source>
         <translation>a câmera {camera_id} não tem substream</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="70"/>
         <source>camera {camera_id} sent no live video within {seconds} s</source>
         <translation>a câmera {camera_id} não enviou vídeo ao vivo em {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="69"/>
+        <location filename="../messages.py" line="71"/>
         <source>camera {camera_id} has no picture yet</source>
         <translation>a câmera {camera_id} ainda não tem imagem</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="72"/>
         <source>the {field} is not a valid address</source>
         <translation>o campo {field} não é um endereço válido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="73"/>
         <source>the {field} must start with rtsp:// (got {scheme})</source>
         <translation>o campo {field} deve começar com rtsp:// (veio {scheme})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="74"/>
         <source>the {field} has no camera address after rtsp://</source>
         <translation>o campo {field} não tem o endereço da câmera depois de rtsp://</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="75"/>
         <source>the {field} has an invalid port</source>
         <translation>o campo {field} tem uma porta inválida</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="76"/>
         <source>the camera needs a name</source>
         <translation>a câmera precisa de um nome</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="81"/>
         <source>the motion sensitivity goes from {min} to {max}</source>
         <translation>a sensibilidade de movimento vai de {min} a {max}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="88"/>
         <source>camera {camera_id}&apos;s saved password is only sent to its own address: type the password</source>
         <translation>a senha salva da câmera {camera_id} só é enviada ao endereço dela: digite a senha</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="90"/>
         <source>the period starts after it ends</source>
         <translation>o período começa depois de terminar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="91"/>
         <source>the event&apos;s kind is not valid</source>
         <translation>o tipo do evento não é válido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="92"/>
         <source>the kind {kind} is the recorder&apos;s own</source>
         <translation>o tipo {kind} é do próprio gravador</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="93"/>
         <source>the event&apos;s time {time} is in the future</source>
         <translation>o horário do evento {time} está no futuro</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="94"/>
         <source>the event ends before it starts</source>
         <translation>o evento termina antes de começar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="95"/>
         <source>the event&apos;s label is longer than {max} characters or has control characters</source>
         <translation>o rótulo do evento passa de {max} caracteres ou tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
+        <location filename="../messages.py" line="97"/>
         <source>the confidence goes from {min} to {max}</source>
         <translation>a confiança vai de {min} a {max}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="98"/>
         <source>the event&apos;s picture is not base64</source>
         <translation>a imagem do evento não está em base64</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="99"/>
         <source>the event&apos;s picture is not a JPEG or PNG</source>
         <translation>a imagem do evento não é JPEG nem PNG</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="100"/>
         <source>the event&apos;s picture is larger than {max_kb} KB</source>
         <translation>a imagem do evento passa de {max_kb} KB</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="101"/>
         <source>event {event_id} has no picture</source>
         <translation>o evento {event_id} não tem imagem</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="102"/>
         <source>the CSV file has no header line</source>
         <translation>o arquivo CSV não tem a linha de cabeçalho</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="103"/>
         <source>the CSV file was refused ({more} more problems)</source>
         <translation>o arquivo CSV foi recusado ({more} problemas a mais)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="105"/>
         <source>clip {clip_id} has no file ({state})</source>
         <translation>o clipe {clip_id} não tem arquivo ({state})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="107"/>
         <source>the {plan} plan keeps up to {limit} clips and {count} are saved; delete a clip or move to a bigger plan</source>
         <translation>o plano {plan} guarda até {limit} clipes e {count} estão salvos; apague um clipe ou mude para um plano maior</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="111"/>
         <source>not enough free disk for this clip: it needs {need_bytes} bytes and {usable_bytes} can be used</source>
         <translation>não há disco livre suficiente para este clipe: ele precisa de {need_bytes} bytes e {usable_bytes} podem ser usados</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="113"/>
         <source>the clip needs a name</source>
         <translation>o clipe precisa de um nome</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117"/>
+        <location filename="../messages.py" line="119"/>
         <source>who made the clip is longer than {max} characters or has control characters</source>
         <translation>quem fez o clipe passa de {max} caracteres ou tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="121"/>
         <source>the clip starts after it ends</source>
         <translation>o clipe começa depois de terminar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="123"/>
         <source>camera {camera_id} has no recording from {start} to {end}</source>
         <translation>a câmera {camera_id} não tem gravação de {start} a {end}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="125"/>
         <source>the recording {file} could not be read: {reason}</source>
         <translation>a gravação {file} não pôde ser lida: {reason}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="126"/>
         <source>the camera&apos;s video format changed at {at}: make two clips</source>
         <translation>o formato de vídeo da câmera mudou às {at}: faça dois clipes</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="141"/>
+        <location filename="../messages.py" line="143"/>
         <source>the camera sends {codec} video, which cannot be recorded; set the camera to H.264 or H.265</source>
         <translation>a câmera envia vídeo {codec}, que não pode ser gravado; configure a câmera para H.264 ou H.265</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="146"/>
         <source>nothing was written for {seconds} s</source>
         <translation>nada foi gravado por {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="145"/>
+        <location filename="../messages.py" line="147"/>
         <source>the camera failed: {message}</source>
         <translation>a câmera falhou: {message}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="148"/>
         <source>the camera failed for an unknown reason</source>
         <translation>a câmera falhou por um motivo desconhecido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="149"/>
         <source>the camera&apos;s address has a line break</source>
         <translation>o endereço da câmera tem uma quebra de linha</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="150"/>
         <source>cannot write to {folder}: {reason}</source>
         <translation>não é possível gravar em {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="151"/>
         <source>the recorder failed: {message}</source>
         <translation>o gravador falhou: {message}</translation>
     </message>
@@ -1943,157 +1948,157 @@ Dados: {data}</translation>
         <translation>o gravador não responde pelo nome {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="61"/>
         <source>the request is not valid ({field})</source>
         <translation>o pedido não é válido ({field})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60"/>
+        <location filename="../messages.py" line="62"/>
         <source>the recorder refused this: {detail}</source>
         <translation>o gravador recusou isto: {detail}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="63"/>
         <source>not found: {path}</source>
         <translation>não encontrado: {path}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="62"/>
+        <location filename="../messages.py" line="64"/>
         <source>the recorder does not accept {method} here</source>
         <translation>o gravador não aceita {method} aqui</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63"/>
+        <location filename="../messages.py" line="65"/>
         <source>the recorder refused the request (HTTP {status})</source>
         <translation>o gravador recusou o pedido (HTTP {status})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="66"/>
         <source>the recorder could not do that; see its log</source>
         <translation>o gravador não conseguiu fazer isso; veja o registro dele</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="65"/>
+        <location filename="../messages.py" line="67"/>
         <source>there is no camera {camera_id}</source>
         <translation>não existe a câmera {camera_id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="68"/>
         <source>camera {camera_id} is disabled</source>
         <translation>a câmera {camera_id} está desativada</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="77"/>
         <source>the camera name is longer than {max} characters</source>
         <translation>o nome da câmera passa de {max} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="78"/>
         <source>the camera name has control characters</source>
         <translation>o nome da câmera tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="79"/>
         <source>retention must be between {min} and {max} days</source>
         <translation>a retenção deve ficar entre {min} e {max} dias</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="80"/>
         <source>compression must start after {min} to {max} days</source>
         <translation>a compressão deve começar depois de {min} a {max} dias</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="83"/>
         <source>the motion mask must be a list of at most {max} areas</source>
         <translation>a máscara de movimento deve ser uma lista de no máximo {max} áreas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="84"/>
         <source>mask area {area} must be four numbers: x, y, width, height</source>
         <translation>a área {area} da máscara deve ser quatro números: x, y, largura, altura</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="86"/>
         <source>mask area {area} must lie inside the picture (fractions from 0 to 1, with a width and a height)</source>
         <translation>a área {area} da máscara deve ficar dentro da imagem (frações de 0 a 1, com largura e altura)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="104"/>
         <source>no clip {clip_id}</source>
         <translation>não existe o clipe {clip_id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="106"/>
         <source>clip {clip_id} is still being made; delete it when it is done</source>
         <translation>o clipe {clip_id} ainda está sendo feito; apague-o quando estiver pronto</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="114"/>
         <source>the clip name is longer than {max} characters</source>
         <translation>o nome do clipe passa de {max} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="115"/>
         <source>the clip name may not contain &apos;/&apos;, &apos;\&apos; or &apos;..&apos;</source>
         <translation>o nome do clipe não pode conter &apos;/&apos;, &apos;\&apos; nem &apos;..&apos;</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="116"/>
         <source>the clip name has control characters</source>
         <translation>o nome do clipe tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="117"/>
         <source>the notes are longer than {max} characters</source>
         <translation>as notas passam de {max} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="118"/>
         <source>the notes have control characters</source>
         <translation>as notas têm caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="122"/>
         <source>a clip may be at most {max_hours} hours long</source>
         <translation>um clipe pode ter no máximo {max_hours} horas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="152"/>
         <source>The recording disk is full ({free_mb} MB free) and no old footage is left to delete ({clips} clips are kept, never deleted): recording has stopped; free space or add a disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): a gravação parou; libere espaço ou adicione um disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="154"/>
+        <location filename="../messages.py" line="156"/>
         <source>The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and no old footage is left to delete ({clips} clips are kept, never deleted): free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free_mb} MB livres, {need_mb} MB necessários) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): libere espaço ou adicione um disco, ou a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="160"/>
         <source>The recording disk is full ({free_mb} MB free) and old recordings could not be deleted to make room: recording has stopped; free space on the disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e as gravações antigas não puderam ser apagadas para abrir espaço: a gravação parou; libere espaço no disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="202"/>
+        <location filename="../messages.py" line="204"/>
         <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
         <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="206"/>
+        <location filename="../messages.py" line="208"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="211"/>
+        <location filename="../messages.py" line="213"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="213"/>
+        <location filename="../messages.py" line="215"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="215"/>
+        <location filename="../messages.py" line="217"/>
         <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
         <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>
