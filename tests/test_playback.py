@@ -79,7 +79,9 @@ def test_the_frame_shown_is_the_one_recorded_at_that_time(qtbot, player, recordi
     assert win.notice.text() == "", win.notice.text()  # a join is not news
     shot = grab(win)
     shot.save(str(tmp_path / "player.png"))
-    assert lit_fraction(grab(win.video)) > 0.5, "the video area is black"
+    # a 16:9 picture letterboxed in a near-square area fills ~57 % of it, and the test
+    # camera's own picture has dark parts: a black area is ~0, a shown picture ~0.5
+    assert lit_fraction(grab(win.video)) > 0.25, "the video area is black"
     # the clock shown to the guard is the frame's time, in local time
     shown = datetime.strptime(win.clock.text(), "%d/%m/%Y %H:%M:%S").astimezone()
     assert abs(shown.timestamp() - drawn) <= TOLERANCE_S + 1  # the label shows whole seconds
