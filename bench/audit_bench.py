@@ -28,7 +28,7 @@ from recorder.audit.trail import COLUMNS, GENESIS, AuditTrail, entry_hash, iso
 from recorder.index.db import database_url, open_index
 from recorder.index.models import AuditRow, utcnow
 from recorder.paths import DataDir
-from tests.harness import RecorderProcess, cli, fill_segments
+from tests.harness import RecorderProcess, cli, fill_segments, wait_for
 
 ENTRIES = 1_000_000
 ROUNDS, REQUESTS = 7, 150
@@ -58,8 +58,6 @@ class BareRecorder(RecorderProcess):
         self._log = open(self.log_path, "a")
         self.proc = subprocess.Popen([sys.executable, "-m", "bench.audit_bench", "--serve-bare", str(self.data_dir)],
                                      stdout=self._log, stderr=subprocess.STDOUT, env=dict(os.environ))
-        from tests.harness import wait_for
-
         wait_for(lambda: self.runtime() or self.proc.poll() is not None, 30, what="recorder start")
         assert self.proc.poll() is None, self.log()
         return self

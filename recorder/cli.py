@@ -15,8 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from recorder import __version__
-from recorder.audit.cli import add_audit_parser, cmd_audit, command_line_user
-from recorder.audit.trail import AuditTrail
+from recorder.audit.cli import add_audit_parser, cmd_audit, record_command
 from recorder.cameras.config import active_cameras, add_camera, get_camera, public, remove_camera, update_camera
 from recorder.cameras.credentials import Vault, split_credentials
 from recorder.errors import InputError, RecorderError
@@ -338,7 +337,7 @@ def cmd_camera(args, data: DataDir, sessions) -> int:
             change = AuditAction.CAMERA_CHANGED, cam.id, {"enabled": cam.enabled}
     if change:
         action, camera_id, detail = change
-        AuditTrail(sessions).record(command_line_user(), "admin", action, camera_id=camera_id, detail=detail)
+        record_command(sessions, action, camera_id=camera_id, detail=detail)
     return 0
 
 
@@ -441,8 +440,7 @@ def cmd_plan(args, sessions) -> int:
             set_plan(s, args.name)
         plan = get_plan(s)
     if plan != before:
-        AuditTrail(sessions).record(command_line_user(), "admin", AuditAction.SETTINGS_CHANGED,
-                                    detail={"plan": plan, "was": before})
+        record_command(sessions, AuditAction.SETTINGS_CHANGED, detail={"plan": plan, "was": before})
     _out(args, {"plan": plan, "retention_days": PLANS[plan]}, f"{plan}: footage kept {PLANS[plan]} days")
     return 0
 

@@ -15,6 +15,12 @@ def command_line_user() -> str:
     return f"{getpass.getuser()} (command line)"
 
 
+def record_command(sessions, action: AuditAction, **fields) -> None:
+    """An entry for a change typed at this machine's command line (as the service's account
+    or root: an administrator)."""
+    AuditTrail(sessions).record(command_line_user(), "admin", action, **fields)
+
+
 def add_audit_parser(sub, when, camera_id) -> None:
     audit = sub.add_parser("audit", help="who did what: the audit trail; 'audit verify' checks it")
     audit.add_argument("check", nargs="?", choices=["verify"], help="check that no entry was changed or removed")
@@ -49,8 +55,7 @@ def cmd_audit(args, sessions) -> int:
         return 0 if result["ok"] else 1
     rows = trail.entries(args.start, args.end, args.user, args.action, args.camera, limit=args.limit)
     if args.csv:
-        trail.record(command_line_user(), "admin", AuditAction.AUDIT_EXPORTED,
-                     detail={"entries": len(rows), "format": "csv"})
+        record_command(sessions, AuditAction.AUDIT_EXPORTED, detail={"entries": len(rows), "format": "csv"})
         print(as_csv(rows), end="")
     elif args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))

@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Hashable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -33,7 +33,7 @@ VERIFY_BATCH = 20_000
 
 def iso(moment: datetime | None) -> str | None:
     """One spelling for every time the trail keeps, so text order is time order."""
-    return None if moment is None else moment.astimezone(utcnow().tzinfo).isoformat(timespec="microseconds")
+    return None if moment is None else moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def entry_hash(prev_hash: str, values: tuple) -> str:
@@ -82,8 +82,8 @@ class AuditTrail:
             log.exception("could not write the audit entry %s of %s", action, user)
             return None
 
-    def _append(self, fields: dict) -> int:
-        for attempt in range(50):
+    def _append(self, fields: dict, attempts: int = 50) -> int:
+        for attempt in range(1, attempts + 1):
             try:
                 with self.sessions.begin() as s:
                     last = s.execute(select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)).first()
@@ -93,10 +93,9 @@ class AuditTrail:
                     s.add(row)
                 return row.id
             except (IntegrityError, OperationalError):  # another process chained first: follow it
-                if attempt == 49:
+                if attempt == attempts:
                     raise
-                time.sleep(0.01 * (attempt + 1))
-        raise AssertionError("unreachable")
+                time.sleep(0.01 * attempt)
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -8,8 +8,7 @@ import getpass
 import json
 import sys
 
-from recorder.audit.cli import command_line_user
-from recorder.audit.trail import AuditTrail
+from recorder.audit.cli import record_command
 from recorder.errors import InputError
 from recorder.users.accounts import UNSET, Accounts
 from vms_api.enums import AuditAction
@@ -91,6 +90,6 @@ def cmd_user(args, sessions) -> int:
         text = _line(row)
         change = AuditAction.USER_CHANGED, {"name": row["name"], "role": row["role"], "cameras": row["cameras"]}
     action, detail = change
-    AuditTrail(sessions).record(command_line_user(), "admin", action, detail=detail)
+    record_command(sessions, action, detail=detail)
     print(json.dumps(row, indent=2) if args.json else text)
     return 0
