@@ -53,6 +53,7 @@ def test_a_crash_and_a_clean_stop_are_each_an_event_on_every_timeline(tmp_path, 
         assert started - 5 < ts(down[0]["end"]) <= started + 0.5
     wait_for(lambda: footage_written(rec2, a, 2), 60, 0.5, "recording again")
     assert rec2.stop() == 0
+    time.sleep(3)  # down longer than the shortest gap worth an event, as after the crash
     rec3 = recorder_factory(data, segment_seconds=30).start()
     clean = wait_for(lambda: [e for e in rec3.events(a) if e["kind"] == "recorder_stopped"
                               and "was stopped" in e["label"]], 30, 0.5, "the clean stop's event")
