@@ -50,6 +50,20 @@ def _whole(low: int, high: int | None = None):
     return check
 
 
+def _listen_address(text: str) -> str:
+    from recorder.lan import parse_address
+
+    try:
+        parse_address(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text.strip()
+
+
+def _listen_setting(text: str) -> str:
+    return "off" if text.strip().lower() == "off" else _listen_address(text)
+
+
 def _at_least(low: float, why: str = ""):
     """A number (fractions allowed) no smaller than low."""
     def check(text: str) -> float:
@@ -108,6 +122,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--public-info", type=Path, metavar="FILE",
                      help="also publish the API's address, port and version (never the token) in FILE, "
                           "readable by every user: for a recorder run as a system service")
+    run.add_argument("--listen", type=_listen_address, metavar="ADDRESS:PORT",
+                     help="also serve the site's network here, over TLS (e.g. 0.0.0.0:8443); "
+                          "default: the address stored by `vms-recorder listen`, else none")
 
     cam = sub.add_parser("camera", help="add, list, remove, enable or disable cameras")
     csub = _Subcommands(cam.add_subparsers(dest="action", required=True), common)
@@ -164,6 +181,12 @@ def _parser() -> argparse.ArgumentParser:
     add_user_parser(sub)
     add_audit_parser(sub, _when, _id)
     sub.add_parser("status", help="per camera: state, current file, last error; disk usage")
+    listen = sub.add_parser("listen", help="show or set where the recorder serves the site's network (TLS), "
+                                           "from its next start")
+    listen.add_argument("address", nargs="?", metavar="ADDRESS:PORT|off", type=_listen_setting)
+    tls = sub.add_parser("tls", help="the certificate of the site's network socket")
+    tls.add_argument("action", choices=["fingerprint"],
+                     help="print its SHA-256 fingerprint, to compare with what a workstation shows")
     plan = sub.add_parser("plan", help="show or set the site plan")
     plan.add_argument("name", nargs="?", choices=sorted(PLANS))
     demo = sub.add_parser("demo", help="start local demo cameras and record them")
@@ -245,7 +268,8 @@ def cmd_run(args, data: DataDir) -> int:
     guard = GuardSettings(args.sweep_hour, args.guard_seconds,
                           None if args.min_free_mb is None else int(args.min_free_mb * 1e6))
     api = ApiSettings(args.api_host, args.api_port,
-                      getattr(args, "public_info", None))  # demo has none: its site is the user's own
+                      getattr(args, "public_info", None),  # demo has none: its site is the user's own
+                      getattr(args, "listen", None))
     try:
         rec = Recorder(data, capture, api, args.db_url, guard)
     except AlreadyRunning as e:
@@ -445,6 +469,30 @@ def cmd_plan(args, sessions) -> int:
     return 0
 
 
+def cmd_listen(args, sessions) -> int:
+    from recorder.lan import store_listen, stored_listen
+
+    before = stored_listen(sessions)
+    if args.address is not None:
+        after = None if args.address == "off" else args.address
+        if after != before:
+            store_listen(sessions, after)
+            record_command(sessions, AuditAction.SETTINGS_CHANGED, detail={"listen": after, "was": before})
+        before = after
+    _out(args, {"listen": before}, f"the site's network: {'https://' + before if before else 'off'}"
+         + (" (from the recorder's next start)" if args.address is not None else ""))
+    return 0
+
+
+def cmd_tls(args, data: DataDir) -> int:
+    from recorder.lan import certificate_fingerprint, ensure_certificate
+
+    ensure_certificate(data)  # made now if the recorder has not listened yet: the same one it will use
+    fingerprint = certificate_fingerprint(data)
+    _out(args, {"sha256": fingerprint}, fingerprint)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # Everything the recorder and its FFmpegs make (index, footage, clips, logs) is for the
@@ -477,6 +525,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_user(args, sessions)
         if args.command == "audit":
             return cmd_audit(args, sessions)
+        if args.command == "listen":
+            return cmd_listen(args, sessions)
+        if args.command == "tls":
+            return cmd_tls(args, data)
         return cmd_plan(args, sessions)
     except (RecorderError, LookupError) as e:
         print(f"error: {str(e).strip(chr(39))}", file=sys.stderr)

@@ -40,6 +40,15 @@ class DataDir(local.DataDir):
         return self.root / "secret.key"
 
     @property
+    def tls_cert(self) -> Path:
+        """The LAN socket's certificate (recorder.tls): public, clients pin its fingerprint."""
+        return self.root / "tls" / "recorder.crt"
+
+    @property
+    def tls_key(self) -> Path:
+        return self.root / "tls" / "recorder.key"
+
+    @property
     def reserve_file(self) -> Path:
         """Space the disk guard gives back when the disk is full (recorder.retention)."""
         return self.root / "disk-reserve"

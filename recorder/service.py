@@ -4,6 +4,7 @@ with the index, serves the control API, and shuts FFmpeg down cleanly on SIGTERM
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -20,7 +21,7 @@ import uvicorn
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from recorder import __version__, platform_compat
+from recorder import __version__, lan, platform_compat
 from recorder.audit.trail import AuditTrail
 from recorder.cameras.config import active_cameras, get_camera
 from recorder.cameras.credentials import Vault, with_credentials, write_private
@@ -87,6 +88,27 @@ class _QuietServer(uvicorn.Server):
             self._loop.call_soon_threadsafe(self._asked.set)
 
 
+class _LanServer(_QuietServer):
+    """The same app over TLS on the site's network, in the same event loop. The loopback
+    server takes the stop signals; this one ends when that one has."""
+
+    def capture_signals(self):
+        return contextlib.nullcontext()
+
+
+async def _serve_both(local: _QuietServer, sock, lan: _LanServer | None, lan_sock) -> None:
+    if lan is None:
+        await local.serve(sockets=[sock])
+        return
+    lan_task = asyncio.create_task(lan.serve(sockets=[lan_sock]))
+    try:
+        await local.serve(sockets=[sock])
+    finally:
+        lan.should_exit = True
+        lan.wake()
+        await lan_task
+
+
 @dataclass
 class ApiSettings:
     host: str = "127.0.0.1"
@@ -95,6 +117,7 @@ class ApiSettings:
     # file (world-readable, outside the data dir) tells clients of other accounts where it
     # listens. Never the token: that stays in the data dir.
     public_info: Path | None = None
+    listen: str | None = None  # "ADDRESS:PORT" for the site's network (TLS); None: the stored setting
 
 
 class Recorder:
@@ -133,6 +156,8 @@ class Recorder:
         self.retention.frame_loss = self.frame_loss
         self.compressor = Compressor(data, self.sessions, self.store, self.clips.in_use, self.children)
         self._server: _QuietServer | None = None
+        self.lan_url: str | None = None
+        self.tls_fingerprint: str | None = None
         self.started_at = utcnow()
         self._stopping = threading.Event()
         self._wake = threading.Event()
@@ -296,7 +321,8 @@ class Recorder:
             row["motion_active"] = bool(self.motion and self.motion.active(cam.id))
             rows.append(row)
         return {"recorder": {"pid": os.getpid(), "version": __version__,
-                             "started_at": self.started_at.isoformat(), "data_dir": str(self.data.root)},
+                             "started_at": self.started_at.isoformat(), "data_dir": str(self.data.root),
+                             "lan_url": self.lan_url, "tls_fingerprint": self.tls_fingerprint},
                 "plan": {"name": plan, "days": PLANS[plan]},
                 "cameras": rows, "live_viewers": self.live.viewers(),
                 "disk": dict(disk, recordings=int(sum(indexed.values(), 0) or 0))}
@@ -324,10 +350,13 @@ class Recorder:
         reconciler.start()
         threading.Thread(target=self.retention.run, args=(self._stopping,), name="retention", daemon=True).start()
         threading.Thread(target=self.compressor.run, args=(self._stopping,), name="compress", daemon=True).start()
-        config = uvicorn.Config(create_app(self, port), log_level="warning", access_log=False, date_header=False)
+        app = create_app(self, port)
+        config = uvicorn.Config(app, log_level="warning", access_log=False, date_header=False)
         server = self._server = _QuietServer(config)
+        lan, lan_sock = self._lan_server(app)
         runtime = {"pid": os.getpid(), "host": self.api.host, "port": port, "version": __version__,
-                   "started_at": self.started_at.isoformat(), "capture": asdict(self.capture)}
+                   "started_at": self.started_at.isoformat(), "capture": asdict(self.capture),
+                   "lan_url": self.lan_url, "tls_fingerprint": self.tls_fingerprint}
         self.data.runtime_file.write_text(json.dumps(runtime))
         self._publish(port)
         self.audit.record("service", "admin", AuditAction.RECORDER_STARTED, detail={"version": __version__})
@@ -338,7 +367,7 @@ class Recorder:
         for sig in platform_compat.STOP_SIGNALS:
             signal.signal(sig, _raise_stop)
         try:
-            server.run(sockets=[sock])
+            asyncio.run(_serve_both(server, sock, lan, lan_sock))
         except StopRequested:
             pass
         finally:
@@ -346,6 +375,24 @@ class Recorder:
             for sig in platform_compat.STOP_SIGNALS:
                 signal.signal(sig, signal.SIG_IGN)
             self.shutdown()
+
+    def _lan_server(self, app) -> tuple[_LanServer | None, object]:
+        """The TLS server on the site's network, when the admin switched it on."""
+        address = self.api.listen or lan.stored_listen(self.sessions)
+        if not address:
+            return None, None
+        host, port = lan.parse_address(address)
+        cert, key = lan.ensure_certificate(self.data)
+        sock = platform_compat.listening_socket(host, port)
+        sock.listen(128)
+        self.lan_url = f"https://{f'[{host}]' if ':' in host else host}:{sock.getsockname()[1]}"
+        self.tls_fingerprint = lan.certificate_fingerprint(self.data)
+        log.info("serving the site's network on %s, certificate SHA-256 %s", self.lan_url, self.tls_fingerprint)
+        # A TLS connection's close waits for the peer's close_notify (30 s in asyncio): a
+        # workstation that keeps its connection open must not hold the recorder's stop.
+        config = uvicorn.Config(app, log_level="warning", access_log=False, date_header=False,
+                                ssl_certfile=str(cert), ssl_keyfile=str(key), timeout_graceful_shutdown=3)
+        return _LanServer(config), sock
 
     def _publish(self, port: int) -> None:
         """The public runtime file: address, port and version only, written whole (a reader

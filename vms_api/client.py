@@ -5,14 +5,17 @@ each program words it in its own language."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import ssl
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import requests
 from pydantic import BaseModel, TypeAdapter
+from requests.adapters import HTTPAdapter
 
 from vms_api import models as m
 from vms_api.local import DataDir, read_runtime
@@ -21,6 +24,45 @@ log = logging.getLogger(__name__)
 
 RECORDER_NOT_RUNNING = "recorder_not_running"  # no recorder runs for the data dir, or it did not answer
 UNKNOWN = "unknown"  # a refusal without a code (an older recorder, a proxy's page)
+CERTIFICATE_CHANGED = "certificate_changed"  # url, pinned, found: not the recorder pinned before
+NOT_TLS = "not_tls"  # url: the site's network is always https
+
+
+def normal_fingerprint(text: str) -> str:
+    """'ab:cd…', 'ABCD…' or 'SHA256:AB:CD…' as 'AB:CD:…' (how the recorder prints it)."""
+    hexes = text.strip().upper().removeprefix("SHA256:").replace(":", "").replace(" ", "")
+    if len(hexes) != 64 or any(c not in "0123456789ABCDEF" for c in hexes):
+        raise ValueError(f"not a SHA-256 fingerprint (64 hexadecimal digits): {text!r}")
+    return ":".join(hexes[i:i + 2] for i in range(0, 64, 2))
+
+
+def server_fingerprint(url: str, timeout: float = 10.0) -> str:
+    """The SHA-256 fingerprint of the certificate a recorder at url presents (for the first
+    connection, before it is pinned: the user compares it with `vms-recorder tls fingerprint`)."""
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        raise ApiError(NOT_TLS, f"{url} is not https://", params={"url": url})
+    try:
+        pem = ssl.get_server_certificate((parts.hostname, parts.port or 443), timeout=timeout)
+    except (OSError, ssl.SSLError) as e:
+        log.debug("no certificate from %s: %s", url, e)
+        raise ApiError(RECORDER_NOT_RUNNING, f"no recorder answers at {url}", params={"url": url}) from None
+    digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest()
+    return normal_fingerprint(digest)
+
+
+class _PinnedAdapter(HTTPAdapter):
+    """TLS to the one certificate pinned: urllib3 checks its SHA-256 after the handshake, in
+    place of a chain no authority signed (the recorder made its own)."""
+
+    def __init__(self, fingerprint: str):
+        self.fingerprint = fingerprint.replace(":", "").lower()
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kw):
+        kw["assert_fingerprint"] = self.fingerprint
+        kw["cert_reqs"] = ssl.CERT_NONE
+        super().init_poolmanager(*args, **kw)
 
 
 class ApiError(Exception):
@@ -81,7 +123,7 @@ class RecorderClient:
     recorder's runtime file, again after it fails (it may have restarted on another port)."""
 
     def __init__(self, base_url: str | None = None, token: str | None = None, data: DataDir | None = None,
-                 timeout: float = 10.0, typed: bool = True):
+                 timeout: float = 10.0, typed: bool = True, fingerprint: str | None = None):
         self.data = data
         self.timeout = timeout
         # typed: answers parsed into the contract's models. Untyped: the JSON as sent (dicts),
@@ -91,6 +133,15 @@ class RecorderClient:
         self._base = base_url.rstrip("/") if base_url else None
         self._token = token
         self._logged_in = False  # a session token: the data dir's own token no longer replaces it
+        self.fingerprint = normal_fingerprint(fingerprint) if fingerprint else None
+        if self._base and self._base.startswith("https://"):
+            if self.fingerprint is None:
+                raise ValueError("an https recorder needs the fingerprint its certificate is pinned to")
+            self.http.verify = False  # the adapter checks the pinned fingerprint instead
+            # not REQUESTS_CA_BUNDLE, which would bring the chain check back, nor a proxy
+            # from the environment: the recorder is on the site's own network
+            self.http.trust_env = False
+            self.http.mount("https://", _PinnedAdapter(self.fingerprint))
         if token:
             self.http.headers["Authorization"] = f"Bearer {token}"
 
@@ -140,6 +191,8 @@ class RecorderClient:
     def _send(self, method: str, path: str, timeout: float | None = None, **kw) -> requests.Response:
         try:
             r = self.http.request(method, self.base + path, timeout=timeout or self.timeout, **kw)
+        except requests.exceptions.SSLError as e:
+            raise self._tls_error(e) from None
         except requests.RequestException as e:
             log.debug("recorder call %s %s failed: %s", method, path, e)
             if self.data is not None:
@@ -148,6 +201,28 @@ class RecorderClient:
         if r.status_code >= 400:
             raise _error_from(r)
         return r
+
+    def _tls_error(self, e: Exception) -> ApiError:
+        """A certificate other than the pinned one is refused loudly: another machine may be
+        answering at the recorder's address."""
+        if "fingerprint" in str(e).lower() and self.fingerprint:
+            try:
+                found = server_fingerprint(self.base)
+            except ApiError:
+                found = "?"
+            return ApiError(CERTIFICATE_CHANGED, f"the recorder at {self.base} presents another certificate "
+                            f"(SHA-256 {found}) than the one pinned ({self.fingerprint}): refused",
+                            params={"url": self.base, "pinned": self.fingerprint, "found": found})
+        log.debug("TLS to %s failed: %s", self._base, e)
+        return ApiError(RECORDER_NOT_RUNNING, f"no recorder answers over TLS at {self._base}",
+                        params={"url": self._base})
+
+    def stream(self, path: str, offset: int = 0, params: dict | None = None, timeout: float | None = None
+               ) -> requests.Response:
+        """A file or live stream of the recorder, from byte offset, unread (the player reads it
+        as it goes): the session's header and the pinned certificate, as for any call."""
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        return self._send("GET", path, timeout, params=params, headers=headers, stream=True)
 
     def _as(self, shape, data: Any) -> Any:
         """The answer as the contract's model (shape: a model, or list[model])."""

@@ -63,6 +63,8 @@ class ErrorCode(StrEnum):
 
     # -- recordings ----------------------------------------------------------------------------
     PERIOD_START_AFTER_END = "period_start_after_end"
+    SEGMENT_NOT_FOUND = "segment_not_found"  # segment_id: never recorded, or deleted by retention
+    NOT_RECORDING_NOW = "not_recording_now"  # camera_id: no file is being written
 
     # -- events --------------------------------------------------------------------------------
     EVENT_KIND_INVALID = "event_kind_invalid"
@@ -161,6 +163,8 @@ PARAMS: dict[ErrorCode, frozenset[str]] = {code: frozenset() for code in ErrorCo
         ErrorCode.MOTION_MASK_AREA_INVALID: "area",
         ErrorCode.MOTION_MASK_AREA_OUTSIDE: "area",
         ErrorCode.STORED_PASSWORD_ELSEWHERE: "camera_id",
+        ErrorCode.SEGMENT_NOT_FOUND: "segment_id",
+        ErrorCode.NOT_RECORDING_NOW: "camera_id",
         ErrorCode.EVENT_KIND_RESERVED: "kind",
         ErrorCode.EVENT_TIME_IN_FUTURE: "time",
         ErrorCode.EVENT_LABEL_INVALID: "max",

@@ -140,6 +140,9 @@ class RecorderInfo(BaseModel):
     version: str
     started_at: Time
     data_dir: str
+    lan_url: str | None = Field(None, description="where workstations reach it (https://ADDRESS:PORT); "
+                                "None: this machine only")
+    tls_fingerprint: str | None = Field(None, description="SHA-256 of the certificate of lan_url, as AB:CD:…")
 
 
 class PlanInfo(BaseModel):

@@ -10,7 +10,7 @@ import string
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from vms_api import models as m
-from vms_api.client import RECORDER_NOT_RUNNING, ApiError
+from vms_api.client import CERTIFICATE_CHANGED, NOT_TLS, RECORDER_NOT_RUNNING, ApiError
 from vms_api.errors import ErrorCode
 
 CONTEXT = "RecorderMessage"
@@ -29,6 +29,10 @@ MESSAGES: dict[str, str] = {
     RECORDER_NOT_RUNNING: QT_TRANSLATE_NOOP("RecorderMessage", "the recorder is not running"),
     RECORDER_NOT_STARTED: QT_TRANSLATE_NOOP("RecorderMessage", "the recorder could not start; see {log}"),
     RECORDER_STOP_TIMEOUT: QT_TRANSLATE_NOOP("RecorderMessage", "the recorder did not stop in time"),
+    CERTIFICATE_CHANGED: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "the recorder at {url} presents another certificate than the one trusted before "
+        "(now {found}, before {pinned}): another machine may be answering at its address; ask the administrator"),
+    NOT_TLS: QT_TRANSLATE_NOOP("RecorderMessage", "{url} must begin with https://"),
     ErrorCode.TOKEN_MISSING: QT_TRANSLATE_NOOP("RecorderMessage", "the API token is missing"),
     ErrorCode.TOKEN_WRONG: QT_TRANSLATE_NOOP("RecorderMessage", "wrong API token"),
     ErrorCode.AUTH_SCHEME_INVALID: QT_TRANSLATE_NOOP(
@@ -102,6 +106,9 @@ MESSAGES: dict[str, str] = {
     ErrorCode.CSV_HEADER_MISSING: QT_TRANSLATE_NOOP("RecorderMessage", "the CSV file has no header line"),
     ErrorCode.CSV_REJECTED: QT_TRANSLATE_NOOP("RecorderMessage", "the CSV file was refused ({more} more problems)"),
     ErrorCode.CLIP_NOT_FOUND: QT_TRANSLATE_NOOP("RecorderMessage", "no clip {clip_id}"),
+    ErrorCode.SEGMENT_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "the recording {segment_id} is no longer on the recorder (removed by retention?)"),
+    ErrorCode.NOT_RECORDING_NOW: QT_TRANSLATE_NOOP("RecorderMessage", "camera {camera_id} is not recording now"),
     ErrorCode.CLIP_NO_FILE: QT_TRANSLATE_NOOP("RecorderMessage", "clip {clip_id} has no file ({state})"),
     ErrorCode.CLIP_BUSY: QT_TRANSLATE_NOOP("RecorderMessage", "clip {clip_id} is still being made; delete it when it is done"),
     ErrorCode.CLIP_LIMIT_REACHED: QT_TRANSLATE_NOOP(

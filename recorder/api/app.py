@@ -58,7 +58,9 @@ class OwnHostOnly:
         return port == str(self.port) or (port == "" and self.port == 80)
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] in ("http", "websocket"):
+        # The TLS socket is reached by whatever name or address the site uses; a page that
+        # rebinds a name gets a certificate no browser trusts, and the API wants a login there.
+        if scope["type"] in ("http", "websocket") and scope.get("scheme") not in ("https", "wss"):
             host = Headers(scope=scope).get("host", "")
             if not self.allowed(host):
                 response = error(400, ErrorCode.HOST_NOT_ALLOWED, f"the Host header {host!r} does not name this "

@@ -41,6 +41,8 @@ def authenticate(request: Request, given: str | None) -> Principal:
         raise Unauthorized(ErrorCode.TOKEN_MISSING, "missing or wrong API token")
     recorder = get_recorder(request)
     if hmac.compare_digest(given.encode(), recorder.token.encode()):
+        if request.url.scheme == "https":  # the machine's own token never works from the network
+            raise Unauthorized(ErrorCode.TOKEN_MISSING, "from the site's network, log in as a user")
         who = SERVICE
     else:
         who = recorder.accounts.principal(given)

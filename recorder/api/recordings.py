@@ -6,17 +6,22 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse
 
 from recorder.api.deps import Rec, Who, audit, need, refusals
 from recorder.cameras.config import get_camera
+from recorder.errors import NotFound
 from recorder.index import queries
+from recorder.index.models import Segment
 from vms_api import models as api
 from vms_api.enums import AuditAction
+from vms_api.errors import ErrorCode
 from vms_api.models import Day, Id, When
 from vms_api.roles import Permission
 
 router = APIRouter(prefix="/api/recordings", tags=["recordings"])
 PLAYBACK = need(Permission.PLAYBACK)
+PLAYER = need(Permission.PLAYBACK, url=True)  # a player opens these: ?token= too
 
 
 @router.get("", dependencies=PLAYBACK, response_model=list[api.Segment], responses=refusals(400, 401, 403, 404, 422))
@@ -53,3 +58,41 @@ def delete_day(recorder: Rec, request: Request, who: Who, camera_id: Id, day: Da
     result = recorder.retention.delete_day(camera_id, day)
     audit(request, AuditAction.RECORDINGS_DELETED, camera_id=camera_id, detail={"day": str(day), **result})
     return result
+
+
+VIDEO = {200: {"content": {"video/mp4": {}}, "description": "The file, whole or the byte range asked for"}}
+
+
+@router.get("/current", dependencies=PLAYER, response_class=FileResponse, responses=VIDEO | refusals(401, 403, 404, 422))
+def current_file(recorder: Rec, request: Request, who: Who, camera_id: Id,
+                 name: Annotated[str, Query(max_length=100, description="the file's name, as in the camera's "
+                                            "status (current_file): once it is a segment, this answers 404")]
+                 ) -> FileResponse:
+    """The file the camera is writing, as far as it is written: playback at the live edge."""
+    who.require_camera(camera_id)
+    rec = recorder.cameras.get(camera_id)
+    path = rec.current_file if rec is not None else None
+    if path is None or path.name != name or not path.exists():
+        raise NotFound(ErrorCode.NOT_RECORDING_NOW, f"camera {camera_id} is not writing {name!r} now",
+                       camera_id=camera_id)
+    if "range" not in request.headers:
+        # Starlette reads a whole file to its end, which moves on while it is sent, past the
+        # length it announced; a range ends where the file ended when asked.
+        request.scope["headers"] = [*request.scope["headers"], (b"range", b"bytes=0-")]
+    return FileResponse(path, media_type="video/mp4")
+
+
+@router.get("/{segment_id}/file", dependencies=PLAYER, response_class=FileResponse,
+            responses=VIDEO | refusals(401, 403, 404, 422))
+def segment_file(recorder: Rec, who: Who, segment_id: Id) -> FileResponse:
+    """A segment's file, with byte ranges: the player seeks in it as in a local file. The viewing
+    is on record when the period is listed (GET /api/recordings), not once per file."""
+    with recorder.sessions() as s:
+        seg = s.get(Segment, segment_id)
+        found = seg is not None and not seg.deleting
+        camera_id, rel = (seg.camera_id, seg.path) if found else (None, None)
+    path = recorder.data.absolute(rel) if rel else None
+    if path is None or not path.exists():
+        raise NotFound(ErrorCode.SEGMENT_NOT_FOUND, f"no recording {segment_id}", segment_id=segment_id)
+    who.require_camera(camera_id)
+    return FileResponse(path, media_type="video/mp4")
