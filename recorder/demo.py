@@ -14,10 +14,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from recorder import platform_compat
+from recorder.errors import RecorderError
 from recorder.platform_compat import spawn_kwargs
 
 # GStreamer's Python bindings come from the system's packages, not from our environment.
 GST_PYTHON = os.environ.get("VMS_GST_PYTHON", "/usr/bin/python3" if os.name == "posix" else "python")
+
+
+DEMO_USER = "demo"
 
 
 def resources_dir() -> Path:
@@ -131,6 +135,30 @@ DEMO_SET = [
 ]
 
 
+def demo_account(sessions, data) -> None:
+    """The demo site's administrator, "demo", with a random password the client of the same
+    OS user reads from the data dir (0600) to log in by itself: a newcomer sees the grid at
+    once, and the demo goes through the same login and audit trail as a real site."""
+    import json
+    import secrets
+
+    from recorder.cameras.credentials import write_private
+    from recorder.users.accounts import Accounts
+    from vms_api.errors import ErrorCode
+    from vms_api.roles import Role
+
+    accounts = Accounts(sessions)
+    password = secrets.token_urlsafe(18)
+    try:
+        accounts.add(DEMO_USER, Role.ADMIN, password)
+    except RecorderError as e:
+        if e.code != ErrorCode.USER_EXISTS:
+            raise
+        accounts.update(DEMO_USER, password=password)  # a new password each start: the file is the only copy
+    data.demo_login_file.unlink(missing_ok=True)
+    write_private(data.demo_login_file, json.dumps({"username": DEMO_USER, "password": password}).encode())
+
+
 @contextmanager
 def demo_site(args, data):
     """Start demo cameras and point the index's demo cameras at them, for as long as the
@@ -159,6 +187,7 @@ def demo_site(args, data):
                 else:  # ports change from run to run
                     row.url, row.sub_url = cam.url, cam.url.replace("/cam", "/sub")
             print(f"demo camera {name}: {cam.url}", flush=True)
+        demo_account(sessions, data)
         args.api_host, args.api_port = "127.0.0.1", 0
         yield
     finally:

@@ -117,9 +117,8 @@ def recording(tmp_path, camera_factory, recorder_factory):
 def player(qtbot, recording):
     """The playback window of that camera, shown and playing (at the live edge)."""
     from vms_desktop.playback.player_window import PlayerWindow
-    from vms_desktop.recorder_link import RecorderApi
 
-    win = PlayerWindow(camera(), RecorderApi(recording.data))
+    win = PlayerWindow(camera(), recording.desktop_api())
     qtbot.addWidget(win)
     win.resize(960, 720)
     with qtbot.waitExposed(win):

@@ -115,6 +115,17 @@ class RecorderProcess:
         """The shared API client, for tests that want answers rather than HTTP responses."""
         return RecorderClient(self.base, self.token, timeout=15)  # typed: answers are the contract's models
 
+    def desktop_api(self, name: str = "guard", role: str = "admin", cameras: list[int] | None = None):
+        """The desktop's client of this recorder, logged in as a user (made now unless there
+        is one of that name): the desktop never calls with the data dir's token."""
+        from vms_desktop.recorder_link import RecorderApi
+
+        r = self.api("POST", "/api/users", json={"name": name, "role": role, "password": PASSWORD, "cameras": cameras})
+        assert r.status_code == 201 or r.json().get("code") == "user_exists", r.text
+        api = RecorderApi(self.data)
+        api.login(name, PASSWORD)
+        return api
+
     def camera_status(self, camera_id: int) -> dict:
         status = RecorderClient(self.base, self.token, typed=False).status(timeout=15)
         return next(c for c in status["cameras"] if c["id"] == camera_id)

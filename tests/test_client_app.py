@@ -162,11 +162,10 @@ def test_recorder_that_dies_is_restarted_and_outlives_the_client(tmp_path, qtbot
 def test_camera_dialog_tests_the_connection_and_saves_through_the_recorder(tmp_path, qtbot, camera_factory,
                                                                            recorder_factory):
     from vms_desktop.cameras.camera_dialog import CameraDialog
-    from vms_desktop.recorder_link import RecorderApi
 
     cam = camera_factory(user="admin", password="s3cret")
     rec = recorder_factory().start()
-    api = RecorderApi(rec.data)
+    api = rec.desktop_api()
     dialog = CameraDialog(api, None, 7)
     qtbot.addWidget(dialog)
     dialog.name.setText("Gate")

@@ -324,9 +324,8 @@ def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, 
     from tests.harness import wait_for
     from vms_desktop.clips.clip_dialog import CreateClipDialog
     from vms_desktop.clips.clips_panel import ClipsPanel
-    from vms_desktop.recorder_link import RecorderApi
 
-    api = RecorderApi(recording.data)
+    api = recording.desktop_api()
     tz = datetime.now().astimezone().tzinfo
     segs = recording.segments(1)
     start, end = _utc(segs[0]["start"]) + timedelta(seconds=1.5), _utc(segs[2]["end"]) - timedelta(seconds=1)

@@ -129,13 +129,12 @@ def test_new_camera_dialog_has_motion_defaults(qtbot, offline_api):
 def test_motion_settings_reach_the_recorder_and_come_back(qtbot, tmp_path, camera_factory, recorder_factory):
     from vms_desktop.cameras.camera_dialog import CameraDialog
     from vms_desktop.live.tile import LiveTile
-    from vms_desktop.recorder_link import RecorderApi
 
     cam = camera_factory(motion_period=8, motion_on=4)  # a still scene, a box crossing it now and then
     data = tmp_path / "data"
     cli(data, "camera", "add", "--name", "Gate", "--url", cam.url)
     rec = recorder_factory(data, segment_seconds=4).start()
-    api = RecorderApi(rec.data)
+    api = rec.desktop_api()
     wait_for(lambda: api.snapshot(1), 60, 0.5, "the camera's first picture")
     saved = api.camera(1)
     assert (saved.motion_enabled, saved.motion_sensitivity, saved.motion_mask) == (True, 50, [])

@@ -123,8 +123,12 @@ class RecorderClient:
     recorder's runtime file, again after it fails (it may have restarted on another port)."""
 
     def __init__(self, base_url: str | None = None, token: str | None = None, data: DataDir | None = None,
-                 timeout: float = 10.0, typed: bool = True, fingerprint: str | None = None):
+                 timeout: float = 10.0, typed: bool = True, fingerprint: str | None = None,
+                 token_file: bool = True):
         self.data = data
+        # token_file: call with the data dir's own token (the local administration: the CLI).
+        # The desktop never does: it calls as the user who logged in.
+        self.token_file = token_file
         self.timeout = timeout
         # typed: answers parsed into the contract's models. Untyped: the JSON as sent (dicts),
         # for code that still reads keys; it moves to attributes one caller at a time.
@@ -161,7 +165,7 @@ class RecorderClient:
             self._base = None
             return False
         # The token first: another thread may call as soon as it sees an address.
-        if not self._logged_in:
+        if not self._logged_in and self.token_file:
             self._token = self.data.read_token()
             self.http.headers["Authorization"] = f"Bearer {self._token}"
         self._base = f"http://{info['host']}:{info['port']}"
@@ -174,7 +178,7 @@ class RecorderClient:
 
     @property
     def token(self) -> str:
-        if self._token is None and self.data is not None:
+        if self._token is None and self.data is not None and self.token_file:
             self._token = self.data.read_token()
         return self._token or ""
 

@@ -55,6 +55,18 @@ class DataDir:
         """A recording's or clip's path as the API gives it (relative to the data dir)."""
         return self.root / rel
 
+    @property
+    def demo_login_file(self) -> Path:
+        """The demo site's account ({"username", "password"}, 0600): its client logs in by itself."""
+        return self.root / "demo-login"
+
+    def read_demo_login(self) -> tuple[str, str] | None:
+        try:
+            login = json.loads(self.demo_login_file.read_text())
+            return str(login["username"]), str(login["password"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
     def read_token(self) -> str:
         return self.token_file.read_text().strip()
 

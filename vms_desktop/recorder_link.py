@@ -26,12 +26,13 @@ RecorderError = ApiError  # the client's one error type, under the name the desk
 
 
 class RecorderApi(RecorderClient):
-    """The recorder of our data dir, found through its runtime file. Its methods block: the
-    widgets call them through vms_desktop.tasks, off the GUI thread; the answers are the
-    contract's models (vms_api.models)."""
+    """The recorder of our data dir, found through its runtime file, called as the user who
+    logged in (never with the data dir's own token: that is the local administration's). Its
+    methods block: the widgets call them through vms_desktop.tasks, off the GUI thread; the
+    answers are the contract's models (vms_api.models)."""
 
     def __init__(self, data: DataDir):
-        super().__init__(data=data)
+        super().__init__(data=data, token_file=False)
 
 
 def recorder_command(data: DataDir, demo: bool) -> list[str]:
