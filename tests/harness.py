@@ -120,11 +120,15 @@ class RecorderProcess:
         is one of that name): the desktop never calls with the data dir's token."""
         from vms_desktop.recorder_link import RecorderApi
 
+        api = RecorderApi(self.data)
+        api.login(*self.add_user(name, role, cameras))
+        return api
+
+    def add_user(self, name: str = "guard", role: str = "admin", cameras: list[int] | None = None) -> tuple[str, str]:
+        """An account on this recorder (kept if there is one of that name): its name and password."""
         r = self.api("POST", "/api/users", json={"name": name, "role": role, "password": PASSWORD, "cameras": cameras})
         assert r.status_code == 201 or r.json().get("code") == "user_exists", r.text
-        api = RecorderApi(self.data)
-        api.login(name, PASSWORD)
-        return api
+        return name, PASSWORD
 
     def camera_status(self, camera_id: int) -> dict:
         status = RecorderClient(self.base, self.token, typed=False).status(timeout=15)

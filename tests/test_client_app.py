@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from recorder.paths import DataDir, read_runtime
-from tests.harness import changed_fraction, cli, ffmpeg_pids, grab, lit_fraction, red_share
+from tests.harness import PASSWORD, changed_fraction, cli, ffmpeg_pids, grab, lit_fraction, red_share
 
 pytestmark = [pytest.mark.slow,  # real cameras, and video on an X server
               pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
@@ -28,7 +28,11 @@ def window_for(qtbot):
         from vms_desktop.recorder_link import RecorderSupervisor
         from vms_desktop.settings import client_settings
 
-        sup = RecorderSupervisor(DataDir(data_dir))
+        # the recorder the window starts has this account: the window logs in as it, as
+        # `vms-desktop --user guard` with VMS_PASSWORD does
+        cli(data_dir, "user", "add", "guard", "--role", "admin", "--password-stdin", input=PASSWORD + "\n",
+            check=False)  # kept when a test opens a second window on the same site
+        sup = RecorderSupervisor(DataDir(data_dir), user="guard", password=PASSWORD)
         win = MainWindow(sup, client_settings())
         qtbot.addWidget(win)
         made.append((sup, win))

@@ -294,6 +294,7 @@ def test_search_finds_a_plate_on_any_camera_and_opens_its_player_there(qtbot, re
     shirt = post_event(recording, 1, gate_at + timedelta(seconds=8), "person", "KLM7 on a shirt", 0.5)  # not a plate
 
     sup = RecorderSupervisor(DataDir(recording.data_dir))  # not started: the recorder runs already
+    sup.login(*recording.add_user())
     win = MainWindow(sup, client_settings())
     qtbot.addWidget(win)
     win.show()

@@ -153,11 +153,10 @@ def test_storage_view_numbers_filters_delete_and_export(qtbot, site, tmp_path, m
     from PySide6.QtCore import QDate, Qt
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from vms_desktop.recorder_link import RecorderApi
     from vms_desktop.storage.storage_view import StorageView
 
     data = site.data
-    view = StorageView(RecorderApi(data))
+    view = StorageView(site.desktop_api())
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: view.days_table.rowCount() > 0 and view.log_table.rowCount() > 0, timeout=10_000)
@@ -264,7 +263,9 @@ def test_banner_and_tray_tell_each_alert_once(qtbot, site):
                     label="40 of the oldest recordings deleted early: the disk was nearly full (1.2 GB free)"))
 
     def window():
-        win = MainWindow(RecorderSupervisor(data), client_settings())  # fed by hand, not polling
+        sup = RecorderSupervisor(data)  # fed by hand, not polling
+        sup.login(*site.add_user())
+        win = MainWindow(sup, client_settings())
         qtbot.addWidget(win)
         win.show()
         told = []

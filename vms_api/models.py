@@ -115,6 +115,8 @@ class EventPost(BaseModel):
 class Health(BaseModel):
     ok: bool
     version: str
+    setup_needed: bool = Field(False, description="no account yet: the first administrator is made "
+                               "(POST /api/setup) on the recorder's own machine")
 
 
 class Stopping(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="the site's data folder (default: VMS_DATA_DIR or the user data folder)")
     p.add_argument("--demo", action="store_true",
                    help="run the demo site: local test cameras recording, no real camera needed")
+    p.add_argument("--user", metavar="NAME",
+                   help="log in as NAME: with the password in VMS_PASSWORD (for scripts), else the login "
+                        "screen asks for it")
     p.add_argument("--smoke-test", nargs="?", const="", default=None, metavar="MEDIA",
                    help="open the main window, check libVLC and FFmpeg load (and play MEDIA, a file or URL, "
                         "when given), print where they were loaded from, and exit")
@@ -69,11 +73,14 @@ def main(argv: list[str] | None = None) -> int:
     settings = client_settings()
     install_language(app, str(settings.value("language", "system")))
     data = DataDir(args.data_dir or default_data_dir())
-    supervisor = RecorderSupervisor(data, demo=args.demo)
+    # The password only from the environment (never argv, which every user can read).
+    supervisor = RecorderSupervisor(data, demo=args.demo, user=args.user,
+                                    password=os.environ.get("VMS_PASSWORD") if args.user else None)
+    where = str(data.root)
     holder: dict = {}
 
     def open_window() -> MainWindow:
-        window = MainWindow(supervisor, settings)
+        window = MainWindow(supervisor, settings, where)
         window.language_chosen.connect(relanguage)
         holder["window"] = window
         return window

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QStackedWidget,
     QSystemTrayIcon,
     QTableWidget,
     QTableWidgetItem,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 
 from vms_api import models as m
 from vms_api.enums import CameraState
+from vms_api.roles import Permission
 from vms_desktop import __version__
 from vms_desktop.cameras.camera_alerts import CameraAlerts, frame_loss_warning, recording_stopped
 from vms_desktop.cameras.camera_dialog import CameraDialog
 from vms_desktop.live.grid import LiveGrid
 from vms_desktop.messages import error_text
 from vms_desktop.recorder_link import RecorderSupervisor
+from vms_desktop.session.guard import SessionGuard
 from vms_desktop.settings import LANGUAGES
 from vms_desktop.storage.disk_alerts import human_bytes
 from vms_desktop.storage.storage_alerts import Banner, StorageAlerts
@@ -59,7 +62,7 @@ def dot_icon(color: str, alert: bool = False) -> QIcon:
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
 
-    def __init__(self, supervisor: RecorderSupervisor, settings, parent: QWidget | None = None):
+    def __init__(self, supervisor: RecorderSupervisor, settings, where: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.supervisor = supervisor
         self.api = supervisor.api
@@ -86,7 +89,15 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.banner)
         column.addWidget(self.grid, 1)
-        self.setCentralWidget(central)
+        # While no one is logged in (first start, a lock, a change of user) the cameras are
+        # covered: a locked desk shows no picture.
+        self.curtain = QLabel(self.tr("Log in to see the cameras"), self)
+        self.curtain.setAlignment(Qt.AlignCenter)
+        self.curtain.setObjectName("curtain")
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(central)
+        self.pages.addWidget(self.curtain)
+        self.setCentralWidget(self.pages)
         self.alerts = StorageAlerts(self.api, settings, self.banner, self)
         self.alerts.notify.connect(self.notify)
         self.camera_alerts = CameraAlerts(self.banner, self)
@@ -95,34 +106,43 @@ class MainWindow(QMainWindow):
         self.disk_label = QLabel(self)
         self.statusBar().addWidget(self.state_label, 1)
         self.statusBar().addPermanentWidget(self.disk_label)
+        self.permission_actions: list[tuple[QAction, Permission]] = []
+        self.permissions: frozenset[Permission] = frozenset(Permission)  # until a user logs in
         self._build_menus()
         self._build_tray()
         self._restore()
+        self.session_guard = SessionGuard(self, supervisor, settings, where)
+        self.session_guard.user_changed.connect(self.on_user_changed)
         supervisor.status_changed.connect(self.show_status)
         supervisor.recorder_down.connect(self.show_recorder_down)
         self.state_label.setText(self.tr("Connecting to the recorder…"))
 
     # -- building ------------------------------------------------------------------------
 
-    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None, needs: Permission | None = None) -> QAction:
         act = menu.addAction(text)
         act.triggered.connect(slot)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
             act.setShortcutContext(Qt.ApplicationShortcut)
+        if needs is not None:  # hidden from users without it (the recorder refuses it anyway)
+            self.permission_actions.append((act, needs))
         return act
 
     def _build_menus(self) -> None:
         site = self.menuBar().addMenu(self.tr("&Site"))
-        self._action(site, self.tr("Storage…"), self.show_storage)
+        self._action(site, self.tr("Storage…"), self.show_storage, needs=Permission.SETTINGS)
         self._action(site, self.tr("Settings…"), self.open_settings)
         site.addSeparator()
+        self._action(site, self.tr("Lock"), lambda: self.session_guard.lock(), "Ctrl+L")
+        self._action(site, self.tr("Log out / change user…"), lambda: self.session_guard.log_out())
+        site.addSeparator()
         self._action(site, self.tr("Close window (keep recording)"), self.close, QKeySequence.Quit)
-        self._action(site, self.tr("Quit and stop recording…"), self.quit_and_stop)
+        self._action(site, self.tr("Quit and stop recording…"), self.quit_and_stop, needs=Permission.SETTINGS)
         cams = self.menuBar().addMenu(self.tr("&Cameras"))
-        self._action(cams, self.tr("Add camera…"), self.add_camera, "Ctrl+N")
-        self._action(cams, self.tr("Saved clips…"), self.show_clips)
-        self._action(cams, self.tr("Search events…"), self.search_events, "Ctrl+F")
+        self._action(cams, self.tr("Add camera…"), self.add_camera, "Ctrl+N", needs=Permission.SETTINGS)
+        self._action(cams, self.tr("Saved clips…"), self.show_clips, needs=Permission.CLIPS)
+        self._action(cams, self.tr("Search events…"), self.search_events, "Ctrl+F", needs=Permission.EVENTS)
         view = self.menuBar().addMenu(self.tr("&View"))
         group = QActionGroup(self)
         self.layout_actions = {}
@@ -166,7 +186,29 @@ class MainWindow(QMainWindow):
 
     # -- the recorder's status -------------------------------------------------------------
 
+    # -- who is logged in ------------------------------------------------------------------
+
+    def set_curtain(self, on: bool) -> None:
+        """Cover the cameras (no one logged in) or show them. Covering closes every view of
+        footage: the next user starts from the live grid with their own session."""
+        self.pages.setCurrentWidget(self.curtain if on else self.pages.widget(0))
+        if on:
+            self.cameras = []
+            self.grid.update_cameras([])  # the tiles' streams were the last user's
+            for view in (self.player, self.clips_panel, self.storage_view, self.event_search):
+                if view is not None:
+                    view.close()
+
+    def on_user_changed(self, session: m.Session) -> None:
+        """Show only what this user may use; the recorder enforces it either way."""
+        self.permissions = frozenset(session.user.permissions)
+        for act, needs in self.permission_actions:
+            act.setVisible(needs in self.permissions)
+        self.clips_panel = self.storage_view = self.event_search = None  # built again for this user
+
     def show_status(self, status: m.Status) -> None:
+        if self.pages.currentWidget() is self.curtain:
+            return  # a poll that left before the lock
         self.recorder_ok = True
         self.cameras = status.cameras
         self.plan = status.plan
@@ -247,7 +289,7 @@ class MainWindow(QMainWindow):
     def open_camera(self, camera_id: int, at=None) -> bool:
         """The camera's player, playing from `at` (UTC) when given, else from just before now."""
         cam = next((c for c in self.cameras if c.id == camera_id), None)
-        if cam is None:
+        if cam is None or Permission.PLAYBACK not in self.permissions:
             return False
         if self.player is not None and at is not None and self.player.camera.id == camera_id:
             self.player.open_at(at)  # already open: it goes there, its day and filters kept
@@ -307,15 +349,20 @@ class MainWindow(QMainWindow):
         if cam is None:
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("Open"), lambda: self.open_camera(camera_id))
-        menu.addAction(self.tr("Edit…"), lambda: self.edit_camera(camera_id))
-        if cam.enabled:
-            menu.addAction(self.tr("Stop recording"), lambda: self._camera_call(lambda: self.api.stop_camera(camera_id)))
-        else:
-            menu.addAction(self.tr("Start recording"), lambda: self._camera_call(lambda: self.api.start_camera(camera_id)))
-        menu.addSeparator()
-        menu.addAction(self.tr("Remove…"), lambda: self.remove_camera(camera_id))
-        menu.exec(where)
+        if Permission.PLAYBACK in self.permissions:
+            menu.addAction(self.tr("Open"), lambda: self.open_camera(camera_id))
+        if Permission.SETTINGS in self.permissions:
+            menu.addAction(self.tr("Edit…"), lambda: self.edit_camera(camera_id))
+            if cam.enabled:
+                menu.addAction(self.tr("Stop recording"),
+                               lambda: self._camera_call(lambda: self.api.stop_camera(camera_id)))
+            else:
+                menu.addAction(self.tr("Start recording"),
+                               lambda: self._camera_call(lambda: self.api.start_camera(camera_id)))
+            menu.addSeparator()
+            menu.addAction(self.tr("Remove…"), lambda: self.remove_camera(camera_id))
+        if not menu.isEmpty():
+            menu.exec(where)
 
     def _camera_call(self, work) -> None:
         run_in_background(work, lambda _r: None, self._error_box)
@@ -437,6 +484,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("grid/order", self.grid.order)
         self.grid.close_players()
+        self.session_guard.stop()
         if self.player is not None:
             self.player.close()
         if self.clips_panel is not None:

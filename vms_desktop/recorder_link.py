@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from vms_api import models as m
 from vms_api.client import ApiError, RecorderClient
 from vms_api.local import DataDir, read_runtime
 from vms_desktop.messages import RECORDER_NOT_STARTED, RECORDER_STOP_TIMEOUT, error_text
@@ -122,12 +123,20 @@ class RecorderSupervisor(QObject):
     status_changed = Signal(object)  # vms_api.models.Status
     recorder_down = Signal(str)  # why, in words for the status bar (in the user's language)
     recorder_started = Signal(int)  # pid
+    login_needed = Signal(str)  # the recorder's code: token_missing (no one yet), session_expired, logged_out
+    logged_in = Signal(object)  # vms_api.models.Session: who, and what they may do
 
-    def __init__(self, data: DataDir, demo: bool = False, parent: QObject | None = None):
+    def __init__(self, data: DataDir, demo: bool = False, user: str | None = None, password: str | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.data = data
         self.demo = demo
         self.api = RecorderApi(data)
+        self.session: m.Session | None = None
+        # Logged in by ourselves once, when we can: the account given to the command line
+        # (VMS_PASSWORD, for scripts), or the demo site's own. Never kept after it failed.
+        self._given = (user, password) if user and password is not None else None
+        self._waiting_for_login = threading.Event()  # set while the user is asked to log in
         self.restarts = 0
         self._ever_up = False  # once a recorder answered, a missing one is a restart
         self._proc: subprocess.Popen | None = None
@@ -159,24 +168,93 @@ class RecorderSupervisor(QObject):
         if info and self._proc is not None:
             self._proc.wait(5)
 
+    # -- who is logged in ------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> m.Session:
+        """Log in (blocks: the login screen calls it through vms_desktop.tasks); the status
+        polling goes on as this user. Raises ApiError with the recorder's code."""
+        session = self.api.login(username, password)
+        self._logged_in(session)
+        return session
+
+    def setup(self, username: str, password: str) -> m.Session:
+        """The recorder's first administrator (a recorder with no account yet); logs in."""
+        session = self.api.setup(username, password)
+        self._logged_in(session)
+        return session
+
+    def end_session(self, why: str = "logged_out") -> None:
+        """End this session on the recorder (blocks) and ask for a login again, saying why
+        (logged_out, or locked after the idle time)."""
+        try:
+            self.api.logout()
+        except ApiError as e:
+            log.info("logging out: %s", e)  # gone already: logged out all the same
+        self._lost_session(why, auto=False)
+
+    def needs_setup(self) -> bool:
+        """No account on the recorder yet (blocks)."""
+        return self.api.health().setup_needed
+
+    def _logged_in(self, session: m.Session) -> None:
+        self.session = session
+        self._waiting_for_login.clear()
+        self.logged_in.emit(session)
+
+    def _lost_session(self, code: str, auto: bool = True) -> None:
+        """No session, or it ended: log in by ourselves if we can, else ask the user once."""
+        if auto and self._auto_login():
+            return
+        self.session = None
+        self.api.use_token("")
+        if not self._waiting_for_login.is_set():
+            self._waiting_for_login.set()
+            self.login_needed.emit(code)
+
+    def _auto_login(self) -> bool:
+        given = self._given or (self.data.read_demo_login() if self.demo else None)
+        # Once: a session an administrator ended, or one that expired, asks the person again
+        # rather than opening itself with a password kept in memory.
+        self._given = None
+        if given is None:
+            return False
+        try:
+            self._logged_in(self.api.login(*given))
+            return True
+        except ApiError as e:
+            log.warning("could not log in as %s: %s", given[0], e)
+            return False
+
+    # -- watching the recorder ---------------------------------------------------------------
+
     def _watch(self) -> None:
         failures = 0
         while not self._stop.is_set():
-            if self._paused.is_set():
+            if self._paused.is_set() or self._waiting_for_login.is_set():
                 self._stop.wait(POLL_SECONDS)
                 continue
             try:
                 self.status_changed.emit(self.api.status())
                 failures = 0
                 self._ever_up = True
-            except Exception as e:  # noqa: BLE001 - any failure means: not reachable now
-                failures += 1
-                if read_runtime(self.data) is None:
-                    self._start_recorder(first=not self._ever_up)
+            except ApiError as e:
+                if e.status == 401:  # nobody logged in yet, or the session ended: not an outage
                     self._ever_up = True
-                elif failures >= 3:
-                    self.recorder_down.emit(self.tr("the recorder does not answer ({why})").format(why=error_text(e)))
+                    self._lost_session(e.code)
+                    continue
+                failures = self._unreachable(e, failures)
+            except Exception as e:  # noqa: BLE001 - any failure means: not reachable now
+                failures = self._unreachable(e, failures)
             self._stop.wait(POLL_SECONDS)
+
+    def _unreachable(self, e: Exception, failures: int) -> int:
+        failures += 1
+        if read_runtime(self.data) is None:
+            self._start_recorder(first=not self._ever_up)
+            self._ever_up = True
+        elif failures >= 3:
+            self.recorder_down.emit(self.tr("the recorder does not answer ({why})").format(why=error_text(e)))
+        return failures
 
     def _start_recorder(self, first: bool) -> None:
         if not first:

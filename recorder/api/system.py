@@ -21,9 +21,10 @@ router = APIRouter(prefix="/api", tags=["system"])
 
 
 @router.get("/health", response_model=api.Health)
-def health() -> dict:
-    """Alive, and which version (no token needed)."""
-    return {"ok": True, "version": __version__}
+def health(recorder: Rec) -> dict:
+    """Alive, which version, and whether it still waits for its first administrator (no token
+    needed: the login screen asks it before anyone has logged in)."""
+    return {"ok": True, "version": __version__, "setup_needed": recorder.accounts.count() == 0}
 
 
 @router.get("/status", dependencies=AUTH, response_model=api.Status, responses=refusals(401))
