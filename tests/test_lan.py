@@ -124,3 +124,70 @@ def test_the_listen_setting_is_kept_and_checked(tmp_path):
     assert bad.returncode == 2 and "IP address" in bad.stderr
     assert cli(data, "run", "--listen", "1.2.3.4:99999", check=False).returncode == 2
     assert cli_json(data, "listen", "off")["listen"] is None
+
+
+def test_a_workstation_trusts_on_first_connection_logs_in_and_refuses_a_changed_certificate(
+        tmp_path, qtbot, monkeypatch, recorder_factory):
+    from PySide6.QtWidgets import QMessageBox
+
+    from vms_desktop.main_window import MainWindow
+    from vms_desktop.recorder_link import RecorderSupervisor
+    from vms_desktop.session.connect_dialog import ConnectDialog, pinned, recent
+    from vms_desktop.settings import client_settings
+
+    data = tmp_path / "data"
+    rec = lan_recorder(recorder_factory, data)
+    add_admin(rec)
+    url, fp = rec.runtime()["lan_url"], rec.runtime()["tls_fingerprint"]
+    settings = client_settings()
+    shown = []
+
+    def compare(_parent, _title, text, *_a, **_k):
+        shown.append(text)
+        return QMessageBox.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", compare)
+    dialog = ConnectDialog(settings, url.removeprefix("https://"), "ana")  # typed without the scheme
+    qtbot.addWidget(dialog)
+    dialog.password.setText(PASSWORD)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.remote is not None, timeout=15_000)
+    assert fp in shown[0]  # the user saw the fingerprint the recorder prints
+    assert pinned(settings, url) == fp and recent(settings) == [url]
+    assert dialog.password.text() == ""
+
+    sup = RecorderSupervisor(server=url, fingerprint=fp, user="ana", password=dialog.remote.password)
+    win = MainWindow(sup, settings)
+    qtbot.addWidget(win)
+    sup.start()
+    win.show()
+    qtbot.waitUntil(lambda: win.session_guard.label.text() == "ana (administrator)", timeout=20_000)
+    qtbot.waitUntil(lambda: win.recorder_ok, timeout=20_000)
+    assert cli_json(data, "audit", "--user", "ana", "--action", "login")[0]["address"] == "127.0.0.1"
+    sup.close()
+    win.close()
+
+    # the recorder reinstalled (a new key), or another machine at its address
+    port = url.rsplit(":", 1)[1]
+    assert rec.stop() == 0
+    shutil.rmtree(data / "tls")
+    rec2 = recorder_factory(data, segment_seconds=4, extra=("--listen", f"{LAN}:{port}")).start()
+    new = rec2.runtime()["tls_fingerprint"]
+    again = ConnectDialog(settings, url, "ana")
+    qtbot.addWidget(again)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a, **_k: shown.append(text))
+    again.password.setText(PASSWORD)
+    again.ok.click()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
+    assert again.remote is None and new in shown[1] and fp in shown[1]
+    assert pinned(settings, url) == fp  # never replaced by what answered
+
+    sup = RecorderSupervisor(server=url, fingerprint=fp, user="ana", password=PASSWORD)
+    win = MainWindow(sup, settings)
+    qtbot.addWidget(win)
+    sup.start()
+    win.show()
+    qtbot.waitUntil(lambda: win.findChild(QMessageBox, "certificateRefused") is not None, timeout=20_000)
+    assert win.pages.currentWidget() is win.curtain and sup.session is None
+    assert not cli_json(data, "audit", "--user", "ana", "--action", "login")[0]["at"] > rec2.runtime()["started_at"]
+    sup.close()

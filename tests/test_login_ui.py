@@ -24,7 +24,7 @@ def window_on(qtbot):
         from vms_desktop.settings import client_settings
 
         sup = RecorderSupervisor(DataDir(rec.data_dir), **login)
-        win = MainWindow(sup, client_settings(), where="this computer")
+        win = MainWindow(sup, client_settings())
         qtbot.addWidget(win)
         made.append(sup)
         sup.start()

@@ -71,6 +71,26 @@ class DataDir:
         return self.token_file.read_text().strip()
 
 
+def service_info_file() -> Path:
+    """Where the recorder run as a system service says where it listens (never its token):
+    `run --public-info` writes it, readable by every user."""
+    env = os.environ.get("VMS_SERVICE_INFO")
+    if env:
+        return Path(env)
+    if os.name == "nt":
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / APP_NAME / "recorder.json"
+    return Path("/run") / APP_NAME / "recorder.json"
+
+
+def service_info() -> dict | None:
+    """{"host", "port", "version"} of this machine's recorder service, None when none runs."""
+    try:
+        info = json.loads(service_info_file().read_text())
+        return info if isinstance(info.get("port"), int) and info.get("host") else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
 def read_runtime(data: DataDir) -> dict | None:
     """The running recorder's pid and API address ({"pid", "host", "port"}), or None when none
     runs: a runtime file left by a recorder that died is not believed unless its lock is held."""

@@ -24,6 +24,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--user", metavar="NAME",
                    help="log in as NAME: with the password in VMS_PASSWORD (for scripts), else the login "
                         "screen asks for it")
+    p.add_argument("--server", metavar="https://HOST:PORT",
+                   help="a recorder on the site's network (TLS); the first connection shows its certificate "
+                        "to compare and pins it")
+    p.add_argument("--fingerprint", metavar="SHA256",
+                   help="pin the --server certificate to this fingerprint without asking (scripted installs; "
+                        "also VMS_FINGERPRINT)")
     p.add_argument("--smoke-test", nargs="?", const="", default=None, metavar="MEDIA",
                    help="open the main window, check libVLC and FFmpeg load (and play MEDIA, a file or URL, "
                         "when given), print where they were loaded from, and exit")
@@ -52,6 +58,41 @@ def control_recorder(data_dir: Path | None, start: bool) -> int:
     return 0
 
 
+def choose_recorder(args, settings):
+    """The supervisor of the recorder this window shows, or None when the user cancelled:
+    --server (across the site's network, pinned), else the system service of this machine,
+    else our own recorder for the data dir (the demo's, or a per-user install's)."""
+    from vms_api.client import normal_fingerprint
+    from vms_api.local import DataDir, default_data_dir, service_info
+    from vms_desktop.recorder_link import RecorderSupervisor
+    from vms_desktop.session.connect_dialog import ConnectDialog, normal_url, pin, pinned, remember
+
+    # The password only from the environment (never argv, which every user can read).
+    password = os.environ.get("VMS_PASSWORD") if args.user else None
+    if args.server:
+        url = normal_url(args.server)
+        given = args.fingerprint or os.environ.get("VMS_FINGERPRINT")
+        if given:  # a scripted install pins it without asking
+            pin(settings, url, normal_fingerprint(given))
+        fingerprint = pinned(settings, url)
+        if fingerprint is None:  # first connection: the user compares and trusts it
+            dialog = ConnectDialog(settings, url, args.user or "")
+            if dialog.exec() != ConnectDialog.Accepted:
+                return None
+            remote = dialog.remote
+            return RecorderSupervisor(server=remote.url, fingerprint=remote.fingerprint, user=remote.user,
+                                      password=remote.password or password)
+        remember(settings, url)
+        return RecorderSupervisor(server=url, fingerprint=fingerprint, user=args.user, password=password)
+    if not args.demo and args.data_dir is None and "VMS_DATA_DIR" not in os.environ:
+        info = service_info()
+        if info is not None:  # the site's recorder runs as a service: a client of it, not its parent
+            return RecorderSupervisor(server=f"http://{info['host']}:{info['port']}", user=args.user,
+                                      password=password)
+    return RecorderSupervisor(DataDir(args.data_dir or default_data_dir()), demo=args.demo, user=args.user,
+                              password=password)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -59,9 +100,11 @@ def main(argv: list[str] | None = None) -> int:
         return control_recorder(args.data_dir, start=args.start_recorder)
     from PySide6.QtWidgets import QApplication
 
-    from vms_api.local import DataDir, default_data_dir
+    from vms_api.client import ApiError
     from vms_desktop.main_window import MainWindow
+    from vms_desktop.messages import error_text
     from vms_desktop.recorder_link import RecorderSupervisor
+    from vms_desktop.session.connect_dialog import ConnectDialog
     from vms_desktop.settings import client_settings, install_language
     from vms_desktop.theme import apply_dark_theme
 
@@ -72,28 +115,46 @@ def main(argv: list[str] | None = None) -> int:
     apply_dark_theme(app)
     settings = client_settings()
     install_language(app, str(settings.value("language", "system")))
-    data = DataDir(args.data_dir or default_data_dir())
-    # The password only from the environment (never argv, which every user can read).
-    supervisor = RecorderSupervisor(data, demo=args.demo, user=args.user,
-                                    password=os.environ.get("VMS_PASSWORD") if args.user else None)
-    where = str(data.root)
-    holder: dict = {}
+    try:
+        supervisor = choose_recorder(args, settings)
+    except (ApiError, ValueError) as e:
+        print(f"vms-desktop: {error_text(e)}", file=sys.stderr)
+        return 2
+    if supervisor is None:
+        return 1
+    holder: dict = {"supervisor": supervisor}
 
     def open_window() -> MainWindow:
-        window = MainWindow(supervisor, settings, where)
+        window = MainWindow(holder["supervisor"], settings)
         window.language_chosen.connect(relanguage)
+        window.connect_requested.connect(reconnect)
         holder["window"] = window
         return window
 
-    def relanguage(choice: str) -> None:
-        """Rebuild the window in the new language (every label is made through tr())."""
+    def replace_window() -> None:
         old = holder["window"]
-        install_language(app, choice)
         app.setQuitOnLastWindowClosed(False)
         old.close()
         old.deleteLater()
         open_window().show()
         app.setQuitOnLastWindowClosed(True)
+
+    def relanguage(choice: str) -> None:
+        """Rebuild the window in the new language (every label is made through tr())."""
+        install_language(app, choice)
+        replace_window()
+
+    def reconnect() -> None:
+        """Site → Connect to a recorder…: the same window program, another recorder."""
+        dialog = ConnectDialog(settings, parent=holder["window"])
+        if dialog.exec() != ConnectDialog.Accepted:
+            return
+        remote = dialog.remote
+        holder["supervisor"].close()
+        holder["supervisor"] = RecorderSupervisor(server=remote.url, fingerprint=remote.fingerprint,
+                                                  user=remote.user, password=remote.password)
+        replace_window()
+        holder["supervisor"].start()
 
     window = open_window()
     if args.smoke_test is not None:
@@ -103,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     supervisor.start()
     window.show()
     code = app.exec()
-    supervisor.close()
+    holder["supervisor"].close()
     return code
 
 

@@ -61,8 +61,9 @@ def dot_icon(color: str, alert: bool = False) -> QIcon:
 
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
+    connect_requested = Signal()  # Site → Connect to a recorder…
 
-    def __init__(self, supervisor: RecorderSupervisor, settings, where: str = "", parent: QWidget | None = None):
+    def __init__(self, supervisor: RecorderSupervisor, settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.supervisor = supervisor
         self.api = supervisor.api
@@ -111,10 +112,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_tray()
         self._restore()
-        self.session_guard = SessionGuard(self, supervisor, settings, where)
+        self.session_guard = SessionGuard(self, supervisor, settings)
         self.session_guard.user_changed.connect(self.on_user_changed)
         supervisor.status_changed.connect(self.show_status)
         supervisor.recorder_down.connect(self.show_recorder_down)
+        supervisor.certificate_refused.connect(self.refuse_certificate)
         self.state_label.setText(self.tr("Connecting to the recorder…"))
 
     # -- building ------------------------------------------------------------------------
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         self._action(site, self.tr("Storage…"), self.show_storage, needs=Permission.SETTINGS)
         self._action(site, self.tr("Settings…"), self.open_settings)
         site.addSeparator()
+        self._action(site, self.tr("Connect to a recorder…"), self.connect_requested.emit)
         self._action(site, self.tr("Lock"), lambda: self.session_guard.lock(), "Ctrl+L")
         self._action(site, self.tr("Log out / change user…"), lambda: self.session_guard.log_out())
         site.addSeparator()
@@ -198,6 +201,14 @@ class MainWindow(QMainWindow):
             for view in (self.player, self.clips_panel, self.storage_view, self.event_search):
                 if view is not None:
                     view.close()
+
+    def refuse_certificate(self, why: str) -> None:
+        """Loud, and nothing shown: the answering machine may not be the site's recorder."""
+        self.set_curtain(True)
+        self.show_recorder_down(why)
+        box = QMessageBox(QMessageBox.Critical, self.tr("Certificate changed"), why, QMessageBox.Ok, self)
+        box.setObjectName("certificateRefused")
+        box.open()
 
     def on_user_changed(self, session: m.Session) -> None:
         """Show only what this user may use; the recorder enforces it either way."""
@@ -477,8 +488,8 @@ class MainWindow(QMainWindow):
         from vms_desktop.vlc_player import vlc_version
 
         QMessageBox.about(self, self.tr("About VMS Desktop"),
-                          self.tr("VMS Desktop {version}\nlibVLC {vlc}\nData: {data}").format(
-                              version=__version__, vlc=vlc_version(), data=self.supervisor.data.root))
+                          self.tr("VMS Desktop {version}\nlibVLC {vlc}\nRecorder: {data}").format(
+                              version=__version__, vlc=vlc_version(), data=self.supervisor.where))
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

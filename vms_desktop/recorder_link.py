@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from vms_api import models as m
-from vms_api.client import ApiError, RecorderClient
+from vms_api.client import CERTIFICATE_CHANGED, ApiError, RecorderClient
 from vms_api.local import DataDir, read_runtime
 from vms_desktop.messages import RECORDER_NOT_STARTED, RECORDER_STOP_TIMEOUT, error_text
 
@@ -32,8 +32,8 @@ class RecorderApi(RecorderClient):
     methods block: the widgets call them through vms_desktop.tasks, off the GUI thread; the
     answers are the contract's models (vms_api.models)."""
 
-    def __init__(self, data: DataDir):
-        super().__init__(data=data, token_file=False)
+    def __init__(self, data: DataDir | None = None, base_url: str | None = None, fingerprint: str | None = None):
+        super().__init__(base_url, data=data, token_file=False, fingerprint=fingerprint)
 
 
 def recorder_command(data: DataDir, demo: bool) -> list[str]:
@@ -125,18 +125,25 @@ class RecorderSupervisor(QObject):
     recorder_started = Signal(int)  # pid
     login_needed = Signal(str)  # the recorder's code: token_missing (no one yet), session_expired, logged_out
     logged_in = Signal(object)  # vms_api.models.Session: who, and what they may do
+    certificate_refused = Signal(str)  # another certificate than the pinned one: in words, once
 
-    def __init__(self, data: DataDir, demo: bool = False, user: str | None = None, password: str | None = None,
+    def __init__(self, data: DataDir | None = None, demo: bool = False, user: str | None = None,
+                 password: str | None = None, server: str | None = None, fingerprint: str | None = None,
                  parent: QObject | None = None):
+        """Our own recorder (data: started and restarted by us, the demo's or a per-user
+        install's), or one that runs without us (server: the system service on this machine,
+        or a recorder across the site's network, its certificate pinned to fingerprint)."""
         super().__init__(parent)
         self.data = data
         self.demo = demo
-        self.api = RecorderApi(data)
+        self.server = server
+        self.api = RecorderApi(data, server, fingerprint)
         self.session: m.Session | None = None
         # Logged in by ourselves once, when we can: the account given to the command line
         # (VMS_PASSWORD, for scripts), or the demo site's own. Never kept after it failed.
         self._given = (user, password) if user and password is not None else None
         self._waiting_for_login = threading.Event()  # set while the user is asked to log in
+        self._refused = False  # the certificate changed: said once, never trusted
         self.restarts = 0
         self._ever_up = False  # once a recorder answered, a missing one is a restart
         self._proc: subprocess.Popen | None = None
@@ -157,13 +164,13 @@ class RecorderSupervisor(QObject):
         Blocks up to STOP_TIMEOUT s: the window calls it through vms_desktop.tasks."""
         self._paused.set()
         try:
-            info = read_runtime(self.data)
+            info = read_runtime(self.data) if self.data is not None else None
             self.api.shutdown()
         except Exception as e:  # noqa: BLE001 - nothing to stop is fine
             log.info("stopping the recorder: %s", e)
             return
         deadline = time.monotonic() + STOP_TIMEOUT
-        while time.monotonic() < deadline and read_runtime(self.data) is not None:
+        while time.monotonic() < deadline and self._still_running():
             time.sleep(0.2)
         if info and self._proc is not None:
             self._proc.wait(5)
@@ -212,7 +219,7 @@ class RecorderSupervisor(QObject):
             self.login_needed.emit(code)
 
     def _auto_login(self) -> bool:
-        given = self._given or (self.data.read_demo_login() if self.demo else None)
+        given = self._given or (self.data.read_demo_login() if self.demo and self.data else None)
         # Once: a session an administrator ended, or one that expired, asks the person again
         # rather than opening itself with a password kept in memory.
         self._given = None
@@ -238,6 +245,12 @@ class RecorderSupervisor(QObject):
                 failures = 0
                 self._ever_up = True
             except ApiError as e:
+                if e.code == CERTIFICATE_CHANGED:  # another machine at its address: never talk to it
+                    if not self._refused:
+                        self._refused = True
+                        self.certificate_refused.emit(error_text(e))
+                    self._stop.wait(POLL_SECONDS * 5)
+                    continue
                 if e.status == 401:  # nobody logged in yet, or the session ended: not an outage
                     self._ever_up = True
                     self._lost_session(e.code)
@@ -247,8 +260,27 @@ class RecorderSupervisor(QObject):
                 failures = self._unreachable(e, failures)
             self._stop.wait(POLL_SECONDS)
 
+    def _still_running(self) -> bool:
+        if self.data is not None:
+            return read_runtime(self.data) is not None
+        try:
+            self.api.health()
+            return True
+        except ApiError:
+            return False
+
+    @property
+    def where(self) -> str:
+        """The recorder, for people: its address, or the data folder of our own."""
+        return self.server or str(self.data.root)
+
     def _unreachable(self, e: Exception, failures: int) -> int:
         failures += 1
+        if self.data is None:  # not ours to start: say so
+            if failures >= 2:
+                self.recorder_down.emit(self.tr("no answer from the recorder at {url} ({why})").format(
+                    url=self.server, why=error_text(e)))
+            return failures
         if read_runtime(self.data) is None:
             self._start_recorder(first=not self._ever_up)
             self._ever_up = True

@@ -49,12 +49,11 @@ class SessionGuard(QObject):
 
     user_changed = Signal(object)  # vms_api.models.Session of a new user (not the same one again)
 
-    def __init__(self, window: QMainWindow, supervisor, settings, where: str = ""):
+    def __init__(self, window: QMainWindow, supervisor, settings):
         super().__init__(window)
         self.window = window
         self.supervisor = supervisor
         self.settings = settings
-        self.where = where  # the recorder, in words, for the login screen
         self.user: m.SessionUser | None = None
         self.lock_minutes = 0  # the administrator's idle time; 0: never
         self.dialog: LoginDialog | None = None
@@ -76,7 +75,8 @@ class SessionGuard(QObject):
         if self.dialog is not None:
             return
         locked_user = self.user.name if why == LOCKED and self.user is not None else None
-        self.dialog = LoginDialog(self.supervisor, self.settings, why, locked_user, self.where, self.window)
+        self.dialog = LoginDialog(self.supervisor, self.settings, why, locked_user, self.supervisor.where,
+                                  self.window)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()
 
