@@ -27,7 +27,6 @@ from vms_api import models as m
 from vms_api.models import utc
 from vms_desktop.events.rows import parse_rows
 from vms_desktop.playback.timemap import Span, TimeMap, local_day
-from vms_desktop.recorder_link import RecorderApi
 
 DAY_TARGET_MS = 50.0
 DAYS, CAMERAS, EVENTS = 30, 16, 50_000
@@ -88,7 +87,7 @@ def day_index_bench(work: Path) -> dict:
     query_ms, rows = timed_ms(query)
     rec = RecorderProcess(root).start()
     try:
-        api = RecorderApi(DataDir(root))
+        api = rec.desktop_api("bench", "operator")  # as the desktop calls it: a logged-in user
         q = {"camera_id": cid, "start": start.isoformat(), "end": end.isoformat(), "limit": 100_000}
 
         def build(segs: list[m.Segment]) -> TimeMap:  # PlayerWindow._loaded's part, and the timeline's runs

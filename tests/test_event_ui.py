@@ -256,7 +256,7 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     qtbot.waitUntil(lambda: win.video.width() > width + 200, timeout=2000)
     assert not win.events_button.isChecked()
     assert client_settings().value("player/events", type=bool) is False
-    again = PlayerWindow(camera(), RecorderApi(recording.data))  # deleted when closed
+    again = PlayerWindow(camera(), RecorderApi(recording.data))  # not logged in: only its settings matter
     assert again.events.isHidden() and not again.events_button.isChecked()
     assert client_settings().value("events/newest_first", type=bool) is False
     assert again.events.order.currentData() is False

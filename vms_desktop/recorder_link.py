@@ -104,7 +104,7 @@ def stop_recorder(data: DataDir, timeout: float = STOP_TIMEOUT) -> bool:
     runs. For `vms-desktop --stop-recorder`, e.g. before an installer replaces the program."""
     if read_runtime(data) is None:
         return False
-    RecorderApi(data).shutdown()
+    RecorderClient.local(data).shutdown()  # the local administration: the data dir's own token
     deadline = time.monotonic() + timeout
     while read_runtime(data) is not None:
         if time.monotonic() > deadline:
