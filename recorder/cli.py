@@ -187,6 +187,9 @@ def _parser() -> argparse.ArgumentParser:
     tls = sub.add_parser("tls", help="the certificate of the site's network socket")
     tls.add_argument("action", choices=["fingerprint"],
                      help="print its SHA-256 fingerprint, to compare with what a workstation shows")
+    winsvc = sub.add_parser("windows-service", help="install, remove, start or stop the recorder as a Windows "
+                                                    "service (as an administrator; Windows only)")
+    winsvc.add_argument("action", choices=["install", "remove", "start", "stop", "run"])
     plan = sub.add_parser("plan", help="show or set the site plan")
     plan.add_argument("name", nargs="?", choices=sorted(PLANS))
     demo = sub.add_parser("demo", help="start local demo cameras and record them")
@@ -500,6 +503,10 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     data = DataDir((args.data_dir or default_data_dir()).expanduser().resolve())
     try:
+        if args.command == "windows-service":
+            from recorder.windows_service import main as windows_service
+
+            return windows_service(args.action)
         if args.command == "run":
             return cmd_run(args, data)
         if args.command == "demo":

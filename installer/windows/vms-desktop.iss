@@ -14,6 +14,14 @@
 ; for the data dir it does nothing. The value lives under HKA: the current user's Run key for a
 ; per-user install, the machine's for an all-users one (each user then records into their own
 ; data dir, as the recorder would when started by the client).
+;
+; The site's recorder as a Windows service (an optional task, offered on an install for all
+; users, which runs as administrator): "vms-recorder.exe windows-service install" registers it
+; to start at boot, before anyone logs in, under its own virtual account NT SERVICE\vms-recorder;
+; its data lives in %ProgramData%\vms-desktop\data, readable only by that account and the
+; administrators (footage of people is personal data), and it publishes where its API listens in
+; %ProgramData%\vms-desktop\recorder.json, which the client reads: every user's client then logs
+; in to that recorder instead of starting one of its own. The SCM restarts a failed service.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -64,9 +72,12 @@ en.StartRecorderTask=Start the recorder at login (keeps recording with the windo
 ptbr.StartRecorderTask=Iniciar o gravador ao entrar no Windows (grava mesmo com a janela fechada)
 en.LaunchApp=Open VMS Desktop
 ptbr.LaunchApp=Abrir o VMS Desktop
+en.ServiceTask=Record as a Windows service from boot, for every user of this computer (the site's recorder)
+ptbr.ServiceTask=Gravar como serviço do Windows desde a inicialização, para todos os usuários (o gravador do local)
 
 [Tasks]
-Name: "startrecorder"; Description: "{cm:StartRecorderTask}"
+Name: "service"; Description: "{cm:ServiceTask}"; Check: IsAdminInstallMode
+Name: "startrecorder"; Description: "{cm:StartRecorderTask}"; Check: not WizardIsTaskSelected('service')
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
 [InstallDelete]
@@ -84,7 +95,19 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\vms-desktop.exe"; WorkingDir:
 Root: HKA; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: string; ValueName: "{#RunValue}"; \
   ValueData: """{app}\vms-desktop.exe"" --start-recorder"; Flags: uninsdeletevalue; Tasks: startrecorder
 
+[Dirs]
+; The service's data: its account and the administrators only (inheritance from ProgramData removed).
+Name: "{commonappdata}\vms-desktop\data"; Tasks: service
+
 [Run]
+Filename: "{sys}\icacls.exe"; Parameters: """{commonappdata}\vms-desktop\data"" /inheritance:r /grant:r ""NT SERVICE\vms-recorder:(OI)(CI)F"" ""*S-1-5-32-544:(OI)(CI)F"" ""*S-1-5-18:(OI)(CI)F"""; \
+  Flags: runhidden waituntilterminated; Tasks: service; StatusMsg: "Securing the recordings folder..."
+Filename: "{app}\vms-recorder.exe"; Parameters: "windows-service install"; Flags: runhidden waituntilterminated; \
+  Tasks: service
+Filename: "{sys}\sc.exe"; Parameters: "failure vms-recorder reset= 86400 actions= restart/5000/restart/10000/restart/30000"; \
+  Flags: runhidden waituntilterminated; Tasks: service
+Filename: "{app}\vms-recorder.exe"; Parameters: "windows-service start"; Flags: runhidden waituntilterminated; \
+  Tasks: service
 ; Recording starts now, not at the next login; as the user who ran setup, not the administrator.
 Filename: "{app}\vms-desktop.exe"; Parameters: "--start-recorder"; Flags: nowait runasoriginaluser; \
   Tasks: startrecorder
@@ -92,6 +115,11 @@ Filename: "{app}\vms-desktop.exe"; Description: "{cm:LaunchApp}"; \
   Flags: nowait postinstall skipifsilent runasoriginaluser
 
 [UninstallRun]
+; The service first (its recorder finishes its files through the API), then removed.
+Filename: "{app}\vms-recorder.exe"; Parameters: "windows-service stop"; Flags: runhidden waituntilterminated; \
+  RunOnceId: "StopService"
+Filename: "{app}\vms-recorder.exe"; Parameters: "windows-service remove"; Flags: runhidden waituntilterminated; \
+  RunOnceId: "RemoveService"
 ; Let the recorder finish its files before they are removed; whatever still runs is then ended.
 ; The recordings, clips and index stay in the user's data folder: they may be evidence.
 Filename: "{app}\vms-desktop.exe"; Parameters: "--stop-recorder"; Flags: runhidden waituntilterminated; \
@@ -104,10 +132,14 @@ Filename: "{sys}\taskkill.exe"; Parameters: "/F /T /IM vms-recorder.exe"; Flags:
 // (as the user who ran setup, whose data dir it records into).
 function PrepareToInstall(var NeedsRestart: Boolean): String;
 var
-  Client: String;
+  Client, Recorder: String;
   Code: Integer;
 begin
   Result := '';
+  Recorder := ExpandConstant('{app}\vms-recorder.exe');
+  // the service (an earlier all-users install) stops before its program is replaced
+  if IsAdminInstallMode and FileExists(Recorder) then
+    Exec(Recorder, 'windows-service stop', '', SW_HIDE, ewWaitUntilTerminated, Code);
   Client := ExpandConstant('{app}\vms-desktop.exe');
   if FileExists(Client) then
     if not ExecAsOriginalUser(Client, '--stop-recorder', '', SW_HIDE, ewWaitUntilTerminated, Code) then
