@@ -61,6 +61,26 @@ def test_wrong_passwords_slow_down_then_lock_the_account(client, recorder):
     assert code(c.post("/api/login", json={"username": "ghost", "password": "x"})) == "login_too_soon"
 
 
+def test_one_address_guessing_across_many_names_is_spaced_out_and_others_are_not(client, recorder):
+    from recorder.users.brake import AddressBrake
+
+    add_user(client, "joao", "operator")
+    recorder.accounts.address_brake = AddressBrake(free=4)
+    guesser, desk = api(recorder, "192.168.0.66"), api(recorder, "192.168.0.20")
+    # one wrong password per name: no name's own brake ever sees more than one
+    answers = [code(guesser.post("/api/login", json={"username": f"user{i}", "password": "123456"}))
+               for i in range(6)]
+    assert answers[:4] == ["login_failed"] * 4 and "login_too_soon" in answers[4:]
+    slowed = guesser.post("/api/login", json={"username": "joao", "password": PASSWORD})
+    assert slowed.status_code == 429 and int(slowed.headers["Retry-After"]) >= 1
+    assert desk.post("/api/login", json={"username": "joao", "password": PASSWORD}).status_code == 200
+    failed = [e for e in client.get("/api/audit", params={"action": "login_failed"}).json()
+              if e["address"] == "192.168.0.66"]
+    # each wrong password on record with the address it came from, and the knocks it was slowed at
+    assert [e["detail"]["refused"] for e in failed].count("login_failed") == 4
+    assert {e["detail"]["refused"] for e in failed} == {"login_failed", "login_too_soon"}
+
+
 def test_each_role_reaches_only_what_it_holds(client, recorder):
     cam = new_camera(client)
     for name, role in [("vera", "viewer"), ("otto", "operator"), ("sara", "supervisor")]:

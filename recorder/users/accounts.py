@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from recorder.errors import Conflict, Forbidden, InputError, NotFound, TooSoon, Unauthorized
 from recorder.index.db import get_plan
 from recorder.index.models import User, UserSession, utcnow
-from recorder.users.brake import LoginBrake
+from recorder.users.brake import AddressBrake, LoginBrake
 from vms_api.enums import Plan
 from vms_api.errors import ErrorCode
 from vms_api.roles import ROLE_PERMISSIONS, USER_LIMITS, Permission, Role
@@ -112,6 +112,7 @@ class Accounts:
     def __init__(self, sessions: sessionmaker, brake: LoginBrake | None = None, hasher: PasswordHasher | None = None):
         self.sessions = sessions
         self.brake = brake or LoginBrake()
+        self.address_brake = AddressBrake()
         self.hasher = hasher or PasswordHasher()  # argon2id, RFC 9106's second choice (64 MiB, 3 passes)
         self._lock = threading.Lock()  # one change of accounts at a time: limits and last-admin checks
         self._cache: dict[str, tuple[Principal, float]] = {}  # token digest: who, and when read
@@ -200,7 +201,10 @@ class Accounts:
         """A new session's token and who it is. An unknown name and a wrong password answer alike,
         in words and in time; after a few, attempts are spaced out, then the name is locked."""
         key = name.strip().casefold()[:200]
-        wait, locked = self.brake.wait(key, time.monotonic())
+        now = time.monotonic()
+        wait, locked = self.brake.wait(key, now)
+        if not locked:
+            wait = max(wait, self.address_brake.wait(address, now))
         if locked:
             raise Forbidden(ErrorCode.LOGIN_LOCKED, f"too many wrong passwords: this account is locked for "
                             f"{max(1, round(wait / 60))} minutes", minutes=max(1, round(wait / 60)))
@@ -212,6 +216,7 @@ class Accounts:
             user = s.scalar(select(User).where(User.name_key == key))
             stored = user.password_hash if user else self._dummy
         if not self._verify(stored, password) or user is None:
+            self.address_brake.failed(address, time.monotonic())
             if self.brake.failed(key, time.monotonic()):
                 minutes = round(self.brake.lock_seconds / 60)
                 raise Forbidden(ErrorCode.LOGIN_LOCKED, f"too many wrong passwords: this account is locked for "
