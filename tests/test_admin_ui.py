@@ -1,0 +1,132 @@
+"""The administrator's screens driven like a user, against a real recorder process: the users
+screen (add, change, the plan's limit said in words, remove, the plan and the idle lock) and the
+audit trail's view (filters, paging, CSV export, verify, a tampered entry named)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from tests.harness import PASSWORD
+from vms_desktop.admin.audit_view import AuditView
+from vms_desktop.admin.users_dialog import UsersDialog
+
+SHOTS = Path(__file__).resolve().parent.parent / "test-screenshots"
+
+
+@pytest.fixture
+def site(recorder_factory, tmp_path):
+    """A recorder with two cameras (not recording) and the desktop's client as the admin 'guard'."""
+    rec = recorder_factory(tmp_path / "data").start()
+    for name in ("Gate", "Yard"):
+        r = rec.api("POST", "/api/cameras", json={"name": name, "url": "rtsp://127.0.0.1:9/x", "enabled": False})
+        assert r.status_code == 201, r.text
+    return rec, rec.desktop_api()
+
+
+def names(table, column: int = 0) -> list[str]:
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def select_user(qtbot, dialog: UsersDialog, name: str) -> None:
+    qtbot.waitUntil(lambda: name in names(dialog.table))
+    dialog.table.selectRow(names(dialog.table).index(name))
+
+
+def submit(qtbot, form) -> None:
+    qtbot.mouseClick(form.ok, Qt.LeftButton)
+
+
+def shot(widget, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    assert widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def test_an_administrator_manages_the_users(qtbot, site):
+    rec, api = site
+    dialog = UsersDialog(api)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: names(dialog.table) == ["guard"])
+    assert dialog.user_count.text() == "1 of 3 users" and dialog.lock.text() == "Never"
+
+    # an operator limited to camera 1
+    qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
+    form = dialog.form
+    qtbot.keyClicks(form.name, "joao")
+    form.role.setCurrentIndex(form.role.findData("operator"))
+    qtbot.keyClicks(form.password, PASSWORD)
+    qtbot.keyClicks(form.repeat, PASSWORD + "x")
+    submit(qtbot, form)
+    assert form.error.text() == "The two passwords differ." and form.isVisible()
+    form.repeat.clear()
+    qtbot.keyClicks(form.repeat, PASSWORD)
+    form.some_cameras.setChecked(True)
+    form.camera_list.item(0).setCheckState(Qt.Checked)
+    submit(qtbot, form)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    qtbot.waitUntil(lambda: "joao" in names(dialog.table))
+    joao = next(u for u in api.users() if u.name == "joao")
+    assert joao.role == "operator" and joao.cameras == [1]
+    assert names(dialog.table, 2)[names(dialog.table).index("joao")] == "Gate"
+    assert dialog.message.text() == "joao was added."
+    shot(dialog, "users_dialog")
+
+    # his role changes
+    select_user(qtbot, dialog, "joao")
+    qtbot.mouseClick(dialog.change_button, Qt.LeftButton)
+    form = dialog.form
+    assert form.name.isReadOnly() and form.camera_list.item(0).checkState() == Qt.Checked
+    form.role.setCurrentIndex(form.role.findData("supervisor"))
+    shot(form, "user_form")
+    submit(qtbot, form)
+    qtbot.waitUntil(lambda: next(u for u in api.users() if u.name == "joao").role == "supervisor")
+    qtbot.waitUntil(lambda: "Supervisor" in names(dialog.table, 1))
+
+    # a fourth user on Basic: the recorder refuses, the form says why and stays open
+    rec.api("POST", "/api/users", json={"name": "vera", "role": "viewer", "password": PASSWORD})
+    qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
+    form = dialog.form
+    qtbot.keyClicks(form.name, "rita")
+    for field in (form.password, form.repeat):
+        qtbot.keyClicks(field, PASSWORD)
+    submit(qtbot, form)
+    qtbot.waitUntil(lambda: "plan" in form.error.text())
+    assert form.error.text() == ("the basic plan allows 3 users and there are 3; remove one or move to a bigger plan")
+    assert form.isVisible() and form.ok.isEnabled()
+    qtbot.waitUntil(lambda: dialog.user_count.text() == "3 of 3 users")  # read again: vera came meanwhile
+    form.reject()
+    assert "rita" not in [u.name for u in api.users()]
+
+    # the last administrator cannot be demoted
+    select_user(qtbot, dialog, "guard")
+    qtbot.mouseClick(dialog.change_button, Qt.LeftButton)
+    form = dialog.form
+    form.role.setCurrentIndex(form.role.findData("viewer"))
+    submit(qtbot, form)
+    qtbot.waitUntil(lambda: "last administrator" in form.error.text())
+    form.reject()
+
+    # removed, after confirming
+    select_user(qtbot, dialog, "vera")
+    qtbot.mouseClick(dialog.remove_button, Qt.LeftButton)
+    assert "vera" in dialog.confirm.text()
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: "vera" not in names(dialog.table))
+    assert [u.name for u in api.users()] == ["guard", "joao"]
+
+    # a bigger plan and an idle lock
+    dialog.plan.setCurrentIndex(dialog.plan.findData("pro"))
+    dialog.lock.setValue(10)
+    qtbot.mouseClick(dialog.apply_site, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.user_count.text() == "2 of 5 users")
+    assert api.plan().name == "pro" and api.site_settings().lock_minutes == 10
+    actions = [(e.action, e.user, e.detail.get("name")) for e in api.audit(limit=20)]
+    for done in [("user_added", "guard", "joao"), ("user_changed", "guard", "joao"), ("user_removed", "guard", "vera")]:
+        assert done in actions
+    changed = [e.detail for e in api.audit(action="settings_changed")]
+    assert {"plan": "pro", "was": "basic"} in changed and {"lock_minutes": 10, "was": 0} in changed
