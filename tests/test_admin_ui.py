@@ -15,9 +15,6 @@ from tests.harness import PASSWORD
 from vms_desktop.admin.audit_view import AuditView
 from vms_desktop.admin.users_dialog import UsersDialog
 
-SHOTS = Path(__file__).resolve().parent.parent / "test-screenshots"
-
-
 @pytest.fixture
 def site(recorder_factory, tmp_path):
     """A recorder with two cameras (not recording) and the desktop's client as the admin 'guard'."""
@@ -41,12 +38,12 @@ def submit(qtbot, form) -> None:
     qtbot.mouseClick(form.ok, Qt.LeftButton)
 
 
-def shot(widget, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    assert widget.grab().save(str(SHOTS / f"{name}.png"))
+def shot(widget, path: Path) -> None:
+    """What the screen looks like, kept with the test's files for a person to look at."""
+    assert widget.grab().save(str(path))
 
 
-def test_an_administrator_manages_the_users(qtbot, site):
+def test_an_administrator_manages_the_users(qtbot, site, tmp_path):
     rec, api = site
     dialog = UsersDialog(api)
     qtbot.addWidget(dialog)
@@ -74,7 +71,7 @@ def test_an_administrator_manages_the_users(qtbot, site):
     assert joao.role == "operator" and joao.cameras == [1]
     assert names(dialog.table, 2)[names(dialog.table).index("joao")] == "Gate"
     assert dialog.message.text() == "joao was added."
-    shot(dialog, "users_dialog")
+    shot(dialog, tmp_path / "users_dialog.png")
 
     # his role changes
     select_user(qtbot, dialog, "joao")
@@ -82,7 +79,7 @@ def test_an_administrator_manages_the_users(qtbot, site):
     form = dialog.form
     assert form.name.isReadOnly() and form.camera_list.item(0).checkState() == Qt.Checked
     form.role.setCurrentIndex(form.role.findData("supervisor"))
-    shot(form, "user_form")
+    shot(form, tmp_path / "user_form.png")
     submit(qtbot, form)
     qtbot.waitUntil(lambda: next(u for u in api.users() if u.name == "joao").role == "supervisor")
     qtbot.waitUntil(lambda: "Supervisor" in names(dialog.table, 1))
