@@ -4,6 +4,8 @@ audit trail's view (filters, paging, CSV export, verify, a tampered entry named)
 
 from __future__ import annotations
 
+import csv
+import io
 import sqlite3
 from pathlib import Path
 
@@ -12,8 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.harness import PASSWORD
+from vms_api.client import ApiError
+from vms_desktop.admin import audit_view
 from vms_desktop.admin.audit_view import AuditView
 from vms_desktop.admin.users_dialog import UsersDialog
+
 
 @pytest.fixture
 def site(recorder_factory, tmp_path):
@@ -127,3 +132,59 @@ def test_an_administrator_manages_the_users(qtbot, site, tmp_path):
         assert done in actions
     changed = [e.detail for e in api.audit(action="settings_changed")]
     assert {"plan": "pro", "was": "basic"} in changed and {"lock_minutes": 10, "was": 0} in changed
+
+
+def test_a_supervisor_reads_exports_and_verifies_the_trail(qtbot, site, tmp_path, monkeypatch):
+    rec, _admin = site
+    api = rec.desktop_api("sara", "supervisor")
+    rec.api("POST", "/api/users", json={"name": "joao", "role": "operator", "password": PASSWORD, "cameras": [1]})
+    joao = rec.client
+    joao.login("joao", PASSWORD)
+    with pytest.raises(ApiError) as refused:  # outside his cameras: a refusal on record
+        joao.recordings(2)
+    assert refused.value.code == "camera_not_allowed"
+    monkeypatch.setattr(audit_view, "PAGE", 3)  # paging without writing hundreds of entries
+    view = AuditView(api)
+    qtbot.addWidget(view)
+    view.show()
+    newest = [e.id for e in api.audit(limit=6)]
+    qtbot.waitUntil(lambda: view.table.rowCount() == 3)
+    assert [e.id for e in view.entries] == newest[:3] and view.more_button.isEnabled()
+    qtbot.mouseClick(view.more_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 6)
+    assert [e.id for e in view.entries] == newest
+    shot(view, tmp_path / "audit_view.png")
+
+    # by user and action
+    qtbot.keyClicks(view.user, "joao")
+    view.action.setCurrentIndex(view.action.findData("permission_denied"))
+    qtbot.mouseClick(view.search_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1 and names(view.table, 3) == ["refused"])
+    assert names(view.table, 1) == ["joao"] and names(view.table, 2) == ["Operator"] and names(view.table, 4) == ["Yard"]
+    assert "camera_not_allowed" in names(view.table, 8)[0]
+    view.action.setCurrentIndex(view.action.findData("login"))
+    qtbot.mouseClick(view.search_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: names(view.table, 3) == ["logged in"])
+
+    # the same entries as CSV, to a file the user chooses
+    target = tmp_path / "trail.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(target), "CSV files (*.csv)"))
+    qtbot.mouseClick(view.export_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: view.message.text().startswith("Saved"))
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [(r["user"], r["action"]) for r in rows] == [("joao", "login")]
+    assert view.message.text() == f"Saved 1 entries to {target}."
+    exported = api.audit(action="audit_exported", limit=1)[0]
+    assert exported.user == "sara" and exported.detail["user"] == "joao" and exported.detail["action"] == "login"
+
+    # verify: intact, then an entry changed behind the index's back
+    qtbot.mouseClick(view.verify_button, Qt.LeftButton)
+    count = api.audit_verify().entries
+    qtbot.waitUntil(lambda: view.message.text() == f"The trail is intact ({count} entries).")
+    with sqlite3.connect(rec.data_dir / "vms.db") as conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")  # the index refuses the UPDATE otherwise
+        conn.execute("UPDATE audit_log SET reason = 'nothing to see' WHERE id = 3")
+    qtbot.mouseClick(view.verify_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "tampered" in view.message.text())
+    assert view.message.text() == ("The trail was tampered with: entry 3 was changed after it was written. "
+                                   "The 2 entries before it are intact.")

@@ -10,7 +10,7 @@ import io
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QStandardPaths
+from PySide6.QtCore import QDateTime, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from vms_api import models as m
 from vms_api.enums import AuditAction
-from vms_desktop.admin.user_forms import ERROR_STYLE
+from vms_desktop.admin.user_forms import ERROR_STYLE, role_word
 from vms_desktop.messages import error_text, translate
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.storage.disk_alerts import local_time
@@ -87,7 +87,7 @@ class AuditView(QDialog):
         filters.addWidget(self.start, 1, 1)
         filters.addWidget(self.use_end, 1, 2)
         filters.addWidget(self.end, 1, 3)
-        filters.addWidget(self.search_button, 1, 5)
+        filters.addWidget(self.search_button, 1, 5, Qt.AlignRight)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(5, 1)
 
@@ -193,8 +193,8 @@ class AuditView(QDialog):
             period = f"{local_time(e.start):{TIME}}"
             if e.end:
                 period += f" – {local_time(e.end):{TIME}}"
-        detail = ", ".join(f"{k}: {v}" for k, v in e.detail.items())
-        return [f"{local_time(e.at):{TIME}}", e.user, e.role or "", self.action_text(e.action), camera, period,
+        detail = ", ".join(f"{k}: {'—' if v is None else v}" for k, v in e.detail.items())
+        return [f"{local_time(e.at):{TIME}}", e.user, role_word(e.role), self.action_text(e.action), camera, period,
                 e.reason or "", e.address or "", detail]
 
     def _cameras(self, cameras: list[m.CameraStatus]) -> None:

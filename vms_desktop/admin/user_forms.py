@@ -4,7 +4,7 @@ password), and a new password. Each stays open until the recorder has answered, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,12 +26,22 @@ from vms_api.roles import Role
 ERROR_STYLE = "color: #ff6b6b;"
 
 
-def role_names(widget: QWidget) -> dict[Role, str]:
-    """The roles in words, in the order a form offers them (the most limited first)."""
-    tr = widget.tr
+def role_names() -> dict[Role, str]:
+    """The roles with what each may do, in the order a form offers them (the most limited first)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Roles", text)
     return {Role.VIEWER: tr("Viewer (live only)"), Role.OPERATOR: tr("Operator (live, playback, clips)"),
             Role.SUPERVISOR: tr("Supervisor (all footage and the audit trail)"),
             Role.ADMIN: tr("Administrator (everything)")}
+
+
+def role_word(role: str | None) -> str:
+    """A role in a word, as the users' table and the audit trail show it."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Roles", text)
+    words = {Role.ADMIN: tr("Administrator"), Role.SUPERVISOR: tr("Supervisor"), Role.OPERATOR: tr("Operator"),
+             Role.VIEWER: tr("Viewer")}
+    return words.get(role, role or "")  # the trail keeps a role gone since as it was
 
 
 class _Form(QDialog):
@@ -102,7 +112,7 @@ class UserForm(_Form):
             self.name.setReadOnly(True)  # a name is who the trail says did things: it does not change
         self.form.addRow(self.tr("Name:"), self.name)
         self.role = QComboBox(self)
-        for role, text in role_names(self).items():
+        for role, text in role_names().items():
             self.role.addItem(text, role)
         self.role.setCurrentIndex(self.role.findData(user.role if user else Role.OPERATOR))
         self.form.addRow(self.tr("Role:"), self.role)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from vms_api import models as m
 from vms_api.enums import Plan
 from vms_api.roles import USER_LIMITS
-from vms_desktop.admin.user_forms import ERROR_STYLE, PasswordForm, UserForm
+from vms_desktop.admin.user_forms import ERROR_STYLE, PasswordForm, UserForm, role_word
 from vms_desktop.messages import error_text
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.storage.disk_alerts import local_time
@@ -68,6 +68,8 @@ class UsersDialog(QDialog):
         self.lock = QSpinBox(self)
         self.lock.setRange(0, MAX_LOCK_MINUTES)
         self.lock.setSpecialValueText(self.tr("Never"))
+        self.lock.setSuffix(self.tr(" minutes without use"))
+        self.lock.setToolTip(self.tr("Then the client asks for the user's password again"))
         self.apply_site = QPushButton(self.tr("Apply"), self)
         self.apply_site.clicked.connect(self.save_site)
         plan_row = QHBoxLayout()
@@ -75,12 +77,11 @@ class UsersDialog(QDialog):
         plan_row.addWidget(self.user_count, 1)
         lock_row = QHBoxLayout()
         lock_row.addWidget(self.lock)
-        lock_row.addWidget(QLabel(self.tr("minutes without use, then the client asks for the password again"), self),
-                           1)
+        lock_row.addStretch(1)
         lock_row.addWidget(self.apply_site)
         site_form = QFormLayout(site_box)
         site_form.addRow(self.tr("Plan:"), plan_row)
-        site_form.addRow(self.tr("Lock after:"), lock_row)
+        site_form.addRow(self.tr("Lock the client after:"), lock_row)
 
         headers = [self.tr("Name"), self.tr("Role"), self.tr("Cameras"), self.tr("Created"), self.tr("Locked until")]
         self.table = QTableWidget(0, len(headers), self)
@@ -140,7 +141,7 @@ class UsersDialog(QDialog):
         known = {c.id: c.name for c in self.cameras}
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
-            cells = [user.name, self.role_text(user.role),
+            cells = [user.name, role_word(user.role),
                      camera_names(user.cameras, known, self.tr("All")), f"{local_time(user.created_at):%d/%m/%Y}",
                      f"{local_time(user.locked_until):%d/%m/%Y %H:%M}" if user.locked_until else ""]
             for column, text in enumerate(cells):
@@ -150,10 +151,6 @@ class UsersDialog(QDialog):
             if selected is not None and user.name == selected.name:
                 self.table.selectRow(row)
         self._selection_changed()
-
-    def role_text(self, role) -> str:
-        return {"admin": self.tr("Administrator"), "supervisor": self.tr("Supervisor"),
-                "operator": self.tr("Operator"), "viewer": self.tr("Viewer")}[str(role)]
 
     def selected(self) -> m.User | None:
         rows = self.table.selectionModel().selectedRows()
