@@ -395,6 +395,20 @@ class RecorderClient:
         """Log a user out everywhere."""
         return self._as(m.SessionsEnded, self.call("POST", f"/api/users/{quote(name, safe='')}/logout"))
 
+    # -- the site: its plan and the settings every client follows ---------------------------------
+
+    def plan(self) -> m.SitePlan:
+        return self._as(m.SitePlan, self.call("GET", "/api/plan"))
+
+    def set_plan(self, name: str) -> m.SitePlan:
+        return self._as(m.SitePlan, self.call("PUT", "/api/plan", json={"name": name}))
+
+    def site_settings(self) -> m.SiteSettings:
+        return self._as(m.SiteSettings, self.call("GET", "/api/settings"))
+
+    def change_site_settings(self, req: m.SiteSettingsPatch | dict) -> m.SiteSettings:
+        return self._as(m.SiteSettings, self.call("PATCH", "/api/settings", json=_body(req)))
+
     # -- the audit trail -------------------------------------------------------------------
 
     def audit(self, start: datetime | None = None, end: datetime | None = None, user: str | None = None,

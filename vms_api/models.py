@@ -152,6 +152,29 @@ class PlanInfo(BaseModel):
     days: int
 
 
+class SitePlan(PlanInfo):
+    """The site's plan (GET /api/plan): footage kept, and how many accounts it allows."""
+    users: int  # accounts the plan allows
+    user_count: int  # accounts there are
+
+
+class PlanIn(BaseModel):
+    name: Plan
+
+
+# The idle lock: the longest is a shift (12 h), as a session's; 0 turns it off.
+LockMinutes = Annotated[int, Ge(0), Le(720)]
+
+
+class SiteSettings(BaseModel):
+    """Settings every client of the site follows (GET /api/settings)."""
+    lock_minutes: LockMinutes = Field(description="minutes without input before the client locks; 0: never")
+
+
+class SiteSettingsPatch(BaseModel):
+    lock_minutes: LockMinutes | None = None
+
+
 class FrameLoss(BaseModel):
     """Over the last minute of a camera's stream."""
     percent: float

@@ -220,6 +220,15 @@ _SENTENCES: list[tuple[str, str]] = [
      QT_TRANSLATE_NOOP("RecorderMessage", "The disk is almost full ({free} MB free, {need} MB needed) and there is "
                                           "no old footage left: free space or add a disk, or recording will stop")),
     (r"the recordings disk is (?P<pct>\d+) % full", QT_TRANSLATE_NOOP("RecorderMessage", "the recordings disk is {pct} % full")),
+    # the audit trail's verify (GET /api/audit/verify: problem)
+    (r"entry (?P<id>\d+) was changed after it was written",
+     QT_TRANSLATE_NOOP("RecorderMessage", "entry {id} was changed after it was written")),
+    (r"entry (?P<id>\d+) is missing", QT_TRANSLATE_NOOP("RecorderMessage", "entry {id} is missing")),
+    (r"entries (?P<first>\d+) to (?P<last>\d+) are missing",
+     QT_TRANSLATE_NOOP("RecorderMessage", "entries {first} to {last} are missing")),
+    (r"entry (?P<id>\d+) does not follow entry (?P<prev>\d+): one was removed, changed or put in",
+     QT_TRANSLATE_NOOP("RecorderMessage", "entry {id} does not follow entry {prev}: one was removed, changed "
+                                          "or put in")),
     (r"(?P<pct>[\d.]+) % of frames lost over (?P<s>\d+) s \((?P<lost>\d+) of (?P<n>\d+)\)",
      QT_TRANSLATE_NOOP("RecorderMessage", "{pct} % of frames lost over {s} s ({lost} of {n})")),
 ]
