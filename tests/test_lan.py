@@ -161,7 +161,7 @@ def test_a_workstation_trusts_on_first_connection_logs_in_and_refuses_a_changed_
     qtbot.addWidget(win)
     sup.start()
     win.show()
-    qtbot.waitUntil(lambda: win.session_guard.label.text() == "ana (administrator)", timeout=20_000)
+    qtbot.waitUntil(lambda: win.session_guard.label.text() == "ana (Administrator)", timeout=20_000)
     qtbot.waitUntil(lambda: win.recorder_ok, timeout=20_000)
     assert cli_json(data, "audit", "--user", "ana", "--action", "login")[0]["address"] == "127.0.0.1"
     sup.close()

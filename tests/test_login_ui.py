@@ -70,7 +70,7 @@ def test_first_start_makes_the_administrator_then_a_wrong_password_is_said(qtbot
     log_in(qtbot, dialog, "ana")
     qtbot.waitUntil(lambda: win.session_guard.dialog is None and win.pages.currentWidget() is not win.curtain,
                     timeout=10_000)
-    assert win.session_guard.label.text() == "ana (administrator)"
+    assert win.session_guard.label.text() == "ana (Administrator)"
     assert {"Add camera…", "Storage…", "Saved clips…"} <= visible_actions(win)
     trail = cli_json(rec.data_dir, "audit", "--user", "ana")
     assert [e["action"] for e in trail][-2:] == ["login", "user_added"]  # newest first
@@ -94,7 +94,7 @@ def test_a_viewer_sees_live_only_and_an_ended_session_asks_again_keeping_the_win
     rec.add_user("root", "admin")
     rec.add_user("vera", "viewer")
     sup, win = window_on(rec, user="vera", password=PASSWORD)
-    qtbot.waitUntil(lambda: win.session_guard.label.text() == "vera (viewer)", timeout=20_000)
+    qtbot.waitUntil(lambda: win.session_guard.label.text() == "vera (Viewer)", timeout=20_000)
     qtbot.waitUntil(lambda: 1 in win.grid.tiles, timeout=20_000)  # live: allowed
     assert visible_actions(win) == set()  # no settings, clips, events, storage or stopping for a viewer
     assert not win.open_camera(1)  # no playback
@@ -112,11 +112,12 @@ def test_the_screen_locks_when_idle_and_another_user_takes_over(qtbot, tmp_path,
     rec = recorder_factory(tmp_path / "data").start()
     rec.add_user("otto", "operator")
     rec.add_user("sara", "supervisor")
+    rec.desktop_api("root", "admin").change_site_settings({"lock_minutes": 1})  # the administrator's choice
     sup, win = window_on(rec, user="otto", password=PASSWORD)
     guard = win.session_guard
-    qtbot.waitUntil(lambda: guard.label.text() == "otto (operator)", timeout=20_000)
+    qtbot.waitUntil(lambda: guard.label.text() == "otto (Operator)", timeout=20_000)
     first_session = sup.session
-    guard.set_lock_minutes(1)
+    qtbot.waitUntil(lambda: guard.lock_minutes == 1, timeout=10_000)
     guard.idle.last_input -= 61  # a minute without a key or the mouse
     guard._check_idle()
     dialog = dialog_of(qtbot, win)
@@ -130,7 +131,7 @@ def test_the_screen_locks_when_idle_and_another_user_takes_over(qtbot, tmp_path,
     guard.user_changed.connect(changed.append)
     dialog.other.click()  # change user: the next shift
     log_in(qtbot, dialog, "sara")
-    qtbot.waitUntil(lambda: guard.label.text() == "sara (supervisor)", timeout=10_000)
+    qtbot.waitUntil(lambda: guard.label.text() == "sara (Supervisor)", timeout=10_000)
     assert [s.user.name for s in changed] == ["sara"]
     assert sup.session.token != first_session.token
     wait_for(lambda: win.pages.currentWidget() is not win.curtain, 5, what="the window shown again")
@@ -147,5 +148,5 @@ def test_the_demo_logs_in_by_itself_with_its_own_account(qtbot, tmp_path, record
     assert data.demo_login_file.stat().st_mode & 0o077 == 0  # the password file is the owner's alone
     rec = recorder_factory(data.root).start()
     sup, win = window_on(rec, demo=True)
-    qtbot.waitUntil(lambda: win.session_guard.label.text() == f"{DEMO_USER} (administrator)", timeout=20_000)
+    qtbot.waitUntil(lambda: win.session_guard.label.text() == f"{DEMO_USER} (Administrator)", timeout=20_000)
     assert win.session_guard.dialog is None

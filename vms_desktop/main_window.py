@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         site = self.menuBar().addMenu(self.tr("&Site"))
         self._action(site, self.tr("Storage…"), self.show_storage, needs=Permission.SETTINGS)
+        self._action(site, self.tr("Users and plan…"), self.show_users, needs=Permission.USERS)
+        self._action(site, self.tr("Audit trail…"), self.show_audit, needs=Permission.AUDIT)
         self._action(site, self.tr("Settings…"), self.open_settings)
         site.addSeparator()
         self._action(site, self.tr("Connect to a recorder…"), self.connect_requested.emit)
@@ -344,6 +346,18 @@ class MainWindow(QMainWindow):
             self.clips_panel.refresh()
         self.clips_panel.show()
         self.clips_panel.raise_()
+
+    def show_users(self) -> None:
+        from vms_desktop.admin.users_dialog import UsersDialog  # opened rarely: loaded when first used
+
+        dialog = UsersDialog(self.api, parent=self)
+        dialog.finished.connect(lambda _r: self.session_guard.reload_settings())  # the idle lock may have changed
+        dialog.open()
+
+    def show_audit(self) -> None:
+        from vms_desktop.admin.audit_view import AuditView
+
+        AuditView(self.api, parent=self).open()
 
     def show_storage(self) -> None:
         from vms_desktop.storage.storage_view import StorageView  # opened rarely: loaded when first used

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow
 
 from vms_api import models as m
+from vms_desktop.admin.user_forms import role_word
 from vms_desktop.session.login_dialog import LAST_USER, LoginDialog
 from vms_desktop.tasks import run_in_background
 
@@ -92,7 +93,7 @@ class SessionGuard(QObject):
         same = self.user is not None and self.user.name == session.user.name
         self.user = session.user
         self.settings.setValue(LAST_USER, session.user.name)
-        self.label.setText(self.tr("{name} ({role})").format(name=session.user.name, role=role_text(session.user.role)))
+        self.label.setText(self.tr("{name} ({role})").format(name=session.user.name, role=role_word(session.user.role)))
         self.label.setToolTip(self.tr("Logged in as {name}").format(name=session.user.name))
         self.window.set_curtain(False)
         if self.dialog is not None:
@@ -100,6 +101,10 @@ class SessionGuard(QObject):
         self.idle.last_input = time.monotonic()
         if not same:
             self.user_changed.emit(session)
+        self.reload_settings()
+
+    def reload_settings(self) -> None:
+        """The administrator's idle time, read again (after the users screen closed)."""
         run_in_background(lambda: self.supervisor.api.site_settings(), self._got_settings, lambda _e: None, owner=self)
 
     def _got_settings(self, settings) -> None:
@@ -138,14 +143,3 @@ class SessionGuard(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self.idle.stop()
-
-
-def role_text(role: str) -> str:
-    """A role in the user's language."""
-    return {
-        "admin": QApplication.translate("Role", "administrator"),
-        "supervisor": QApplication.translate("Role", "supervisor"),
-        "operator": QApplication.translate("Role", "operator"),
-        "viewer": QApplication.translate("Role", "viewer"),
-    }.get(str(role), str(role))
-
