@@ -130,21 +130,20 @@ class AuditView(QDialog):
         self.search()
 
     def action_text(self, action: str) -> str:
-        tr = self.tr
         return {
-            AuditAction.LOGIN: tr("logged in"), AuditAction.LOGIN_FAILED: tr("failed login"),
-            AuditAction.LOGIN_LOCKED: tr("locked out"), AuditAction.LOGOUT: tr("logged out"),
-            AuditAction.SESSIONS_ENDED: tr("sessions ended"), AuditAction.LIVE_STARTED: tr("live started"),
-            AuditAction.LIVE_STOPPED: tr("live stopped"), AuditAction.PLAYBACK: tr("playback"),
-            AuditAction.SNAPSHOT_VIEWED: tr("picture viewed"), AuditAction.CLIP_CREATED: tr("clip made"),
-            AuditAction.CLIP_CHANGED: tr("clip changed"), AuditAction.CLIP_DOWNLOADED: tr("clip downloaded"),
-            AuditAction.CLIP_DELETED: tr("clip deleted"), AuditAction.RECORDINGS_DELETED: tr("footage deleted"),
-            AuditAction.CAMERA_ADDED: tr("camera added"), AuditAction.CAMERA_CHANGED: tr("camera changed"),
-            AuditAction.CAMERA_REMOVED: tr("camera removed"), AuditAction.SETTINGS_CHANGED: tr("settings changed"),
-            AuditAction.USER_ADDED: tr("user added"), AuditAction.USER_CHANGED: tr("user changed"),
-            AuditAction.USER_REMOVED: tr("user removed"), AuditAction.PERMISSION_DENIED: tr("refused"),
-            AuditAction.AUDIT_EXPORTED: tr("trail exported"), AuditAction.RECORDER_STARTED: tr("recorder started"),
-            AuditAction.RECORDER_STOPPED: tr("recorder stopped"),
+            AuditAction.LOGIN: self.tr("logged in"), AuditAction.LOGIN_FAILED: self.tr("failed login"),
+            AuditAction.LOGIN_LOCKED: self.tr("locked out"), AuditAction.LOGOUT: self.tr("logged out"),
+            AuditAction.SESSIONS_ENDED: self.tr("sessions ended"), AuditAction.LIVE_STARTED: self.tr("live started"),
+            AuditAction.LIVE_STOPPED: self.tr("live stopped"), AuditAction.PLAYBACK: self.tr("playback"),
+            AuditAction.SNAPSHOT_VIEWED: self.tr("picture viewed"), AuditAction.CLIP_CREATED: self.tr("clip made"),
+            AuditAction.CLIP_CHANGED: self.tr("clip changed"), AuditAction.CLIP_DOWNLOADED: self.tr("clip downloaded"),
+            AuditAction.CLIP_DELETED: self.tr("clip deleted"), AuditAction.RECORDINGS_DELETED: self.tr("footage deleted"),
+            AuditAction.CAMERA_ADDED: self.tr("camera added"), AuditAction.CAMERA_CHANGED: self.tr("camera changed"),
+            AuditAction.CAMERA_REMOVED: self.tr("camera removed"), AuditAction.SETTINGS_CHANGED: self.tr("settings changed"),
+            AuditAction.USER_ADDED: self.tr("user added"), AuditAction.USER_CHANGED: self.tr("user changed"),
+            AuditAction.USER_REMOVED: self.tr("user removed"), AuditAction.PERMISSION_DENIED: self.tr("refused"),
+            AuditAction.AUDIT_EXPORTED: self.tr("trail exported"), AuditAction.RECORDER_STARTED: self.tr("recorder started"),
+            AuditAction.RECORDER_STOPPED: self.tr("recorder stopped"),
         }.get(action, str(action))
 
     # -- the entries ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@ password), and a new password. Each stays open until the recorder has answered, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,22 +26,24 @@ from vms_api.roles import Role
 ERROR_STYLE = "color: #ff6b6b;"
 
 
+_ROLE_NAMES = {Role.VIEWER: QT_TRANSLATE_NOOP("Roles", "Viewer (live only)"),
+               Role.OPERATOR: QT_TRANSLATE_NOOP("Roles", "Operator (live, playback, clips)"),
+               Role.SUPERVISOR: QT_TRANSLATE_NOOP("Roles", "Supervisor (all footage and the audit trail)"),
+               Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "Administrator (everything)")}
+_ROLE_WORDS = {Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "Administrator"),
+               Role.SUPERVISOR: QT_TRANSLATE_NOOP("Roles", "Supervisor"),
+               Role.OPERATOR: QT_TRANSLATE_NOOP("Roles", "Operator"), Role.VIEWER: QT_TRANSLATE_NOOP("Roles", "Viewer")}
+
+
 def role_names() -> dict[Role, str]:
     """The roles with what each may do, in the order a form offers them (the most limited first)."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Roles", text)
-    return {Role.VIEWER: tr("Viewer (live only)"), Role.OPERATOR: tr("Operator (live, playback, clips)"),
-            Role.SUPERVISOR: tr("Supervisor (all footage and the audit trail)"),
-            Role.ADMIN: tr("Administrator (everything)")}
+    return {role: QCoreApplication.translate("Roles", text) for role, text in _ROLE_NAMES.items()}
 
 
 def role_word(role: str | None) -> str:
-    """A role in a word, as the users' table and the audit trail show it."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Roles", text)
-    words = {Role.ADMIN: tr("Administrator"), Role.SUPERVISOR: tr("Supervisor"), Role.OPERATOR: tr("Operator"),
-             Role.VIEWER: tr("Viewer")}
-    return words.get(role, role or "")  # the trail keeps a role gone since as it was
+    """A role in a word, as the users' table, the audit trail and the status bar show it."""
+    text = _ROLE_WORDS.get(role)
+    return QCoreApplication.translate("Roles", text) if text else role or ""  # a role gone since, as it was
 
 
 class _Form(QDialog):

@@ -2,6 +2,313 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../admin/audit_view.py" line="56"/>
+        <source>Audit trail</source>
+        <translation>Trilha de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="60"/>
+        <source>any user</source>
+        <translation>qualquer usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="63"/>
+        <source>All cameras</source>
+        <translation>Todas as câmeras</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="65"/>
+        <source>All actions</source>
+        <translation>Todas as ações</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="69"/>
+        <source>From:</source>
+        <translation>De:</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="69"/>
+        <source>To:</source>
+        <translation>Até:</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="76"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="80"/>
+        <source>User:</source>
+        <translation>Usuário:</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="82"/>
+        <source>Camera:</source>
+        <translation>Câmera:</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="84"/>
+        <source>Action:</source>
+        <translation>Ação:</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="94"/>
+        <source>Time</source>
+        <translation>Horário</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="94"/>
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="94"/>
+        <source>Role</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="94"/>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="94"/>
+        <source>Camera</source>
+        <translation>Câmera</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="95"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="95"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="95"/>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="95"/>
+        <source>Detail</source>
+        <translation>Detalhe</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="105"/>
+        <source>More</source>
+        <translation>Mais</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="106"/>
+        <source>Older entries</source>
+        <translation>Registros mais antigos</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="109"/>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="111"/>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="112"/>
+        <source>Check that no entry was changed, removed or put in</source>
+        <translation>Verificar que nenhum registro foi alterado, removido ou inserido</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="114"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="134"/>
+        <source>logged in</source>
+        <translation>entrou</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="134"/>
+        <source>failed login</source>
+        <translation>falha de login</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="135"/>
+        <source>locked out</source>
+        <translation>conta bloqueada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="135"/>
+        <source>logged out</source>
+        <translation>saiu</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="136"/>
+        <source>sessions ended</source>
+        <translation>sessões encerradas</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="136"/>
+        <source>live started</source>
+        <translation>ao vivo iniciado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="137"/>
+        <source>live stopped</source>
+        <translation>ao vivo encerrado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="137"/>
+        <source>playback</source>
+        <translation>reprodução</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="138"/>
+        <source>picture viewed</source>
+        <translation>imagem vista</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="138"/>
+        <source>clip made</source>
+        <translation>clipe criado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="139"/>
+        <source>clip changed</source>
+        <translation>clipe alterado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="139"/>
+        <source>clip downloaded</source>
+        <translation>clipe baixado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="140"/>
+        <source>clip deleted</source>
+        <translation>clipe excluído</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="140"/>
+        <source>footage deleted</source>
+        <translation>gravações excluídas</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="141"/>
+        <source>camera added</source>
+        <translation>câmera adicionada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="141"/>
+        <source>camera changed</source>
+        <translation>câmera alterada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="142"/>
+        <source>camera removed</source>
+        <translation>câmera removida</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="142"/>
+        <source>settings changed</source>
+        <translation>configurações alteradas</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="143"/>
+        <source>user added</source>
+        <translation>usuário adicionado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="143"/>
+        <source>user changed</source>
+        <translation>usuário alterado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="144"/>
+        <source>user removed</source>
+        <translation>usuário removido</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="144"/>
+        <source>refused</source>
+        <translation>recusado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="145"/>
+        <source>trail exported</source>
+        <translation>trilha exportada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="145"/>
+        <source>recorder started</source>
+        <translation>gravador iniciado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="146"/>
+        <source>recorder stopped</source>
+        <translation>gravador parado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="172"/>
+        <source>Reading the trail…</source>
+        <translation>Lendo a trilha…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_view.py" line="186"/>
+        <source>%n entries shown, newest first.</source>
+        <translation>
+            <numerusform>%n registro exibido, os mais recentes primeiro.</numerusform>
+            <numerusform>%n registros exibidos, os mais recentes primeiro.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="210"/>
+        <source>Export the audit trail</source>
+        <translation>Exportar a trilha de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="211"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="221"/>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_view.py" line="222"/>
+        <source>Saved %n entries to {path}.</source>
+        <translation>
+            <numerusform>%n registro salvo em {path}.</numerusform>
+            <numerusform>%n registros salvos em {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="227"/>
+        <source>Verifying the whole trail…</source>
+        <translation>Verificando a trilha inteira…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_view.py" line="233"/>
+        <source>The trail is intact (%n entries).</source>
+        <translation>
+            <numerusform>A trilha está íntegra (%n registro).</numerusform>
+            <numerusform>A trilha está íntegra (%n registros).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="235"/>
+        <source>The trail was tampered with: {problem}. The {n} entries before it are intact.</source>
+        <translation>A trilha foi adulterada: {problem}. Os {n} registros anteriores estão íntegros.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../storage/storage_alerts.py" line="52"/>
@@ -488,6 +795,67 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../session/connect_dialog.py" line="93"/>
+        <source>Connect to a recorder — VMS Desktop</source>
+        <translation>Conectar a um gravador — VMS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../session/connect_dialog.py" line="106"/>
+        <source>Recorder</source>
+        <translation>Gravador</translation>
+    </message>
+    <message>
+        <location filename="../session/connect_dialog.py" line="107"/>
+        <source>User name</source>
+        <translation>Nome de usuário</translation>
+    </message>
+    <message>
+        <location filename="../session/connect_dialog.py" line="108"/>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <location filename="../session/connect_dialog.py" line="110"/>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <location filename="../session/connect_dialog.py" line="127"/>
+        <source>Connecting to {url}…</source>
+        <translation>Conectando a {url}…</translation>
+    </message>
+    <message>
+        <location filename="../session/connect_dialog.py" line="141"/>
+        <source>Certificate changed</source>
+        <translation>Certificado alterado</translation>
+    </message>
+    <message>
+        <location filename="../session/connect_dialog.py" line="144"/>
+        <source>Not connected: the certificate was not trusted.</source>
+        <translation>Não conectado: o certificado não foi aceito.</translation>
+    </message>
+    <message>
+        <location filename="../session/connect_dialog.py" line="155"/>
+        <source>New recorder</source>
+        <translation>Novo gravador</translation>
+    </message>
+    <message>
+        <location filename="../session/connect_dialog.py" line="156"/>
+        <source>This is the first connection to {url}. Its certificate&apos;s SHA-256 fingerprint is:
+
+{fp}
+
+Compare it with what `vms-recorder tls fingerprint` prints on the recorder (or ask the administrator). Trust this recorder?</source>
+        <translation>Esta é a primeira conexão com {url}. A impressão digital SHA-256 do certificado é:
+
+{fp}
+
+Compare com o que `vms-recorder tls fingerprint` mostra no gravador (ou pergunte ao administrador). Confiar neste gravador?</translation>
+    </message>
+</context>
+<context>
     <name>CreateClipDialog</name>
     <message>
         <location filename="../clips/clip_dialog.py" line="75"/>
@@ -920,337 +1288,465 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../session/login_dialog.py" line="40"/>
+        <source>Log in — VMS Desktop</source>
+        <translation>Entrar — VMS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="55"/>
+        <source>User name</source>
+        <translation>Nome de usuário</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="56"/>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="57"/>
+        <source>Password again</source>
+        <translation>Senha de novo</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="60"/>
+        <source>Log in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="61"/>
+        <source>Change user</source>
+        <translation>Trocar de usuário</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="63"/>
+        <source>Close the window</source>
+        <translation>Fechar a janela</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="79"/>
+        <source>Recorder: {where}</source>
+        <translation>Gravador: {where}</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="81"/>
+        <source>Your session ended (it expired, or an administrator ended it). Log in again: the window stays as it was.</source>
+        <translation>Sua sessão terminou (expirou, ou um administrador a encerrou). Entre de novo: a janela continua como estava.</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="83"/>
+        <source>The screen was locked after a time without use. Type the password to go on, or change user.</source>
+        <translation>A tela foi bloqueada após um tempo sem uso. Digite a senha para continuar, ou troque de usuário.</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="85"/>
+        <source>You logged out. Log in to go on.</source>
+        <translation>Você saiu. Entre para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="86"/>
+        <source>Log in to watch and play back the cameras.</source>
+        <translation>Entre para ver e reproduzir as câmeras.</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="94"/>
+        <source>First start — VMS Desktop</source>
+        <translation>Primeiro uso — VMS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="95"/>
+        <source>This recorder has no accounts yet. Choose the administrator&apos;s user name and password (at least 8 characters); the administrator then adds the operators.</source>
+        <translation>Este gravador ainda não tem contas. Escolha o nome de usuário e a senha do administrador (pelo menos 8 caracteres); depois o administrador adiciona os operadores.</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="98"/>
+        <source>Create and log in</source>
+        <translation>Criar e entrar</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="116"/>
+        <source>Type the user name and the password.</source>
+        <translation>Digite o nome de usuário e a senha.</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="119"/>
+        <source>The two passwords differ.</source>
+        <translation>As duas senhas são diferentes.</translation>
+    </message>
+    <message>
+        <location filename="../session/login_dialog.py" line="122"/>
+        <source>Logging in…</source>
+        <translation>Entrando…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="77"/>
-        <location filename="../main_window.py" line="228"/>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="396"/>
         <source>VMS Desktop</source>
         <translation>VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="95"/>
+        <source>Log in to see the cameras</source>
+        <translation>Entre para ver as câmeras</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="120"/>
         <source>Connecting to the recorder…</source>
         <translation>Conectando ao gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="135"/>
         <source>&amp;Site</source>
         <translation>&amp;Local</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Storage…</source>
         <translation>Armazenamento…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="137"/>
+        <source>Users and plan…</source>
+        <translation>Usuários e plano…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="138"/>
+        <source>Audit trail…</source>
+        <translation>Trilha de auditoria…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="139"/>
         <source>Settings…</source>
         <translation>Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="141"/>
+        <source>Connect to a recorder…</source>
+        <translation>Conectar a um gravador…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="142"/>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="143"/>
+        <source>Log out / change user…</source>
+        <translation>Sair / trocar de usuário…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="145"/>
         <source>Close window (keep recording)</source>
         <translation>Fechar janela (continuar gravando)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Quit and stop recording…</source>
         <translation>Sair e parar a gravação…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="147"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Add camera…</source>
         <translation>Adicionar câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Search events…</source>
         <translation>Buscar eventos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="151"/>
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="469"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="162"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="163"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="504"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="174"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="211"/>
+        <source>Certificate changed</source>
+        <translation>Certificado alterado</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="235"/>
         <source>Recording stopped on {n} of {m} cameras: {names}</source>
         <translation>Gravação parada em {n} de {m} câmeras: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Recording {n} of {m} cameras</source>
         <translation>Gravando {n} de {m} câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="240"/>
         <source>losing frames: {names}</source>
         <translation>perdendo quadros: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="246"/>
         <source>Disk {pct:.0f}% used · recordings {size} · {free} free</source>
         <translation>Disco {pct:.0f}% usado · gravações {size} · {free} livres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Recorder problem: {why}</source>
         <translation>Problema no gravador: {why}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="336"/>
         <source>This camera is no longer on the site.</source>
         <translation>Esta câmera não está mais no local.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="378"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="380"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="436"/>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="385"/>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Remove…</source>
         <translation>Remover…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Loading the camera&apos;s settings…</source>
         <translation>Carregando as configurações da câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="428"/>
         <source>Remove camera</source>
         <translation>Remover câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="429"/>
         <source>Remove camera “{name}”? Recording stops; its recordings stay until retention removes them, and its clips are kept.</source>
         <translation>Remover a câmera “{name}”? A gravação para; as gravações ficam até a retenção apagá-las, e os clipes são mantidos.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="437"/>
         <source>Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is started again.</source>
         <translation>Parar a gravação de todas as câmeras e sair? Nada será gravado até o VMS Desktop ser aberto de novo.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="441"/>
         <source>Stopping the recorder…</source>
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="455"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="461"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="468"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="468"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="469"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="472"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="473"/>
         <source>Search events (plates, labels) on every camera</source>
         <translation>Buscar eventos (placas, rótulos) em todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="474"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Player: play / pause</source>
         <translation>Player: reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="476"/>
         <source>Player: a frame back / forward</source>
         <translation>Player: um quadro para trás / para a frente</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="477"/>
         <source>Player: previous / next event</source>
         <translation>Player: evento anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Player: now</source>
         <translation>Player: agora</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Player: previous / next day</source>
         <translation>Player: dia anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="479"/>
         <source>Player: mute / snapshot</source>
         <translation>Player: sem som / foto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="480"/>
         <source>Player: show / hide the list of events</source>
         <translation>Player: mostrar / ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="481"/>
         <source>Player: clip starts / ends at the frame on screen</source>
         <translation>Player: o clipe começa / termina no quadro na tela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="482"/>
         <source>Player: save the clip range</source>
         <translation>Player: salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="489"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="489"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="505"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
-Data: {data}</source>
+Recorder: {data}</source>
         <translation>VMS Desktop {version}
 libVLC {vlc}
-Dados: {data}</translation>
+Gravador: {data}</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1798,19 @@ Dados: {data}</translation>
         <location filename="../cameras/motion_mask.py" line="221"/>
         <source>Areas ignored: {n}</source>
         <translation>Áreas ignoradas: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../admin/user_forms.py" line="167"/>
+        <source>New password for {name}</source>
+        <translation>Nova senha para {name}</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="169"/>
+        <source>{name} is logged out everywhere and logs in again with the new password.</source>
+        <translation>{name} sai de todos os lugares e entra de novo com a nova senha.</translation>
     </message>
 </context>
 <context>
@@ -1583,332 +2092,352 @@ Dados: {data}</translation>
 <context>
     <name>RecorderMessage</name>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="135"/>
         <source>wrong username or password</source>
         <translation>usuário ou senha incorretos</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="136"/>
         <source>the camera has no stream at this address (check the path in the URL)</source>
         <translation>a câmera não tem stream neste endereço (confira o caminho na URL)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="138"/>
         <source>{host} refused the connection (is the camera on, and the port right?)</source>
         <translation>{host} recusou a conexão (a câmera está ligada e a porta está certa?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="133"/>
+        <location filename="../messages.py" line="140"/>
         <source>no answer from {host}</source>
         <translation>sem resposta de {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="141"/>
         <source>{host} cannot be reached on the network</source>
         <translation>{host} não pode ser alcançado na rede</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="135"/>
+        <location filename="../messages.py" line="142"/>
         <source>the camera address {host} could not be found</source>
         <translation>o endereço da câmera {host} não foi encontrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="136"/>
+        <location filename="../messages.py" line="143"/>
         <source>the recording disk is full</source>
         <translation>o disco de gravação está cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="137"/>
+        <location filename="../messages.py" line="144"/>
         <source>cannot write to the recordings folder (permission denied)</source>
         <translation>não é possível gravar na pasta de gravações (permissão negada)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="146"/>
         <source>the camera closed the connection</source>
         <translation>a câmera fechou a conexão</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="147"/>
         <source>the camera&apos;s answer could not be understood (is this an RTSP address?)</source>
         <translation>a resposta da câmera não pôde ser entendida (este é um endereço RTSP?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="145"/>
+        <location filename="../messages.py" line="152"/>
         <source>the camera stopped sending video</source>
         <translation>a câmera parou de enviar vídeo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="149"/>
         <source>the camera sends no video</source>
         <translation>a câmera não envia vídeo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="32"/>
+        <source>the recorder at {url} presents another certificate than the one trusted before (now {found}, before {pinned}): another machine may be answering at its address; ask the administrator</source>
+        <translation>o gravador em {url} apresenta outro certificado, diferente do aceito antes (agora {found}, antes {pinned}): outra máquina pode estar respondendo nesse endereço; fale com o administrador</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="35"/>
+        <source>{url} must begin with https://</source>
+        <translation>{url} deve começar com https://</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="41"/>
         <source>your session has ended; log in again</source>
         <translation>sua sessão terminou; entre novamente</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="42"/>
         <source>your role does not allow this (it needs the permission &apos;{permission}&apos;)</source>
         <translation>seu perfil não permite isto (é preciso a permissão &apos;{permission}&apos;)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="44"/>
         <source>camera {camera_id} is not among your cameras</source>
         <translation>a câmera {camera_id} não está entre as suas câmeras</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="41"/>
+        <location filename="../messages.py" line="45"/>
         <source>wrong user name or password</source>
         <translation>usuário ou senha incorretos</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="46"/>
         <source>after wrong passwords, wait {seconds} s before trying again</source>
         <translation>depois de senhas erradas, aguarde {seconds} s antes de tentar de novo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="44"/>
+        <location filename="../messages.py" line="48"/>
         <source>too many wrong passwords: this account is locked for {minutes} minutes</source>
         <translation>senhas erradas demais: esta conta está bloqueada por {minutes} minutos</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="50"/>
         <source>the administrator account exists already; log in</source>
         <translation>a conta de administrador já existe; entre com ela</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="51"/>
         <source>the first administrator account is made on the recorder&apos;s own computer</source>
         <translation>a primeira conta de administrador é criada no próprio computador do gravador</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="53"/>
         <source>no user named {name}</source>
         <translation>não há usuário chamado {name}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50"/>
+        <location filename="../messages.py" line="54"/>
         <source>there is a user named {name} already</source>
         <translation>já existe um usuário chamado {name}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="55"/>
         <source>a user name has 1 to {max} letters, digits or . _ - @ and no spaces</source>
         <translation>um nome de usuário tem de 1 a {max} letras, dígitos ou . _ - @ e nenhum espaço</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="53"/>
+        <location filename="../messages.py" line="57"/>
         <source>the {plan} plan allows {limit} users and there are {count}; remove one or move to a bigger plan</source>
         <translation>o plano {plan} permite {limit} usuários e já há {count}; remova um ou passe para um plano maior</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="56"/>
+        <location filename="../messages.py" line="60"/>
         <source>{name} is the last administrator; make another one first</source>
         <translation>{name} é o último administrador; crie outro antes</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="58"/>
+        <location filename="../messages.py" line="62"/>
         <source>the password needs at least {min} characters</source>
         <translation>a senha precisa de pelo menos {min} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="63"/>
         <source>say why the footage is copied (a police report, a court order, a person&apos;s request)</source>
         <translation>informe por que as imagens são copiadas (um boletim de ocorrência, uma ordem judicial, o pedido de uma pessoa)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="69"/>
+        <location filename="../messages.py" line="73"/>
         <source>camera {camera_id} has no substream</source>
         <translation>a câmera {camera_id} não tem substream</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="74"/>
         <source>camera {camera_id} sent no live video within {seconds} s</source>
         <translation>a câmera {camera_id} não enviou vídeo ao vivo em {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="75"/>
         <source>camera {camera_id} has no picture yet</source>
         <translation>a câmera {camera_id} ainda não tem imagem</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="76"/>
         <source>the {field} is not a valid address</source>
         <translation>o campo {field} não é um endereço válido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="77"/>
         <source>the {field} must start with rtsp:// (got {scheme})</source>
         <translation>o campo {field} deve começar com rtsp:// (veio {scheme})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="78"/>
         <source>the {field} has no camera address after rtsp://</source>
         <translation>o campo {field} não tem o endereço da câmera depois de rtsp://</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="79"/>
         <source>the {field} has an invalid port</source>
         <translation>o campo {field} tem uma porta inválida</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="80"/>
         <source>the camera needs a name</source>
         <translation>a câmera precisa de um nome</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="85"/>
         <source>the motion sensitivity goes from {min} to {max}</source>
         <translation>a sensibilidade de movimento vai de {min} a {max}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="92"/>
         <source>camera {camera_id}&apos;s saved password is only sent to its own address: type the password</source>
         <translation>a senha salva da câmera {camera_id} só é enviada ao endereço dela: digite a senha</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="94"/>
         <source>the period starts after it ends</source>
         <translation>o período começa depois de terminar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="95"/>
         <source>the event&apos;s kind is not valid</source>
         <translation>o tipo do evento não é válido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="96"/>
         <source>the kind {kind} is the recorder&apos;s own</source>
         <translation>o tipo {kind} é do próprio gravador</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="97"/>
         <source>the event&apos;s time {time} is in the future</source>
         <translation>o horário do evento {time} está no futuro</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="98"/>
         <source>the event ends before it starts</source>
         <translation>o evento termina antes de começar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
+        <location filename="../messages.py" line="99"/>
         <source>the event&apos;s label is longer than {max} characters or has control characters</source>
         <translation>o rótulo do evento passa de {max} caracteres ou tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="101"/>
         <source>the confidence goes from {min} to {max}</source>
         <translation>a confiança vai de {min} a {max}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="102"/>
         <source>the event&apos;s picture is not base64</source>
         <translation>a imagem do evento não está em base64</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="103"/>
         <source>the event&apos;s picture is not a JPEG or PNG</source>
         <translation>a imagem do evento não é JPEG nem PNG</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="104"/>
         <source>the event&apos;s picture is larger than {max_kb} KB</source>
         <translation>a imagem do evento passa de {max_kb} KB</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="105"/>
         <source>event {event_id} has no picture</source>
         <translation>o evento {event_id} não tem imagem</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="106"/>
         <source>the CSV file has no header line</source>
         <translation>o arquivo CSV não tem a linha de cabeçalho</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="107"/>
         <source>the CSV file was refused ({more} more problems)</source>
         <translation>o arquivo CSV foi recusado ({more} problemas a mais)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="109"/>
+        <source>the recording {segment_id} is no longer on the recorder (removed by retention?)</source>
+        <translation>a gravação {segment_id} não está mais no gravador (removida pela retenção?)</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="111"/>
+        <source>camera {camera_id} is not recording now</source>
+        <translation>a câmera {camera_id} não está gravando agora</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="112"/>
         <source>clip {clip_id} has no file ({state})</source>
         <translation>o clipe {clip_id} não tem arquivo ({state})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="114"/>
         <source>the {plan} plan keeps up to {limit} clips and {count} are saved; delete a clip or move to a bigger plan</source>
         <translation>o plano {plan} guarda até {limit} clipes e {count} estão salvos; apague um clipe ou mude para um plano maior</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="118"/>
         <source>not enough free disk for this clip: it needs {need_bytes} bytes and {usable_bytes} can be used</source>
         <translation>não há disco livre suficiente para este clipe: ele precisa de {need_bytes} bytes e {usable_bytes} podem ser usados</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="120"/>
         <source>the clip needs a name</source>
         <translation>o clipe precisa de um nome</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="126"/>
         <source>who made the clip is longer than {max} characters or has control characters</source>
         <translation>quem fez o clipe passa de {max} caracteres ou tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="128"/>
         <source>the clip starts after it ends</source>
         <translation>o clipe começa depois de terminar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="130"/>
         <source>camera {camera_id} has no recording from {start} to {end}</source>
         <translation>a câmera {camera_id} não tem gravação de {start} a {end}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="132"/>
         <source>the recording {file} could not be read: {reason}</source>
         <translation>a gravação {file} não pôde ser lida: {reason}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="133"/>
         <source>the camera&apos;s video format changed at {at}: make two clips</source>
         <translation>o formato de vídeo da câmera mudou às {at}: faça dois clipes</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="143"/>
+        <location filename="../messages.py" line="150"/>
         <source>the camera sends {codec} video, which cannot be recorded; set the camera to H.264 or H.265</source>
         <translation>a câmera envia vídeo {codec}, que não pode ser gravado; configure a câmera para H.264 ou H.265</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="153"/>
         <source>nothing was written for {seconds} s</source>
         <translation>nada foi gravado por {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="154"/>
         <source>the camera failed: {message}</source>
         <translation>a câmera falhou: {message}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="155"/>
         <source>the camera failed for an unknown reason</source>
         <translation>a câmera falhou por um motivo desconhecido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="156"/>
         <source>the camera&apos;s address has a line break</source>
         <translation>o endereço da câmera tem uma quebra de linha</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="157"/>
         <source>cannot write to {folder}: {reason}</source>
         <translation>não é possível gravar em {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="158"/>
         <source>the recorder failed: {message}</source>
         <translation>o gravador falhou: {message}</translation>
     </message>
@@ -1928,177 +2457,197 @@ Dados: {data}</translation>
         <translation>o gravador não parou a tempo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="32"/>
+        <location filename="../messages.py" line="36"/>
         <source>the API token is missing</source>
         <translation>falta o token da API</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="33"/>
+        <location filename="../messages.py" line="37"/>
         <source>wrong API token</source>
         <translation>token da API incorreto</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="34"/>
+        <location filename="../messages.py" line="38"/>
         <source>the Authorization header must be &apos;Bearer&apos; and the API token</source>
         <translation>o cabeçalho Authorization deve ser &apos;Bearer&apos; e o token da API</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="36"/>
+        <location filename="../messages.py" line="40"/>
         <source>the recorder does not answer to the name {host}</source>
         <translation>o gravador não responde pelo nome {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="65"/>
         <source>the request is not valid ({field})</source>
         <translation>o pedido não é válido ({field})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="62"/>
+        <location filename="../messages.py" line="66"/>
         <source>the recorder refused this: {detail}</source>
         <translation>o gravador recusou isto: {detail}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63"/>
+        <location filename="../messages.py" line="67"/>
         <source>not found: {path}</source>
         <translation>não encontrado: {path}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="68"/>
         <source>the recorder does not accept {method} here</source>
         <translation>o gravador não aceita {method} aqui</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="65"/>
+        <location filename="../messages.py" line="69"/>
         <source>the recorder refused the request (HTTP {status})</source>
         <translation>o gravador recusou o pedido (HTTP {status})</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="70"/>
         <source>the recorder could not do that; see its log</source>
         <translation>o gravador não conseguiu fazer isso; veja o registro dele</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="71"/>
         <source>there is no camera {camera_id}</source>
         <translation>não existe a câmera {camera_id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="72"/>
         <source>camera {camera_id} is disabled</source>
         <translation>a câmera {camera_id} está desativada</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="81"/>
         <source>the camera name is longer than {max} characters</source>
         <translation>o nome da câmera passa de {max} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="82"/>
         <source>the camera name has control characters</source>
         <translation>o nome da câmera tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="83"/>
         <source>retention must be between {min} and {max} days</source>
         <translation>a retenção deve ficar entre {min} e {max} dias</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="84"/>
         <source>compression must start after {min} to {max} days</source>
         <translation>a compressão deve começar depois de {min} a {max} dias</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="87"/>
         <source>the motion mask must be a list of at most {max} areas</source>
         <translation>a máscara de movimento deve ser uma lista de no máximo {max} áreas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="88"/>
         <source>mask area {area} must be four numbers: x, y, width, height</source>
         <translation>a área {area} da máscara deve ser quatro números: x, y, largura, altura</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="90"/>
         <source>mask area {area} must lie inside the picture (fractions from 0 to 1, with a width and a height)</source>
         <translation>a área {area} da máscara deve ficar dentro da imagem (frações de 0 a 1, com largura e altura)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="108"/>
         <source>no clip {clip_id}</source>
         <translation>não existe o clipe {clip_id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="113"/>
         <source>clip {clip_id} is still being made; delete it when it is done</source>
         <translation>o clipe {clip_id} ainda está sendo feito; apague-o quando estiver pronto</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="121"/>
         <source>the clip name is longer than {max} characters</source>
         <translation>o nome do clipe passa de {max} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="122"/>
         <source>the clip name may not contain &apos;/&apos;, &apos;\&apos; or &apos;..&apos;</source>
         <translation>o nome do clipe não pode conter &apos;/&apos;, &apos;\&apos; nem &apos;..&apos;</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="123"/>
         <source>the clip name has control characters</source>
         <translation>o nome do clipe tem caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117"/>
+        <location filename="../messages.py" line="124"/>
         <source>the notes are longer than {max} characters</source>
         <translation>as notas passam de {max} caracteres</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="125"/>
         <source>the notes have control characters</source>
         <translation>as notas têm caracteres de controle</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="129"/>
         <source>a clip may be at most {max_hours} hours long</source>
         <translation>um clipe pode ter no máximo {max_hours} horas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
+        <location filename="../messages.py" line="159"/>
         <source>The recording disk is full ({free_mb} MB free) and no old footage is left to delete ({clips} clips are kept, never deleted): recording has stopped; free space or add a disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): a gravação parou; libere espaço ou adicione um disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="163"/>
         <source>The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and no old footage is left to delete ({clips} clips are kept, never deleted): free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free_mb} MB livres, {need_mb} MB necessários) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): libere espaço ou adicione um disco, ou a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="160"/>
+        <location filename="../messages.py" line="167"/>
         <source>The recording disk is full ({free_mb} MB free) and old recordings could not be deleted to make room: recording has stopped; free space on the disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e as gravações antigas não puderam ser apagadas para abrir espaço: a gravação parou; libere espaço no disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="204"/>
+        <location filename="../messages.py" line="211"/>
         <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
         <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="208"/>
+        <location filename="../messages.py" line="215"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="213"/>
+        <location filename="../messages.py" line="220"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="215"/>
+        <location filename="../messages.py" line="222"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="217"/>
+        <location filename="../messages.py" line="225"/>
+        <source>entry {id} was changed after it was written</source>
+        <translation>o registro {id} foi alterado depois de escrito</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="226"/>
+        <source>entry {id} is missing</source>
+        <translation>falta o registro {id}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="228"/>
+        <source>entries {first} to {last} are missing</source>
+        <translation>faltam os registros {first} a {last}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="230"/>
+        <source>entry {id} does not follow entry {prev}: one was removed, changed or put in</source>
+        <translation>o registro {id} não segue o registro {prev}: um foi removido, alterado ou inserido</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="233"/>
         <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
         <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>
@@ -2106,19 +2655,80 @@ Dados: {data}</translation>
 <context>
     <name>RecorderSupervisor</name>
     <message>
-        <location filename="../recorder_link.py" line="177"/>
+        <location filename="../recorder_link.py" line="281"/>
+        <source>no answer from the recorder at {url} ({why})</source>
+        <translation>sem resposta do gravador em {url} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../recorder_link.py" line="288"/>
         <source>the recorder does not answer ({why})</source>
         <translation>o gravador não responde ({why})</translation>
     </message>
     <message>
-        <location filename="../recorder_link.py" line="182"/>
+        <location filename="../recorder_link.py" line="293"/>
         <source>the recorder stopped; starting it again</source>
         <translation>o gravador parou; iniciando-o de novo</translation>
     </message>
     <message>
-        <location filename="../recorder_link.py" line="190"/>
+        <location filename="../recorder_link.py" line="301"/>
         <source>the recorder could not start; see {log}</source>
         <translation>o gravador não pôde iniciar; veja {log}</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../admin/user_forms.py" line="29"/>
+        <source>Viewer (live only)</source>
+        <translation>Visualizador (só ao vivo)</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="30"/>
+        <source>Operator (live, playback, clips)</source>
+        <translation>Operador (ao vivo, reprodução, clipes)</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="31"/>
+        <source>Supervisor (all footage and the audit trail)</source>
+        <translation>Supervisor (todas as gravações e a trilha de auditoria)</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="32"/>
+        <source>Administrator (everything)</source>
+        <translation>Administrador (tudo)</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="33"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="34"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="35"/>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="35"/>
+        <source>Viewer</source>
+        <translation>Visualizador</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGuard</name>
+    <message>
+        <location filename="../session/guard.py" line="96"/>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../session/guard.py" line="97"/>
+        <source>Logged in as {name}</source>
+        <translation>Conectado como {name}</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +3080,258 @@ Dados: {data}</translation>
         <location filename="../storage/storage_view.py" line="453"/>
         <source>Retention deleted {n} recordings ({size}).</source>
         <translation>A retenção apagou {n} gravações ({size}).</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <location filename="../admin/user_forms.py" line="107"/>
+        <source>Add user</source>
+        <translation>Adicionar usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="107"/>
+        <source>Change {name}</source>
+        <translation>Alterar {name}</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="115"/>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="120"/>
+        <source>Role:</source>
+        <translation>Perfil:</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="123"/>
+        <source>All cameras, also those added later</source>
+        <translation>Todas as câmeras, também as adicionadas depois</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="124"/>
+        <source>Only these cameras:</source>
+        <translation>Só estas câmeras:</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="143"/>
+        <source>Cameras:</source>
+        <translation>Câmeras:</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="153"/>
+        <source>Tick at least one camera, or choose all cameras.</source>
+        <translation>Marque pelo menos uma câmera, ou escolha todas as câmeras.</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="156"/>
+        <source>Type the user&apos;s name.</source>
+        <translation>Digite o nome do usuário.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../admin/users_dialog.py" line="59"/>
+        <source>Users</source>
+        <translation>Usuários</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="62"/>
+        <source>Site</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="64"/>
+        <source>Basic</source>
+        <translation>Básico</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="64"/>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="65"/>
+        <source>Premium</source>
+        <translation>Premium</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="66"/>
+        <source>{plan}: up to {users} users</source>
+        <translation>{plan}: até {users} usuários</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="70"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="71"/>
+        <source> minutes without use</source>
+        <translation> minutos sem uso</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="72"/>
+        <source>Then the client asks for the user&apos;s password again</source>
+        <translation>Então o cliente pede a senha do usuário de novo</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="73"/>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="83"/>
+        <source>Plan:</source>
+        <translation>Plano:</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="84"/>
+        <source>Lock the client after:</source>
+        <translation>Bloquear o cliente após:</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="86"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="86"/>
+        <source>Role</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="86"/>
+        <source>Cameras</source>
+        <translation>Câmeras</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="86"/>
+        <source>Created</source>
+        <translation>Criado</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="86"/>
+        <source>Locked until</source>
+        <translation>Bloqueado até</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="97"/>
+        <source>Add user…</source>
+        <translation>Adicionar usuário…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="98"/>
+        <source>Change…</source>
+        <translation>Alterar…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="99"/>
+        <source>Set password…</source>
+        <translation>Definir senha…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="100"/>
+        <source>Log out everywhere</source>
+        <translation>Sair de todos os lugares</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="101"/>
+        <source>End every session of this user, on every computer</source>
+        <translation>Encerrar todas as sessões deste usuário, em todos os computadores</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="102"/>
+        <source>Remove…</source>
+        <translation>Remover…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="138"/>
+        <source>{count} of {limit} users</source>
+        <translation>{count} de {limit} usuários</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="145"/>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="201"/>
+        <source>{name} was added.</source>
+        <translation>{name} foi adicionado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="207"/>
+        <source>{name} was changed.</source>
+        <translation>{name} foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="213"/>
+        <source>{name} has a new password.</source>
+        <translation>{name} tem uma nova senha.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/users_dialog.py" line="222"/>
+        <source>%n session(s) of {name} ended.</source>
+        <translation>
+            <numerusform>%n sessão de {name} encerrada.</numerusform>
+            <numerusform>%n sessões de {name} encerradas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="230"/>
+        <source>Remove user</source>
+        <translation>Remover usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="231"/>
+        <source>Remove {name}? Their sessions end now; the audit trail keeps what they did.</source>
+        <translation>Remover {name}? As sessões terminam agora; a trilha de auditoria guarda o que fez.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="233"/>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="240"/>
+        <source>{name} was removed.</source>
+        <translation>{name} foi removido.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_dialog.py" line="257"/>
+        <source>The site&apos;s settings were saved.</source>
+        <translation>As configurações do local foram salvas.</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../admin/user_forms.py" line="78"/>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="92"/>
+        <source>Password:</source>
+        <translation>Senha:</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="93"/>
+        <source>Password again:</source>
+        <translation>Senha de novo:</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="97"/>
+        <source>Type a password.</source>
+        <translation>Digite uma senha.</translation>
+    </message>
+    <message>
+        <location filename="../admin/user_forms.py" line="99"/>
+        <source>The two passwords differ.</source>
+        <translation>As duas senhas são diferentes.</translation>
     </message>
 </context>
 </TS>
