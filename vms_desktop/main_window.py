@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         footage: the next user starts from the live grid with their own session."""
         self.pages.setCurrentWidget(self.curtain if on else self.pages.widget(0))
         if on:
+            self.state_label.setText(self.tr("Not logged in"))
             self.cameras = []
             self.grid.update_cameras([])  # the tiles' streams were the last user's
             for view in (self.player, self.clips_panel, self.storage_view, self.event_search):

@@ -29,6 +29,7 @@ class LiveGrid(QWidget):
         self.empty.setObjectName("emptyGrid")
         self.empty.setWordWrap(True)
         self._blanks: list[QFrame] = []  # empty cells keep the grid square
+        self._relayout()  # a site with no camera yet says so in the middle, not in a corner
 
     @property
     def side(self) -> int:

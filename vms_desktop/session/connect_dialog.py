@@ -115,7 +115,7 @@ class ConnectDialog(QDialog):
         column.addWidget(self.error)
         column.addWidget(buttons)
         (self.password if user else self.user).setFocus()
-        self.resize(480, self.sizeHint().height())
+        self.setMinimumWidth(480)
 
     def submit(self) -> None:
         try:

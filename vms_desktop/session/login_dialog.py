@@ -71,7 +71,7 @@ class LoginDialog(QDialog):
         column.addWidget(self.buttons)
         self.username.setReadOnly(locked_user is not None)
         (self.password if self.username.text() else self.username).setFocus()
-        self.resize(420, self.sizeHint().height())
+        self.setMinimumWidth(440)
         if locked_user is None:
             run_in_background(supervisor.needs_setup, self._setup_known, lambda _e: None, owner=self)
 
@@ -96,6 +96,7 @@ class LoginDialog(QDialog):
                                    "password (at least 8 characters); the administrator then adds the operators."))
         self.form.setRowVisible(self.repeat, True)
         self.ok.setText(self.tr("Create and log in"))
+        self.adjustSize()  # room for the row just shown
         if not self.username.text():
             self.username.setText("admin")
         self.password.setFocus()
