@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,90 @@ def test_bundled_client_starts_bundled_recorder_and_plays_h265(bundle, camera_fa
     finally:
         stopped = bundle.run("vms-desktop", "--data-dir", str(data), "--stop-recorder", timeout=60)
     assert "stopped" in stopped.stdout and not (data / "recorder.json").exists()
+
+
+NOBODY = 65534
+
+
+def _open_files(pid: int) -> list[str]:
+    """Every file the process holds open or has mapped (its threads share the table)."""
+    paths = []
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            paths.append(os.readlink(fd))
+        except OSError:
+            continue
+    with open(f"/proc/{pid}/maps") as maps:
+        paths += [line.split(None, 5)[5].strip() for line in maps if len(line.split(None, 5)) == 6]
+    return paths
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("xdotool"), reason="another OS user needs root; keys xdotool")
+def test_a_client_of_another_os_user_plays_the_right_moment_through_the_api_alone(bundle, camera_factory, tmp_path):
+    """The site's recorder as the system service runs it (its own account here root, its data
+    dir private), the client as another OS user who cannot read a byte of it: it logs in,
+    opens the player at an instant, shows the frame the camera drew at that instant, and holds
+    no file of the recorder open while it plays."""
+    from PySide6.QtGui import QImage, qGray
+
+    from recorder.demo import read_timecode
+    from tests.harness import PASSWORD
+
+    cam = camera_factory(timecode=True, fps=15, gop_seconds=1)
+    data = tmp_path / "site"
+    bundle.run("vms-recorder", "--data-dir", str(data), "camera", "add", "--name", "Gate", "--url", cam.url,
+               "--motion", "off")
+    bundle.run("vms-recorder", "--data-dir", str(data), "user", "add", "guard", "--role", "operator",
+               "--password-stdin", input=PASSWORD + "\n")
+    public = tmp_path / "run" / "recorder.json"
+    public.parent.mkdir()
+    public.parent.chmod(0o755)
+    # the other user reaches the program, and nothing else of ours
+    for folder in (bundle.home.parent, bundle.home, tmp_path):
+        folder.chmod(0o755)
+    their_home = tmp_path / "guard-home"
+    their_home.mkdir()
+    os.chown(their_home, NOBODY, NOBODY)
+    env = dict(bundle.env, VMS_ALLOW_SHORT_SEGMENTS="1")
+    with open(tmp_path / "recorder.out", "w") as log:
+        rec = subprocess.Popen([str(bundle.bin / "vms-recorder"), "--data-dir", str(data), "run", "--segment-seconds",
+                                "4", "--public-info", str(public)], env=env, cwd=bundle.home, stdout=log, stderr=log)
+    client = None
+    try:
+        segments = wait_for(lambda: (s := _segments(bundle, data)) and len(s) >= 3 and s, 90, 1, "three segments")
+        assert data.stat().st_mode & 0o077 == 0  # private to the recorder's account
+        start = datetime.fromisoformat(segments[1]["start"]).timestamp()
+        at = start + 2.0
+        their_env = {"HOME": str(their_home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+                     "DISPLAY": os.environ["DISPLAY"], "QT_QPA_PLATFORM": "xcb", "VMS_SERVICE_INFO": str(public),
+                     "VMS_PASSWORD": PASSWORD, "VMS_CONFIG_DIR": str(their_home / "config")}
+        iso = datetime.fromtimestamp(at).astimezone().isoformat()
+        with open(tmp_path / "client.out", "w") as log:
+            client = subprocess.Popen(["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+                                       str(bundle.app / "vms-desktop"), "--user", "guard", "--playback", "1",
+                                       "--at", iso], env=their_env, cwd=their_home, stdout=log, stderr=log)
+        wait_for(lambda: json.loads(bundle.run("vms-recorder", "--data-dir", str(data), "--json", "audit", "--user",
+                                               "guard", "--action", "playback").stdout), 60, 1, "the guard's playback")
+        held = _open_files(client.pid)
+        assert os.stat(f"/proc/{client.pid}").st_uid == NOBODY
+        assert not [p for p in held if str(data) in p], "the client opened the recorder's own files"
+        # S: the player's snapshot of the frame on screen, into the guard's Pictures
+        windows = subprocess.run(["xdotool", "search", "--pid", str(client.pid), "--name", "Gate"],
+                                 capture_output=True, text=True).stdout.split()
+        assert windows, (tmp_path / "client.out").read_text()
+        pictures = their_home / "Pictures" / "VMS Desktop"
+
+        def snapshot():
+            subprocess.run(["xdotool", "windowfocus", "--sync", windows[-1], "key", "s"], timeout=10)
+            return next(iter(pictures.glob("*.png")), None) if pictures.exists() else None
+
+        shot = wait_for(snapshot, 30, 2, "the player's snapshot")
+        img = QImage(str(shot))
+        drawn = read_timecode(lambda x, y: qGray(img.pixel(x, y)), img.width(), img.height(), at)
+        assert drawn is not None and abs(drawn - at) <= 1.5, (drawn, at)
+    finally:
+        if client is not None:
+            client.terminate()
+            client.wait(15)
+        rec.send_signal(signal.SIGTERM)
+        rec.wait(30)

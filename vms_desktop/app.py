@@ -30,6 +30,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--fingerprint", metavar="SHA256",
                    help="pin the --server certificate to this fingerprint without asking (scripted installs; "
                         "also VMS_FINGERPRINT)")
+    p.add_argument("--playback", type=int, metavar="CAMERA_ID",
+                   help="open this camera's player once logged in (with --at: paused at that instant)")
+    p.add_argument("--at", type=_instant, metavar="ISO_TIME",
+                   help="the instant for --playback, e.g. 2026-01-14T14:02:10 (local time unless a zone is given)")
     p.add_argument("--smoke-test", nargs="?", const="", default=None, metavar="MEDIA",
                    help="open the main window, check libVLC and FFmpeg load (and play MEDIA, a file or URL, "
                         "when given), print where they were loaded from, and exit")
@@ -39,6 +43,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     control.add_argument("--stop-recorder", action="store_true",
                          help="have the data dir's recorder finish its files and exit (e.g. before an update)")
     return p.parse_args(argv)
+
+
+def _instant(text: str):
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date and time: {text!r}") from None
+    return when if when.tzinfo else when.astimezone()  # local time, as the operator reads clocks
 
 
 def control_recorder(data_dir: Path | None, start: bool) -> int:
@@ -157,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         holder["supervisor"].start()
 
     window = open_window()
+    if args.playback is not None:
+        window.open_when_ready(args.playback, args.at)
     if args.smoke_test is not None:
         from vms_desktop import smoke_test
 

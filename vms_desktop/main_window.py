@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.storage_view = None
         self.event_search = None
         self.camera_dialog = None  # the camera's settings, while open
+        self._open_when_ready: tuple[int, object] | None = None  # --playback, until its camera is known
         self.setWindowTitle(self.tr("VMS Desktop"))
         self.grid = LiveGrid(self.api.live_url, self)
         self.grid.open_requested.connect(self.open_camera)
@@ -250,6 +251,12 @@ class MainWindow(QMainWindow):
                        alert=bool(stopped))
         self.alerts.on_status(status)
         self.camera_alerts.on_status(self.cameras)
+        if self._open_when_ready is not None and Permission.PLAYBACK in self.permissions:
+            camera_id, at = self._open_when_ready
+            if any(c.id == camera_id for c in self.cameras):
+                self._open_when_ready = None
+                if self.open_camera(camera_id, at) and at is not None:
+                    self.player.engine.set_playing(False)  # paused at that instant, for the operator to look
 
     def _fetch_pictures(self) -> None:
         """Down cameras show their last picture, fetched off the GUI thread until one arrives
@@ -318,6 +325,10 @@ class MainWindow(QMainWindow):
         view.destroyed.connect(lambda: setattr(self, "player", None) if self.player is view else None)
         view.showFullScreen()
         return True
+
+    def open_when_ready(self, camera_id: int, at=None) -> None:
+        """vms-desktop --playback ID [--at ISO]: the player opens once logged in and the camera is listed."""
+        self._open_when_ready = (camera_id, at)
 
     def search_events(self) -> None:
         from datetime import datetime
