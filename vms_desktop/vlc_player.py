@@ -48,6 +48,12 @@ def vlc_library() -> ctypes.CDLL:
     return vlc.dll
 
 
+def _media(source: Path | str) -> vlc.Media:
+    """A URL (the recorder's API) or a file on this machine (the smoke test, benchmarks' floor)."""
+    source = str(source)
+    return vlc_instance().media_new(source) if "://" in source else vlc_instance().media_new_path(source)
+
+
 class VlcPlayer(QObject):
     """What the client asks of a player: open a live stream, a recording or a file; play,
     pause, seek, step; rate, volume and mute; a snapshot of the frame on screen."""
@@ -96,16 +102,15 @@ class VlcPlayer(QObject):
             media.add_option(":no-audio")
         self._start(media)
 
-    def play_file(self, path: Path | str) -> None:
+    def play_file(self, source: Path | str) -> None:
         """A file from its start, with libVLC's own choice of demuxer."""
-        self._start(vlc_instance().media_new_path(str(path)))
+        self._start(_media(source))
 
     def play_recording(self, source: Path | str, at_s: float = 0.0, start_paused: bool = False) -> None:
         """One of the recorder's segment files (its URL on the recorder, or a file: the
         benchmark's floor), from at_s seconds into it; start_paused opens it ready to go on, its
         first frame decoded but not played."""
-        source = str(source)
-        media = vlc_instance().media_new(source) if "://" in source else vlc_instance().media_new_path(source)
+        media = _media(source)
         # FFmpeg's demuxer for our fragmented MP4: libVLC's own walks every fragment of an hour's
         # file on open (~200 ms) and lands seeks on the next keyframe, up to a GOP late.
         media.add_option(":demux=avformat,any")
