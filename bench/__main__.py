@@ -10,11 +10,13 @@ from bench import (
     events_bench,
     motion_bench,
     playback_bench,
+    playback_http_bench,
     recorder_bench,
     retention_bench,
 )
 
 BENCHES = {"recorder": recorder_bench.main, "client": client_bench.main, "playback": playback_bench.main,
+           "playback_http": playback_http_bench.main,
            "clips": clip_bench.main, "retention": retention_bench.main,
            "events": events_bench.main, "motion": motion_bench.main, "audit": audit_bench.main}
 

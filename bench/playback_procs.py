@@ -1,5 +1,6 @@
 """The processes of the playback benchmark (python -m bench.playback_procs client|floor|watch|timeline SPEC):
-- client: the real PlaybackEngine in a 1280x720 VideoSurface at (0, 0), driven over stdin;
+- client: the real PlaybackEngine in a 1280x720 VideoSurface at (0, 0), driven over stdin; on
+  the files, or on their URLs (spec "urls");
 - floor: bare python-vlc (vms_desktop.vlc_player's arguments) in a plain X window, same place, same commands;
 - watch: reads the frame number off the screen (the test video carries it as a bar code) and
   prints each change with the wall-clock time of the grab;
@@ -122,7 +123,6 @@ def floor_main(spec: dict) -> None:
 
 def client_main(spec: dict) -> None:
     from datetime import datetime, timedelta
-    from pathlib import Path
 
     from PySide6.QtCore import QObject, Qt, QTimer, Signal
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
@@ -140,7 +140,8 @@ def client_main(spec: dict) -> None:
     box.setContentsMargins(0, 0, 0, 0)
     stack = VideoStack(win)
     box.addWidget(stack)
-    engine = PlaybackEngine(Path, win)
+    urls = spec.get("urls")  # the files over HTTP (bench.playback_http_bench), else the files themselves
+    engine = PlaybackEngine(lambda span: urls[span.id - 1] if urls else span.path, lambda _span: False, win)
     engine.show_in(*stack.surfaces)
     engine.notice.connect(lambda text: emit(ev="notice", who="client", t=time.time(), text=text))
 

@@ -261,6 +261,23 @@ def test_live_playback_and_clips_of_a_restricted_operator_are_on_record(tmp_path
     assert cli(data, "audit", "verify").stdout.startswith("the audit trail holds")
     assert rec.client.audit_verify().ok
     assert [e.user for e in rec.client.audit(action="recorder_started")] == ["service"]
+
+    # a player showing the clip views it: no reason, on record as the playback of its period
+    seen = rec.api("GET", f"/api/clips/{clip['id']}/file", params={"view": "true"}, headers=otto)
+    assert seen.status_code == 200 and seen.content[4:8] == b"ftyp"
+    viewed = rec.client.audit(user="otto", action="playback")[0]
+    assert viewed.detail["clip"] == clip["id"] and viewed.reason is None
+    assert (viewed.start[:19], viewed.end[:19]) == (ready["start"][:19], ready["end"][:19])
+    # a player streaming a segment: the listing was the viewing; a copy of it says why, per file
+    before = len(rec.client.audit(user="otto"))
+    assert rec.api("GET", f"/api/recordings/{segs[0]['id']}/file", headers=otto).status_code == 200
+    assert len(rec.client.audit(user="otto")) == before
+    blank = rec.api("GET", f"/api/recordings/{segs[0]['id']}/file", params={"reason": " "}, headers=otto)
+    assert blank.status_code == 400 and blank.json()["code"] == "reason_missing"
+    copied = rec.api("GET", f"/api/recordings/{segs[0]['id']}/file", params={"reason": "LGPD request 9"}, headers=otto)
+    assert copied.status_code == 200 and copied.content[4:8] == b"ftyp"
+    entry = rec.client.audit(user="otto", action="recording_downloaded")[0]
+    assert (entry.camera_id, entry.reason, entry.detail["segment"]) == (1, "LGPD request 9", segs[0]["id"])
     out = subprocess.run([sys.executable, "-m", "recorder.cli", "--data-dir", str(data), "audit", "--csv"],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.startswith("id,at,user,role,action") and PASSWORD not in out.stdout

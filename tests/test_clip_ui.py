@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 
 from recorder.paths import DataDir
 from tests.harness import camera, changed_fraction, clip, grab, lit_fraction
+from vms_api.client import ApiError
 from vms_desktop.clips import clip_files
 from vms_desktop.clips.clip_dialog import default_name, describe_missing, format_duration, format_range
 from vms_desktop.playback.timeline import CLIP_EDGE, MIN_CLIP, Timeline
@@ -219,13 +220,24 @@ def make_clip(tmp_path: Path, size: int = 3_000_000) -> tuple[Path, str]:
     return src, hashlib.sha256(src.read_bytes()).hexdigest()
 
 
+def _download_from(src: Path):
+    """What the client's download_clip does, from a file: the copy saved as dest, and the SHA-256
+    of what was received; a clip the recorder no longer has is its 404."""
+    def download(dest: Path) -> str:
+        if not src.is_file():
+            raise ApiError("clip_no_file", f"no {src.name}", 404)
+        shutil.copyfile(src, dest)
+        return hashlib.sha256(src.read_bytes()).hexdigest()
+    return download
+
+
 def test_export_writes_the_copy_and_a_sha256sum_file_then_verify_tells_which_clip(tmp_path):
     src, sha = make_clip(tmp_path)
     out = tmp_path / "usb stick"
     out.mkdir()
     name = clip_files.export_name("Portão 1/2", datetime(2026, 11, 23, 14, 2, 10), "../../etc passwd")
     assert name == "Portão_1_2_2026-11-23_14-02-10_etc_passwd.mp4"
-    copy = clip_files.export_clip(src, out, name, sha)
+    copy = clip_files.export_clip(_download_from(src), out, name, sha)
     assert copy == out / name and copy.read_bytes() == src.read_bytes()
     sidecar = out / (name + ".sha256")
     assert sidecar.read_text() == f"{sha}  {name}\n"
@@ -234,7 +246,7 @@ def test_export_writes_the_copy_and_a_sha256sum_file_then_verify_tells_which_cli
         check = subprocess.run(["sha256sum", "-c", sidecar.name], cwd=out, capture_output=True, text=True)
         assert check.returncode == 0 and check.stdout.strip() == f"{name}: OK", check.stdout + check.stderr
     # a second export never overwrites the first
-    again = clip_files.export_clip(src, out, name, sha)
+    again = clip_files.export_clip(_download_from(src), out, name, sha)
     assert again.name == name.replace(".mp4", "_2.mp4") and (out / (again.name + ".sha256")).exists()
     assert not list(out.glob("*.partial"))
 
@@ -263,11 +275,11 @@ def test_export_refuses_a_clip_whose_file_no_longer_matches_the_index(tmp_path):
     out.mkdir()
     src.write_bytes(src.read_bytes()[:-1] + b"\0")  # damaged on the recordings disk
     with pytest.raises(clip_files.ExportError) as err:
-        clip_files.export_clip(src, out, "x.mp4", sha)
+        clip_files.export_clip(_download_from(src), out, "x.mp4", sha)
     assert err.value.kind == "source_changed"
     assert list(out.iterdir()) == []  # nothing half-done is left behind
     with pytest.raises(clip_files.ExportError) as err:
-        clip_files.export_clip(tmp_path / "gone.mp4", out, "x.mp4", sha)
+        clip_files.export_clip(_download_from(tmp_path / "gone.mp4"), out, "x.mp4", sha)
     assert err.value.kind == "no_source"
 
 
@@ -373,7 +385,7 @@ def test_create_a_clip_then_list_play_export_verify_rename_and_delete_it(qtbot, 
     # export to a folder: the copy, its sha256sum file, checked
     out = tmp_path / "export"
     out.mkdir()
-    panel.export(str(out))
+    panel.export(str(out), reason="court order 12")
     qtbot.waitUntil(lambda: panel.status.text().startswith("Exported"), timeout=20_000)
     name = f"Gate_{_utc(row.start).astimezone(tz):%Y-%m-%d_%H-%M-%S}_Gate_incident.mp4"
     copy = out / name

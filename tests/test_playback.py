@@ -195,3 +195,38 @@ def test_bad_cases_give_a_message_and_playback_goes_on(qtbot, player, recording,
     qtbot.waitUntil(lambda: "removed" in win.notice.text(), timeout=10_000)
     before = win.engine.now()
     qtbot.waitUntil(lambda: win.engine.now() is not None and win.engine.now() > before, timeout=10_000)
+
+
+def _open_files_under(root) -> set[str]:
+    """Files of root this process holds open (libVLC's included: it runs in this process)."""
+    found = set()
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:  # closed meanwhile
+            continue
+        # the harness's own log of the recorder's output is no file of the recorder
+        if target.startswith(str(root) + os.sep) and not target.endswith("test-recorder.out"):
+            found.add(target)
+    return found
+
+
+def test_the_client_plays_through_the_api_and_opens_no_file_of_the_recorder(qtbot, player, recording):
+    """The recorder runs under another account whose data dir the client cannot read: the live
+    edge (where the player opened), files played and the next one opened ahead all come over HTTP."""
+    win = player
+    root = recording.data.root.resolve()
+    seen: set[str] = set()
+
+    def watch(seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            seen.update(_open_files_under(root))
+            QTest.qWait(50)
+
+    watch(3)
+    segs = recording.segments(1)
+    win.seek(_utc(segs[2]["end"]) - timedelta(seconds=2))  # plays into the next file, opened ahead
+    watch(6)
+    assert win.engine.span.id > segs[2]["id"], win.engine.span
+    assert not seen, seen

@@ -4,10 +4,13 @@ the main window's banner against a real recorder on a synthetic index (tiny file
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
+import shutil
 import subprocess
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -18,6 +21,7 @@ from recorder.paths import DataDir
 from tests.harness import event, fill_segments, wait_for
 from tests.harness import expiring as expiring_day
 from vms_api import models as m
+from vms_api.client import ApiError
 from vms_desktop.playback.day_export import SUMS, export_day
 from vms_desktop.storage.disk_alerts import (
     EventMemory,
@@ -100,6 +104,16 @@ def test_storage_numbers_in_words():
     assert days_text(15182955.0) == "1000+"
 
 
+def _downloads(files: list[Path]) -> list[tuple[str, object]]:
+    """(name, download) as the storage view hands them over; a file gone is the recorder's 404."""
+    def download(src: Path, dest: Path) -> str:
+        if not src.is_file():
+            raise ApiError("segment_not_found", f"no {src.name}", 404)
+        shutil.copyfile(src, dest)
+        return hashlib.sha256(src.read_bytes()).hexdigest()
+    return [(f.name, lambda dest, f=f: download(f, dest)) for f in files]
+
+
 def test_day_export_writes_a_sha256sums_file_and_never_overwrites(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
@@ -110,12 +124,12 @@ def test_day_export_writes_a_sha256sums_file_and_never_overwrites(tmp_path):
         files.append(f)
     out = tmp_path / "out"
     out.mkdir()
-    result = export_day(files + [src / "gone.mp4"], out, "Gate / front", "2025-01-14")
+    result = export_day(_downloads(files + [src / "gone.mp4"]), out, "Gate / front", "2025-01-14")
     assert result.folder == out / "Gate_front_2025-01-14" and result.files == 3 and result.missing == ["gone.mp4"]
     assert result.bytes == sum(f.stat().st_size for f in files)
     check = subprocess.run(["sha256sum", "-c", SUMS], cwd=result.folder, capture_output=True, text=True)
     assert check.returncode == 0 and check.stdout.count(": OK") == 3
-    again = export_day(files[:1], out, "Gate / front", "2025-01-14")
+    again = export_day(_downloads(files[:1]), out, "Gate / front", "2025-01-14")
     assert again.folder == out / "Gate_front_2025-01-14_2" and (result.folder / files[1].name).exists()
 
 
@@ -228,7 +242,7 @@ def test_storage_view_numbers_filters_delete_and_export(qtbot, site, tmp_path, m
     out.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     view.select_day(2, day)
-    view.export_day()
+    view.export_day(reason="a data subject's request")
     qtbot.waitUntil(lambda: view.status.text().startswith("Exported"), timeout=20_000)
     folder = out / f"cam_2_{day}"
     n, size = truth[(2, day)]

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import ssl
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import requests
 from pydantic import BaseModel, TypeAdapter
@@ -26,6 +28,7 @@ RECORDER_NOT_RUNNING = "recorder_not_running"  # no recorder runs for the data d
 UNKNOWN = "unknown"  # a refusal without a code (an older recorder, a proxy's page)
 CERTIFICATE_CHANGED = "certificate_changed"  # url, pinned, found: not the recorder pinned before
 NOT_TLS = "not_tls"  # url: the site's network is always https
+DOWNLOAD_CHUNK = 1 << 20
 
 
 def normal_fingerprint(text: str) -> str:
@@ -228,6 +231,38 @@ class RecorderClient:
         headers = {"Range": f"bytes={offset}-"} if offset else {}
         return self._send("GET", path, timeout, params=params, headers=headers, stream=True)
 
+    def download(self, path: str, dest: Path, params: dict | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> str:
+        """A file of the recorder saved as dest, on the device when this returns; the SHA-256 of
+        what was received. It is written under a temporary name first: a cut-off download never
+        looks finished. progress(bytes so far, total or 0) after each chunk."""
+        partial = dest.with_name(dest.name + ".partial")
+        digest, done = hashlib.sha256(), 0
+        try:
+            with self.stream(path, params=params, timeout=60) as r, open(partial, "wb") as out:
+                total = int(r.headers.get("content-length") or 0)
+                for chunk in r.iter_content(DOWNLOAD_CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, total)
+                out.flush()
+                os.fsync(out.fileno())
+            if total and done != total:
+                raise ApiError(RECORDER_NOT_RUNNING, f"{path}: {done} of {total} bytes received")
+            os.replace(partial, dest)
+        except requests.RequestException as e:  # the connection dropped mid-file
+            log.debug("download of %s failed: %s", path, e)
+            raise ApiError(RECORDER_NOT_RUNNING, f"{path}: the download was cut off") from None
+        finally:
+            partial.unlink(missing_ok=True)
+        return digest.hexdigest()
+
+    def _player_url(self, path: str, **params) -> str:
+        """A URL for a player, which cannot send headers: the session's token rides along."""
+        return f"{self.base}{path}?{urlencode({**params, 'token': self.token})}"
+
     def _as(self, shape, data: Any) -> Any:
         """The answer as the contract's model (shape: a model, or list[model])."""
         return _adapter(shape).validate_python(data) if self.typed else data
@@ -288,6 +323,29 @@ class RecorderClient:
         """The camera's live stream for a player (which cannot send headers: the token rides along)."""
         stream = "&stream=sub" if sub else ""
         return f"{self.base}/api/cameras/{camera_id}/live?token={self.token}{stream}"
+
+    def segment_url(self, segment_id: int) -> str:
+        """A recorded segment for a player, which seeks in it with byte ranges."""
+        return self._player_url(f"/api/recordings/{segment_id}/file")
+
+    def current_url(self, camera_id: int, name: str) -> str:
+        """The file the camera is writing, as far as it is written (404 once it became a segment)."""
+        return self._player_url("/api/recordings/current", camera_id=camera_id, name=name)
+
+    def segment_gone(self, segment_id: int) -> bool:
+        """Whether the recorder no longer has a segment's file (removed by retention, say)."""
+        try:
+            self._send("GET", f"/api/recordings/{segment_id}/file", headers={"Range": "bytes=0-0"})
+        except ApiError as e:
+            if e.status == 404:
+                return True
+            raise
+        return False
+
+    def download_segment(self, segment_id: int, dest: Path, reason: str,
+                         progress: Callable[[int, int], None] | None = None) -> str:
+        """A copy of a segment's file (on record with its reason); its SHA-256."""
+        return self.download(f"/api/recordings/{segment_id}/file", dest, {"reason": reason}, progress)
 
     def snapshot(self, camera_id: int) -> bytes | None:
         """The camera's last picture; None when there is none yet or the recorder is away."""
@@ -350,6 +408,15 @@ class RecorderClient:
         """A clip's row; with wait, the recorder answers once it changed or wait seconds passed."""
         return self._as(m.Clip, self.call("GET", f"/api/clips/{clip_id}", timeout=wait + 15,
                                           params={"wait": wait} if wait else None))
+
+    def clip_url(self, clip_id: int) -> str:
+        """A clip for a player: viewing, on record as the playback of its period (no reason)."""
+        return self._player_url(f"/api/clips/{clip_id}/file", view="true")
+
+    def download_clip(self, clip_id: int, dest: Path, reason: str,
+                      progress: Callable[[int, int], None] | None = None) -> str:
+        """A copy of a clip's file (on record with its reason); its SHA-256."""
+        return self.download(f"/api/clips/{clip_id}/file", dest, {"reason": reason}, progress)
 
     def rename_clip(self, clip_id: int, name: str) -> m.Clip:
         return self._as(m.Clip, self.call("PATCH", f"/api/clips/{clip_id}", json=_body(m.ClipPatch(name=name))))

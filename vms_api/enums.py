@@ -85,6 +85,7 @@ class AuditAction(StrEnum):
     CLIP_CREATED = "clip_created"
     CLIP_CHANGED = "clip_changed"
     CLIP_DOWNLOADED = "clip_downloaded"
+    RECORDING_DOWNLOADED = "recording_downloaded"  # a segment's file copied out (a day exported), with the reason
     CLIP_DELETED = "clip_deleted"
     RECORDINGS_DELETED = "recordings_deleted"  # a camera's day, by an administrator
     CAMERA_ADDED = "camera_added"

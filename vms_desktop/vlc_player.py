@@ -48,6 +48,12 @@ def vlc_library() -> ctypes.CDLL:
     return vlc.dll
 
 
+def _media(source: Path | str) -> vlc.Media:
+    """A URL (the recorder's API) or a file on this machine (the smoke test, benchmarks' floor)."""
+    source = str(source)
+    return vlc_instance().media_new(source) if "://" in source else vlc_instance().media_new_path(source)
+
+
 class VlcPlayer(QObject):
     """What the client asks of a player: open a live stream, a recording or a file; play,
     pause, seek, step; rate, volume and mute; a snapshot of the frame on screen."""
@@ -96,14 +102,15 @@ class VlcPlayer(QObject):
             media.add_option(":no-audio")
         self._start(media)
 
-    def play_file(self, path: Path | str) -> None:
+    def play_file(self, source: Path | str) -> None:
         """A file from its start, with libVLC's own choice of demuxer."""
-        self._start(vlc_instance().media_new_path(str(path)))
+        self._start(_media(source))
 
-    def play_recording(self, path: Path | str, at_s: float = 0.0, start_paused: bool = False) -> None:
-        """One of the recorder's segment files, from at_s seconds into it; start_paused opens it
-        ready to go on, its first frame decoded but not played."""
-        media = vlc_instance().media_new_path(str(path))
+    def play_recording(self, source: Path | str, at_s: float = 0.0, start_paused: bool = False) -> None:
+        """One of the recorder's segment files (its URL on the recorder, or a file: the
+        benchmark's floor), from at_s seconds into it; start_paused opens it ready to go on, its
+        first frame decoded but not played."""
+        media = _media(source)
         # FFmpeg's demuxer for our fragmented MP4: libVLC's own walks every fragment of an hour's
         # file on open (~200 ms) and lands seeks on the next keyframe, up to a GOP late.
         media.add_option(":demux=avformat,any")
@@ -140,8 +147,10 @@ class VlcPlayer(QObject):
 
     @property
     def failed(self) -> bool:
-        """The media could not be played (an error event may still be queued for a media replaced since)."""
-        return self._player.get_state() == vlc.State.Error
+        """The media could not be played (an error event may still be queued for a media replaced since).
+        A URL that cannot be opened (404) leaves the player Ended, not in Error, and without a length."""
+        state = self._player.get_state()
+        return state == vlc.State.Error or state == vlc.State.Ended and self._player.get_length() <= 0
 
     @property
     def position_ms(self) -> int | None:

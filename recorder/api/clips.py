@@ -77,19 +77,28 @@ def delete_clip(recorder: Rec, request: Request, who: Who, clip_id: Id) -> dict:
             responses={200: {"content": {"video/mp4": {}}, "description": "The clip"}} | refusals(400, 401, 403, 404, 422))
 def clip_file(recorder: Rec, request: Request, who: Who, clip_id: Id,
               reason: Annotated[str | None, Query(max_length=1000, description="why the footage is copied: "
-                                                  "a police report, a court order, a data subject's request")] = None
+                                                  "a police report, a court order, a data subject's request")] = None,
+              view: Annotated[bool, Query(description="a player shows the clip: viewing (the playback permission), "
+                                          "not a copy, so no reason")] = False
               ) -> FileResponse:
     row = seen_clip(recorder, who, clip_id)
     if row["state"] != ClipState.READY:
         raise NotFound(ErrorCode.CLIP_NO_FILE, f"clip {clip_id} has no file ({row['state']})",
                        clip_id=clip_id, state=row["state"])
+    path = recorder.data.absolute(row["path"])
+    if view:
+        who.require(Permission.PLAYBACK)
+        # on record as the viewing of the clip's period; a player's range requests are one viewing
+        audit(request, AuditAction.PLAYBACK, camera_id=row["camera_id"], start=utc(row["start"]),
+              end=utc(row["end"]), detail={"clip": clip_id, "name": row["name"]}, once=(clip_id, "view"), seconds=900)
+        return FileResponse(path, media_type="video/mp4")
     if who.session_id is not None and not (reason or "").strip():
         # A user's copy leaves the recorder only with a reason on record; the local
         # administration's token (the machine's owner, who reads the files anyway) is exempt.
         raise InputError(ErrorCode.REASON_MISSING, "downloading a clip needs a reason (?reason=): a police report, "
                          "a court order, a data subject's request")
-    # a player asks for the file in many ranges: one download per user, clip and reason a while
+    # a download may come in many ranges: one entry per user, clip and reason a while
     audit(request, AuditAction.CLIP_DOWNLOADED, camera_id=row["camera_id"], start=utc(row["start"]),
           end=utc(row["end"]), reason=reason.strip() if reason else None,
           detail={"clip": clip_id, "name": row["name"], "sha256": row.get("sha256")}, once=(clip_id, reason), seconds=600)
-    return FileResponse(recorder.data.absolute(row["path"]), media_type="video/mp4", filename=f"clip_{clip_id}.mp4")
+    return FileResponse(path, media_type="video/mp4", filename=f"clip_{clip_id}.mp4")

@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse
 
 from recorder.api.deps import Rec, Who, audit, need, refusals
 from recorder.cameras.config import get_camera
-from recorder.errors import NotFound
+from recorder.errors import InputError, NotFound
 from recorder.index import queries
 from recorder.index.models import Segment
 from vms_api import models as api
@@ -68,11 +68,16 @@ def current_file(recorder: Rec, request: Request, who: Who, camera_id: Id,
                  name: Annotated[str, Query(max_length=100, description="the file's name, as in the camera's "
                                             "status (current_file): once it is a segment, this answers 404")]
                  ) -> FileResponse:
-    """The file the camera is writing, as far as it is written: playback at the live edge."""
+    """The file the camera is writing, as far as it is written: playback at the live edge. Once
+    closed, the segment it became (lately: a player reaching the end of what was written goes
+    on, even if the camera was stopped or removed meanwhile)."""
     who.require_camera(camera_id)
     rec = recorder.cameras.get(camera_id)
     path = rec.current_file if rec is not None else None
     if path is None or path.name != name or not path.exists():
+        segment_id = recorder.store.became.get((camera_id, name))
+        if segment_id is not None:
+            return segment_file(recorder, request, who, segment_id)
         raise NotFound(ErrorCode.NOT_RECORDING_NOW, f"camera {camera_id} is not writing {name!r} now",
                        camera_id=camera_id)
     if "range" not in request.headers:
@@ -84,15 +89,27 @@ def current_file(recorder: Rec, request: Request, who: Who, camera_id: Id,
 
 @router.get("/{segment_id}/file", dependencies=PLAYER, response_class=FileResponse,
             responses=VIDEO | refusals(401, 403, 404, 422))
-def segment_file(recorder: Rec, who: Who, segment_id: Id) -> FileResponse:
-    """A segment's file, with byte ranges: the player seeks in it as in a local file. The viewing
-    is on record when the period is listed (GET /api/recordings), not once per file."""
+def segment_file(recorder: Rec, request: Request, who: Who, segment_id: Id,
+                 reason: Annotated[str | None, Query(max_length=1000, description="a copy, not a player: why the "
+                                                     "footage leaves the recorder (a day exported), on record")] = None
+                 ) -> FileResponse:
+    """A segment's file, with byte ranges: the player seeks in it as in a local file. A player's
+    viewing is on record when the period is listed (GET /api/recordings), not once per file; a
+    copy (with ?reason=, as a clip's download) is on record per file, with its reason."""
     with recorder.sessions() as s:
         seg = s.get(Segment, segment_id)
         found = seg is not None and not seg.deleting
         camera_id, rel = (seg.camera_id, seg.path) if found else (None, None)
+        start, end = (seg.start, seg.end) if found else (None, None)
     path = recorder.data.absolute(rel) if rel else None
     if path is None or not path.exists():
         raise NotFound(ErrorCode.SEGMENT_NOT_FOUND, f"no recording {segment_id}", segment_id=segment_id)
     who.require_camera(camera_id)
-    return FileResponse(path, media_type="video/mp4")
+    if reason is None:
+        return FileResponse(path, media_type="video/mp4")
+    if not reason.strip():
+        raise InputError(ErrorCode.REASON_MISSING, "copying a recording needs a reason (?reason=): a police report, "
+                         "a court order, a data subject's request")
+    audit(request, AuditAction.RECORDING_DOWNLOADED, camera_id=camera_id, start=start, end=end, reason=reason.strip(),
+          detail={"segment": segment_id, "file": path.name}, once=(segment_id, reason), seconds=600)
+    return FileResponse(path, media_type="video/mp4", filename=path.name)

@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -31,6 +32,7 @@ MAX_OVERLAP = timedelta(seconds=2)
 # Less free space than this and a camera waits for room instead of starting FFmpeg in vain
 # (at 2 Mbit/s it is some 15 s of video).
 DISK_FULL_BYTES = 4 << 20
+BECAME_KEPT = 1000  # names of files being written remembered after they became segments
 
 
 def disk_is_full(path: Path) -> bool:
@@ -76,6 +78,9 @@ class SegmentStore:
         # Called by a camera that could not write for want of space: the recorder has the
         # disk guard make room at once.
         self.disk_full: Callable[[], None] = lambda: None
+        # (camera, name it was written under) -> segment id, for the files indexed lately: a
+        # player following the file being written goes on reading it once it is a segment.
+        self.became: OrderedDict[tuple[int, str], int] = OrderedDict()
 
     def index_file(self, camera_id: int, src: Path) -> Segment | None:
         """Probe a closed file and index it; quarantine it if unreadable. Idempotent per path."""
@@ -112,6 +117,9 @@ class SegmentStore:
         except OperationalError as e:
             raise NotIndexed(dest, e) from e
         log.info("camera %s: indexed %s (%.1f s)", camera_id, seg.path, info.duration)
+        self.became[(camera_id, src.name)] = seg.id
+        while len(self.became) > BECAME_KEPT:
+            self.became.popitem(last=False)
         return seg
 
     def _after_previous(self, camera_id: int, start: datetime) -> datetime:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from vms_api import models as m
+from vms_api.client import ApiError
 
 CHUNK = 1 << 20  # 1 MiB reads: fast on any disk, little memory
 SIDECAR_SUFFIX = ".sha256"
@@ -71,31 +73,32 @@ def _free_name(folder: Path, filename: str) -> Path:
     return target
 
 
-def _copy_hashing(src: Path, dst: Path) -> str:
-    """Copy src to dst and return the sha256 of what was read; dst is on the device when this returns."""
-    digest = hashlib.sha256()
-    with open(src, "rb") as fin, open(dst, "wb") as fout:
-        while chunk := fin.read(CHUNK):
-            digest.update(chunk)
-            fout.write(chunk)
-        fout.flush()
-        os.fsync(fout.fileno())
-        # Drop the written pages from the cache, so the check below reads what the device holds
-        # rather than what is still in memory (a failing USB stick shows up here).
-        if hasattr(os, "posix_fadvise"):
-            os.posix_fadvise(fout.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-    return digest.hexdigest()
+def _forget_cached(path: Path) -> None:
+    """Drop the written pages from the cache, so a check reads what the device holds rather
+    than what is still in memory (a failing USB stick shows up there)."""
+    if hasattr(os, "posix_fadvise"):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
 
 
-def export_clip(src: Path, folder: Path, filename: str, expected_sha256: str | None) -> Path:
-    """Copy a clip into folder with its checksum file; the copy is read back and compared with
-    the index's sha256 before the checksum file is written. Returns the copy's path."""
-    if not src.is_file():
-        raise ExportError("no_source", str(src))
+def export_clip(download: Callable[[Path], str], folder: Path, filename: str, expected_sha256: str | None) -> Path:
+    """A clip into folder with its checksum file. download(dest) saves the recorder's file as
+    dest, on the device when it returns, and gives the SHA-256 of what it received (the
+    client's download_clip); the copy is read back and both are compared with the index's
+    sha256 before the checksum file is written. Returns the copy's path."""
     target = _free_name(folder, filename)
     partial = target.with_name(target.name + ".partial")  # a cut-off copy never looks finished
     try:
-        read = _copy_hashing(src, partial)
+        try:
+            read = download(partial)
+        except ApiError as e:
+            if e.status == 404:  # the clip, or its file, is gone from the recorder
+                raise ExportError("no_source", e.detail) from e
+            raise
+        _forget_cached(partial)
         if expected_sha256 and read != expected_sha256.lower():
             raise ExportError("source_changed", read)
         written = sha256_file(partial)

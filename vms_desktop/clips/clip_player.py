@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
-from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QVBoxLayout, QWidget
@@ -24,7 +23,7 @@ class ClipPlayer(QDialog):
     """One libVLC player on the clip's file. The slider follows the player, except while the
     operator drags it: then it seeks at most every SEEK_EVERY_MS, and once more on release."""
 
-    def __init__(self, path: Path, title: str, start: datetime | None, duration_s: float, tz: tzinfo,
+    def __init__(self, url: str, title: str, start: datetime | None, duration_s: float, tz: tzinfo,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setAttribute(Qt.WA_DeleteOnClose)
@@ -51,7 +50,9 @@ class ClipPlayer(QDialog):
         self.vlc.time_changed.connect(self._at)
         self.vlc.playing.connect(self._playing)
         self.vlc.ended.connect(self._ended)
-        self.vlc.play_file(path)
+        # FFmpeg's demuxer, as for recordings: libVLC's own takes seconds to open a clip over
+        # HTTP (it walks the file in range requests).
+        self.vlc.play_recording(url)
         self._show_playing(True)
         self._at(0)
 

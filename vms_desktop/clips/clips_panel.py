@@ -198,9 +198,6 @@ class ClipsPanel(QDialog):
 
     # -- actions ------------------------------------------------------------------------------
 
-    def path_of(self, row: m.Clip) -> Path:
-        return self.api.data.absolute(row.path)
-
     def play(self) -> None:
         row = self.selected()
         if row is None or row.state != ClipState.READY:
@@ -208,7 +205,7 @@ class ClipsPanel(QDialog):
         from vms_desktop.clips.clip_player import ClipPlayer  # libVLC's window: only when asked for
 
         title = f"{row.camera_name or row.camera_id} — {row.name}"
-        player = ClipPlayer(self.path_of(row), title, utc(row.start), row.duration, self.tz, self)
+        player = ClipPlayer(self.api.clip_url(row.id), title, utc(row.start), row.duration, self.tz, self)
         self._players.append(player)
         player.finished.connect(lambda _r, p=player: self._players.remove(p) if p in self._players else None)
         player.show()
@@ -259,10 +256,17 @@ class ClipsPanel(QDialog):
         self._busy = False
         self._enable()
 
-    def export(self, folder: str | None = None) -> None:
+    def export(self, folder: str | None = None, reason: str | None = None) -> None:
+        """A copy leaves the recorder: the operator says why (on the recorder's record), then where."""
         row = self.selected()
         if row is None or row.state != ClipState.READY or self._busy:
             return
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Export the clip"),
+                self.tr("Why is this footage copied? (a police report, a court order, a data subject's request)"))
+            if not ok or not reason.strip():
+                return
         if folder is None:
             start_in = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
             folder = QFileDialog.getExistingDirectory(self, self.tr("Export the clip to…"), start_in)
@@ -270,9 +274,10 @@ class ClipsPanel(QDialog):
                 return
         name = export_name(row.camera_name or f"camera_{row.camera_id}",
                            utc(row.start).astimezone(self.tz), row.name)
-        src, sha, cid = self.path_of(row), row.sha256, row.id
+        sha, cid = row.sha256, row.id
         self._start_work(self.tr("Exporting “{name}”…").format(name=row.name))
-        run_in_background(lambda: export_clip(src, Path(folder), name, sha or self._index_sha(cid)),
+        run_in_background(lambda: export_clip(lambda dest: self.api.download_clip(cid, dest, reason),
+                                              Path(folder), name, sha or self._index_sha(cid)),
                           self._exported, self._export_failed)
 
     def _index_sha(self, clip_id: int) -> str | None:
@@ -300,7 +305,10 @@ class ClipsPanel(QDialog):
                "copy_differs": self.tr("the copy differs from the clip after writing: the target disk may be "
                                        "failing; try another one"),
                "no_source": self.tr("the clip's file is missing from the recordings disk")}
-        text = why.get(error.kind) if isinstance(error, ExportError) else getattr(error, "strerror", None) or str(error)
+        if isinstance(error, ExportError):
+            text = why.get(error.kind)
+        else:
+            text = getattr(error, "strerror", None) or error_text(error)
         self._say(self.tr("The clip was not exported: {why}").format(why=text), ok=False)
 
     def verify(self, path: str | None = None) -> None:

@@ -4,13 +4,14 @@ file followed at the live edge, and the wall-clock time of the frame on screen."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from vms_desktop.playback.timemap import Position, Span, TimeMap
+from vms_desktop.tasks import run_in_background
 from vms_desktop.vlc_player import VlcPlayer
 
 POSITION_MS = 200  # how often the shown wall-clock time follows the player
@@ -28,12 +29,14 @@ class PlaybackEngine(QObject):
     notice = Signal(str)  # for the operator: gap skipped, file gone, end reached
     state_changed = Signal(bool)  # playing?
 
-    def __init__(self, resolve_path, parent: QObject | None = None):
+    def __init__(self, url_of: Callable[[Span], str], gone: Callable[[Span], bool], parent: QObject | None = None):
+        """url_of: where the recorder serves a span's file (no request made: called on the GUI
+        thread); gone: whether the recorder no longer has it (a request: run off the GUI thread)."""
         super().__init__(parent)
         self.players = (VlcPlayer(self), VlcPlayer(self))
         self.surfaces: tuple[QWidget, ...] = ()
         self.active = 0
-        self.resolve_path = resolve_path  # Span.path -> absolute Path
+        self.url_of, self.gone = url_of, gone
         self.timemap = TimeMap([])
         self.span: Span | None = None
         self.standby: Position | None = None  # what the other player holds, ready to go on
@@ -148,13 +151,9 @@ class PlaybackEngine(QObject):
 
     def _open(self, span: Span, offset: float) -> None:
         self._drop_standby()
-        path = self.resolve_path(span.path)
-        if not Path(path).exists():
-            self._skip(span, self.tr("The recording from {t} is no longer on disk (removed by retention?)")
-                       .format(t=_hms(span.start)))
-            return
         self.span = span
-        self.vlc.play_recording(path, offset)
+        # A file the recorder no longer has fails to open (404): see _file_failed.
+        self.vlc.play_recording(self.url_of(span), offset)
         self._clock.start()
 
     # -- the next file, opened ahead --------------------------------------------------------------
@@ -168,10 +167,11 @@ class PlaybackEngine(QObject):
         if now is None or span.end - now > PRELOAD:
             return
         nxt = self.timemap.after(span)
-        if nxt is None or not Path(path := self.resolve_path(nxt.span.path)).exists():
-            return  # the end, or a missing file: said when playback gets there
+        if nxt is None:
+            return
+        # A missing file fails in the standby player, which is then dropped: said when playback gets there.
         self.standby = nxt
-        self.players[1 - self.active].play_recording(path, nxt.offset, start_paused=True)
+        self.players[1 - self.active].play_recording(self.url_of(nxt.span), nxt.offset, start_paused=True)
 
     def _swap(self, nxt: Position) -> None:
         old = self.vlc
@@ -228,9 +228,21 @@ class PlaybackEngine(QObject):
             self._file_failed()
 
     def _file_failed(self) -> None:
-        if self.span is not None:
-            self._skip(self.span, self.tr("The recording from {t} cannot be played; going on with the next")
-                       .format(t=_hms(self.span.start)))
+        """The player cannot open or read the file: ask the recorder (off the GUI thread) whether
+        it is gone or damaged, say which, and go on with the next one."""
+        span = self.span
+        if span is None:
+            return
+
+        def say(gone: bool) -> None:
+            if self.span is not span:  # the operator went elsewhere meanwhile
+                return
+            self._skip(span, self.tr("The recording from {t} is no longer on disk (removed by retention?)")
+                       .format(t=_hms(span.start)) if gone else
+                       self.tr("The recording from {t} cannot be played; going on with the next")
+                       .format(t=_hms(span.start)))
+
+        run_in_background(lambda: self.gone(span), say, lambda _e: say(False), owner=self)
 
     def _skip(self, span: Span, why: str) -> None:
         """Say why a file is passed over, and go on with the one after it."""

@@ -4,7 +4,7 @@ markers, the clip range (In / Out, preview, save), and the day picker. Esc close
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
@@ -63,8 +63,7 @@ class PlayerWindow(QWidget):
         self.tz = datetime.now().astimezone().tzinfo
         self.day = at.astimezone(self.tz).date() if at else date.today()
         self.setWindowTitle(camera.name)
-        self.engine = PlaybackEngine(lambda rel: api.data.absolute(rel) if not Path(rel).is_absolute() else Path(rel),
-                                     self)
+        self.engine = PlaybackEngine(self._url_of, self._gone, self)
         self._build()
         self.engine.show_in(*self.video.surfaces)
         self.engine.position.connect(self._at)
@@ -78,6 +77,16 @@ class PlayerWindow(QWidget):
         self.clip_dialog = self.clips_panel = None
         self.removed = False
         self.load_day(self.day, at=at)
+
+    def _url_of(self, span: Span) -> str:
+        if span.id == LIVE_SPAN_ID:  # the growing file, by its name in the camera's status
+            return self.api.current_url(self.camera.id, PurePath(span.path).name)
+        return self.api.segment_url(span.id)
+
+    def _gone(self, span: Span) -> bool:
+        if span.id == LIVE_SPAN_ID:  # became a segment since: the next refresh lists it
+            return True
+        return self.api.segment_gone(span.id)
 
     # -- layout ---------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ bulk actions on one camera's day (delete, export with a SHA256SUMS file)."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QColor
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -394,10 +395,18 @@ class StorageView(QDialog):
         run_in_background(lambda: self.api.delete_day(cid, iso),
                           done, lambda e: (self._work_done(), self._failed(e)))
 
-    def export_day(self, folder: str | None = None) -> None:
+    def export_day(self, folder: str | None = None, reason: str | None = None) -> None:
+        """The day's footage leaves the recorder: the operator says why (on the recorder's record,
+        file by file), then where."""
         d = self.selected_day()
         if d is None or self._busy:
             return
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Export the day"),
+                self.tr("Why is this footage copied? (a police report, a court order, a data subject's request)"))
+            if not ok or not reason.strip():
+                return
         if folder is None:
             start_in = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
             folder = QFileDialog.getExistingDirectory(self, self.tr("Export the day to…"), start_in)
@@ -410,8 +419,10 @@ class StorageView(QDialog):
         def work() -> DayExport:
             segs = self.api.recordings(cid, start, end, limit=100_000, timeout=60)
             mine = [s for s in segs if start <= datetime.fromisoformat(s.start) < end]  # the day they began
-            return day_export.export_day([self.api.data.absolute(s.path) for s in mine], Path(folder), name, iso,
-                              self.export_progress.emit)
+            return day_export.export_day(
+                [(PurePosixPath(s.path).name,
+                  lambda dest, sid=s.id: self.api.download_segment(sid, dest, reason)) for s in mine],
+                Path(folder), name, iso, self.export_progress.emit)
 
         self.progress.setValue(0)
         self.progress.show()

@@ -1,0 +1,48 @@
+"""A loopback HTTP server of a benchmark's files, with byte ranges, on the recorder's own stack
+(uvicorn, Starlette's FileResponse); it counts the requests each file gets, to see how many range
+requests a player makes for one open or seek."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections import Counter
+from pathlib import Path
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+
+
+class FileServer:
+    def __init__(self, files: list[str]):
+        self.files = [Path(f) for f in files]
+        self.requests: Counter[int] = Counter()
+        app = Starlette(routes=[Route("/{index:int}", self._file)])
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    async def _file(self, request: Request) -> Response:
+        index = request.path_params["index"]
+        if index >= len(self.files):
+            return Response(status_code=404)
+        self.requests[index] += 1
+        return FileResponse(self.files[index], media_type="video/mp4")
+
+    def urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{self.port}/{i}" for i in range(len(self.files))]
+
+    def __enter__(self) -> FileServer:
+        self.thread.start()
+        while not self.server.started:
+            threading.Event().wait(0.02)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(5)

@@ -1,0 +1,125 @@
+"""Playback over the recorder's HTTP API against the same files opened directly (the floor), in
+the same run, with the real PlaybackEngine (bench/playback_procs.py client), medians:
+- open: engine.seek() into a 1 h fragmented MP4, nothing open yet, to its frame on the screen;
+  a fresh process per open. Target <= 1 s.
+- seek: while playing, to another time in the same 1 h file and into the other file. Target <= 300 ms.
+- boundary: playing from one 1 h file into the next, the longest interval between two frames
+  shown around the join minus the normal one. Target <= 100 ms.
+- requests: how many HTTP requests the files got per open and per seek (libVLC's MP4 demuxer is
+  said to walk every fragment of a fragmented file on open: over HTTP each step would be a range
+  request; the client uses FFmpeg's demuxer, which does not).
+The server is bench/http_files.py on loopback: uvicorn and Starlette's FileResponse with byte
+ranges, as the recorder's GET /api/recordings/{id}/file (without its token check and index
+lookup, a few ms). Media and screen reading as bench/playback_bench.py.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.http_files import FileServer
+from bench.playback_bench import (
+    CROSSINGS,
+    HICCUP_TARGET_S,
+    MEDIA_DIR,
+    OPEN_TARGET_S,
+    ROUNDS,
+    SEEK_TARGET_S,
+    Stage,
+    code_at,
+    crossing,
+    make_media,
+    seek_plan,
+    summary,
+)
+
+SIDES = ("client_http", "floor_file")  # "floor": the same engine on the files themselves
+
+
+def _extra(side: str, urls: list[str]) -> dict:
+    return {"urls": urls} if side == "client_http" else {}
+
+
+def open_bench(stage: Stage, server: FileServer) -> dict:
+    rng = random.Random(37)
+    offsets = [37 * 60 + rng.uniform(0, 60) for _ in range(ROUNDS)]
+    runs = {s: [] for s in SIDES}
+    requests = []
+    for offset in offsets:
+        for side in SIDES:
+            p = stage.player("client", **_extra(side, server.urls()))
+            try:
+                before = sum(server.requests.values())
+                t0 = p.seek(0, offset)["t0"]
+                hit = stage.shown(t0, code_at(offset), timeout=30)
+                runs[side].append(hit and hit[0] - t0)
+                if side == "client_http":
+                    time.sleep(0.5)  # the standby is not opened this early: these are the open's
+                    requests.append(sum(server.requests.values()) - before)
+            finally:
+                p.close()
+    out = summary(runs)
+    return {**out, "http_requests_per_open": requests, "target_s": OPEN_TARGET_S,
+            "pass": out["client_http_s"] is not None and out["client_http_s"] <= OPEN_TARGET_S}
+
+
+def seek_bench(stage: Stage, server: FileServer, durations: list[float]) -> dict:
+    plan = seek_plan(durations)
+    runs = {kind: {s: [] for s in SIDES} for kind in ("same", "other")}
+    requests = {"same": [], "other": []}
+    for side in SIDES:
+        p = stage.player("client", **_extra(side, server.urls()))
+        try:
+            t0 = p.seek(0, 37 * 60.0)["t0"]
+            if not stage.shown(t0, code_at(37 * 60.0), timeout=60):  # over HTTP an open may take many seconds
+                raise RuntimeError(f"{side}: nothing on screen a minute after opening")
+            time.sleep(1.5)
+            for kind, file, offset in plan:
+                before = sum(server.requests.values())
+                reply = p.seek(file, offset)
+                hit = stage.shown(reply["t0"], code_at(offset))
+                runs[kind][side].append(hit and hit[0] - reply["t0"])
+                time.sleep(1.5)
+                if side == "client_http":
+                    requests[kind].append(sum(server.requests.values()) - before)
+        finally:
+            p.close()
+    out = {kind: summary(r) for kind, r in runs.items()}
+    worst = max(out[k]["client_http_s"] or float("inf") for k in out)
+    return {**out, "http_requests_per_seek": requests, "target_s": SEEK_TARGET_S, "pass": worst <= SEEK_TARGET_S}
+
+
+def boundary_bench(stage: Stage, server: FileServer) -> dict:
+    out = {}
+    files, durations = stage.spec["files"], stage.spec["durations"]
+    for side in SIDES:
+        p = stage.player("client", files=files, durations=durations, **_extra(side, server.urls()))
+        try:
+            seen = [r for r in (crossing(stage, p, durations[0]) for _ in range(CROSSINGS)) if r]
+        finally:
+            p.close()
+        hiccups = [r["longest_s"] - r["normal_s"] for r in seen]
+        out[side] = {"hiccup_s": round(statistics.median(hiccups), 3) if seen else None,
+                     "hiccups_s": [round(h, 3) for h in hiccups], "missed": CROSSINGS - len(seen)}
+    hiccup = out["client_http"]["hiccup_s"]
+    return {**out, "target_s": HICCUP_TARGET_S, "pass": hiccup is not None and hiccup <= HICCUP_TARGET_S}
+
+
+def main() -> dict:
+    with tempfile.TemporaryDirectory(prefix="vms-playback-http-bench-") as tmp:
+        media = make_media(Path(MEDIA_DIR) if MEDIA_DIR else Path(tmp) / "media")
+        files, durations = media["hour"]
+        with FileServer(files) as server:
+            stage = Stage(files, durations)
+            try:
+                out = {"open": open_bench(stage, server), "seek": seek_bench(stage, server, durations),
+                       "boundary": boundary_bench(stage, server)}
+            finally:
+                stage.close()
+    return {"media": "2 x 1 h H.264 1280x720 15 fps 1 Mbit/s fMP4, 1 s GOP, in the page cache",
+            "sides": "client_http: the engine on http://127.0.0.1 URLs; floor_file: the same engine on the files",
+            **out, "pass": all(v["pass"] for v in out.values())}
