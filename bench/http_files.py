@@ -20,7 +20,7 @@ class FileServer:
     def __init__(self, files: list[str]):
         self.files = [Path(f) for f in files]
         self.requests: Counter[int] = Counter()
-        app = Starlette(routes=[Route("/{index:int}", self._file)])
+        app = Starlette(routes=[Route("/{index:int}", self._file), Route("/{index:int}/w/{window:int}", self._window)])
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -33,6 +33,20 @@ class FileServer:
             return Response(status_code=404)
         self.requests[index] += 1
         return FileResponse(self.files[index], media_type="video/mp4")
+
+    async def _window(self, request: Request) -> Response:
+        """One window of a file, as the recorder serves it to the player (recorder/api/windows.py)."""
+        from recorder.api.windows import PiecesResponse, window_pieces
+        index = request.path_params["index"]
+        self.requests[index] += 1
+        pieces = window_pieces(self.files[index], request.path_params["window"])
+        if pieces is None:
+            return Response(status_code=404)
+        return PiecesResponse(self.files[index], pieces, request.headers.get("range"))
+
+    def windows(self) -> list[list[float]]:
+        from recorder.api.windows import window_starts
+        return [window_starts(f) for f in self.files]
 
     def urls(self) -> list[str]:
         return [f"http://127.0.0.1:{self.port}/{i}" for i in range(len(self.files))]

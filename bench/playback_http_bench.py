@@ -40,8 +40,9 @@ from bench.playback_bench import (
 SIDES = ("client_http", "floor_file")  # "floor": the same engine on the files themselves
 
 
-def _extra(side: str, urls: list[str]) -> dict:
-    return {"urls": urls} if side == "client_http" else {}
+def _extra(side: str, urls: list[str], windows: list[list[float]] | None = None) -> dict:
+    """The client plays the files over HTTP in the recorder's windows (api/windows.py)."""
+    return {"urls": urls, "windows": windows} if side == "client_http" else {}
 
 
 def open_bench(stage: Stage, server: FileServer) -> dict:
@@ -51,7 +52,7 @@ def open_bench(stage: Stage, server: FileServer) -> dict:
     requests = []
     for offset in offsets:
         for side in SIDES:
-            p = stage.player("client", **_extra(side, server.urls()))
+            p = stage.player("client", **_extra(side, server.urls(), server.windows()))
             try:
                 before = sum(server.requests.values())
                 t0 = p.seek(0, offset)["t0"]
@@ -72,7 +73,7 @@ def seek_bench(stage: Stage, server: FileServer, durations: list[float]) -> dict
     runs = {kind: {s: [] for s in SIDES} for kind in ("same", "other")}
     requests = {"same": [], "other": []}
     for side in SIDES:
-        p = stage.player("client", **_extra(side, server.urls()))
+        p = stage.player("client", **_extra(side, server.urls(), server.windows()))
         try:
             t0 = p.seek(0, 37 * 60.0)["t0"]
             if not stage.shown(t0, code_at(37 * 60.0), timeout=60):  # over HTTP an open may take many seconds
@@ -97,7 +98,7 @@ def boundary_bench(stage: Stage, server: FileServer) -> dict:
     out = {}
     files, durations = stage.spec["files"], stage.spec["durations"]
     for side in SIDES:
-        p = stage.player("client", files=files, durations=durations, **_extra(side, server.urls()))
+        p = stage.player("client", files=files, durations=durations, **_extra(side, server.urls(), server.windows()))
         try:
             seen = [r for r in (crossing(stage, p, durations[0]) for _ in range(CROSSINGS)) if r]
         finally:

@@ -129,7 +129,7 @@ def client_main(spec: dict) -> None:
 
     from vms_desktop.playback.engine import PlaybackEngine
     from vms_desktop.playback.player_window import VideoStack
-    from vms_desktop.playback.timemap import Span
+    from vms_desktop.playback.timemap import windowed
     from vms_desktop.vlc_player import vlc_instance
 
     app = QApplication([])
@@ -141,7 +141,14 @@ def client_main(spec: dict) -> None:
     stack = VideoStack(win)
     box.addWidget(stack)
     urls = spec.get("urls")  # the files over HTTP (bench.playback_http_bench), else the files themselves
-    engine = PlaybackEngine(lambda span: urls[span.id - 1] if urls else span.path, lambda _span: False, win)
+    windows = spec.get("windows")  # with urls: played in windows, as the player window plays the recorder's
+
+    def url_of(span) -> str:
+        if not urls:
+            return span.path
+        return urls[span.id - 1] + (f"/w/{span.window}" if span.window is not None else "")
+
+    engine = PlaybackEngine(url_of, lambda _span: False, win)
     engine.show_in(*stack.surfaces)
     engine.notice.connect(lambda text: emit(ev="notice", who="client", t=time.time(), text=text))
 
@@ -160,9 +167,10 @@ def client_main(spec: dict) -> None:
         raw.set_media = timed("set_media", raw.set_media)  # this process's players only
         raw.play = timed("play", raw.play)
     t0 = datetime(2030, 1, 1, tzinfo=UTC)
-    spans, start = [], t0
+    spans, start, file_starts = [], t0, []
     for i, (path, duration) in enumerate(zip(spec["files"], spec["durations"])):
-        spans.append(Span(i + 1, start, start + timedelta(seconds=duration), path))
+        spans += windowed(i + 1, start, start + timedelta(seconds=duration), path, windows[i] if windows else [])
+        file_starts.append(start)
         start += timedelta(seconds=duration)
     engine.set_spans(spans)
     win.show()
@@ -171,7 +179,7 @@ def client_main(spec: dict) -> None:
         line = Signal(list)
 
     def handle(words: list[str]) -> None:
-        t = spans[int(words[1])].start + timedelta(seconds=float(words[2]))
+        t = file_starts[int(words[1])] + timedelta(seconds=float(words[2]))
         t_0 = time.time()
         engine.seek(t)
         emit(cmd=words[0], t0=t_0, t1=time.time())

@@ -81,7 +81,8 @@ class RecorderProcess:
 
     def start(self) -> RecorderProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        env = dict(os.environ, VMS_ALLOW_SHORT_SEGMENTS="1")
+        # windows of two fragments: a player crosses windows within the tests' short segments
+        env = dict(os.environ, VMS_ALLOW_SHORT_SEGMENTS="1", VMS_WINDOW_FRAGMENTS="2")
         self._log = open(self.log_path, "a")
         self.proc = subprocess.Popen([sys.executable, "-m", "recorder.cli", "--data-dir", str(self.data_dir),
                                       *self.args], stdout=self._log, stderr=subprocess.STDOUT, env=env)

@@ -324,13 +324,18 @@ class RecorderClient:
         stream = "&stream=sub" if sub else ""
         return f"{self.base}/api/cameras/{camera_id}/live?token={self.token}{stream}"
 
-    def segment_url(self, segment_id: int) -> str:
-        """A recorded segment for a player, which seeks in it with byte ranges."""
-        return self._player_url(f"/api/recordings/{segment_id}/file")
+    def segment_url(self, segment_id: int, window: int | None = None) -> str:
+        """A recorded segment for a player, which seeks in it with byte ranges; with window,
+        only that window of it (Segment.windows), which opens in a constant time."""
+        return self._player_url(f"/api/recordings/{segment_id}/file", **_query(window=window))
 
-    def current_url(self, camera_id: int, name: str) -> str:
-        """The file the camera is writing, as far as it is written (404 once it became a segment)."""
-        return self._player_url("/api/recordings/current", camera_id=camera_id, name=name)
+    def current_url(self, camera_id: int, name: str, window: int | None = None) -> str:
+        """The file the camera is writing, as far as it is written (or one window of it)."""
+        return self._player_url("/api/recordings/current", camera_id=camera_id, name=name, **_query(window=window))
+
+    def current_windows(self, camera_id: int, name: str) -> list[float]:
+        """Where each window of the file being written begins (seconds from its start)."""
+        return self.call("GET", "/api/recordings/current/windows", params={"camera_id": camera_id, "name": name})
 
     def segment_gone(self, segment_id: int) -> bool:
         """Whether the recorder no longer has a segment's file (removed by retention, say)."""

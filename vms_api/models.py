@@ -269,6 +269,8 @@ class Segment(BaseModel):
     audio_codec: str | None = None
     width: int | None = None
     height: int | None = None
+    windows: list[float] = Field([], description="where each window of the file begins (seconds from its start): "
+                                 "a player opens ?window=N, a small MP4 of its own, rather than the whole file")
 
 
 class RecordedDay(BaseModel):

@@ -48,6 +48,9 @@ def vlc_library() -> ctypes.CDLL:
     return vlc.dll
 
 
+RECORDING_CACHING_MS = 300  # enough for the site's network; the recorder's files are there already
+
+
 def _media(source: Path | str) -> vlc.Media:
     """A URL (the recorder's API) or a file on this machine (the smoke test, benchmarks' floor)."""
     source = str(source)
@@ -114,6 +117,8 @@ class VlcPlayer(QObject):
         # FFmpeg's demuxer for our fragmented MP4: libVLC's own walks every fragment of an hour's
         # file on open (~200 ms) and lands seeks on the next keyframe, up to a GOP late.
         media.add_option(":demux=avformat,any")
+        if "://" in str(source):  # the recorder's HTTP: its 1 s default buffer is most of an open's wait
+            media.add_option(f":network-caching={RECORDING_CACHING_MS}")
         if at_s > 0.05:
             media.add_option(f":start-time={at_s:.3f}")
         if start_paused:

@@ -66,7 +66,8 @@ class PlaybackEngine(QObject):
     def set_spans(self, spans: list[Span]) -> None:
         self.timemap = TimeMap(spans)
         if self.span is not None:  # the growing file gets a new end each refresh
-            same = next((s for s in spans if s.id == self.span.id and s.path == self.span.path), None)
+            same = next((s for s in spans if s.id == self.span.id and s.path == self.span.path
+                         and s.window == self.span.window), None)
             if same is not None:
                 self.span = same
 
@@ -133,6 +134,7 @@ class PlaybackEngine(QObject):
 
     def close(self) -> None:
         self._clock.stop()
+        self.span = None  # a reopen still waiting (the live edge) must not touch a released player
         for player in self.players:
             player.release()
 
@@ -141,7 +143,8 @@ class PlaybackEngine(QObject):
     def _go(self, pos: Position) -> None:
         self._drop_standby()
         self._stepped_to = None
-        same_file = self.span is not None and pos.span.path == self.span.path and self.vlc.length_ms > 0
+        same_file = (self.span is not None and pos.span.path == self.span.path and pos.span.window == self.span.window
+                     and self.vlc.length_ms > 0)
         if same_file and self.vlc.is_playing() or same_file and not self.want_playing:
             self.span = pos.span
             self.vlc.seek(int(pos.offset * 1000))
@@ -161,7 +164,7 @@ class PlaybackEngine(QObject):
     def _preload(self) -> None:
         span = self.span
         # Not at other speeds: a paused standby there was seen to start seconds into its file.
-        if span is None or span.id == LIVE_SPAN_ID or self.standby is not None or self.rate != 1.0:
+        if span is None or self._growing(span) or self.standby is not None or self.rate != 1.0:
             return
         now = self.now()
         if now is None or span.end - now > PRELOAD:
@@ -201,7 +204,7 @@ class PlaybackEngine(QObject):
         span = self.span
         if span is None or not self.vlc.at_end:  # stale: see _file_error
             return
-        if span.id == LIVE_SPAN_ID:  # caught up with the file being written: wait, then reopen
+        if self._growing(span):  # caught up with the file being written: wait, then reopen
             offset = (self.now() or span.end) - span.start
             QTimer.singleShot(1000, lambda: self._open(self.span, max(0.0, offset.total_seconds() - 0.5))
                               if self.span is span else None)
@@ -220,6 +223,10 @@ class PlaybackEngine(QObject):
             self._swap(self.standby)
         else:
             self._open(nxt.span, nxt.offset)
+
+    def _growing(self, span: Span) -> bool:
+        """The part of the file being written that grows: its last window (or all of it)."""
+        return span.id == LIVE_SPAN_ID and self.timemap.after(span) is None
 
     def _file_error(self) -> None:
         # An end or error queued for the media the player held before the one just set is

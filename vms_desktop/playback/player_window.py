@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vms_api import models as m
+from vms_api.client import ApiError
 from vms_api.models import utc
 from vms_desktop.clips.clip_dialog import format_duration, format_range
 from vms_desktop.events.event_list import EventPanel
@@ -30,7 +31,7 @@ from vms_desktop.live.tile import VideoSurface
 from vms_desktop.messages import error_text
 from vms_desktop.playback.engine import LIVE_SPAN_ID, POSITION_MS, PlaybackEngine
 from vms_desktop.playback.timeline import MIN_CLIP, Timeline, describe_event
-from vms_desktop.playback.timemap import Span, local_day
+from vms_desktop.playback.timemap import Span, local_day, windowed
 from vms_desktop.recorder_link import RecorderApi
 from vms_desktop.settings import client_settings
 from vms_desktop.tasks import run_in_background
@@ -80,8 +81,8 @@ class PlayerWindow(QWidget):
 
     def _url_of(self, span: Span) -> str:
         if span.id == LIVE_SPAN_ID:  # the growing file, by its name in the camera's status
-            return self.api.current_url(self.camera.id, PurePath(span.path).name)
-        return self.api.segment_url(span.id)
+            return self.api.current_url(self.camera.id, PurePath(span.path).name, span.window)
+        return self.api.segment_url(span.id, span.window)
 
     def _gone(self, span: Span) -> bool:
         if span.id == LIVE_SPAN_ID:  # became a segment since: the next refresh lists it
@@ -227,12 +228,18 @@ class PlayerWindow(QWidget):
         def fetch() -> tuple:
             q = {"camera_id": cid, "start": (start - MARGIN).isoformat(), "end": (end + MARGIN).isoformat(),
                  "limit": 100_000}
-            spans = [Span(s.id, utc(s.start), utc(s.end), s.path)
-                     for s in self.api.recordings(**q)]
+            spans = [w for s in self.api.recordings(**q) for w in windowed(s.id, utc(s.start), utc(s.end), s.path,
+                                                                              s.windows)]
             events = parse_rows(self.api.events(**q))  # in time order
             days = self.api.recording_days(cid) if with_days else None
             cam = next((c for c in self.api.status().cameras if c.id == cid), None)
-            return spans, events, days, cam
+            live = []
+            if cam and cam.current_file and cam.current_start:
+                try:
+                    live = self.api.current_windows(cid, PurePath(cam.current_file).name)
+                except ApiError:  # closed meanwhile: the next refresh lists it as a segment
+                    cam = None
+            return spans, events, days, cam, live
 
         run_in_background(fetch, self._loaded, self._not_loaded, owner=self)  # the window may close meanwhile
 
@@ -246,10 +253,10 @@ class PlayerWindow(QWidget):
         self.events.refresh()  # it says what went wrong in its own words
 
     def _loaded(self, result: tuple) -> None:
-        spans, events, days, cam = result
+        spans, events, days, cam, live = result
         now = datetime.now(UTC)
         if cam and cam.current_file and cam.current_start:
-            spans.append(Span(LIVE_SPAN_ID, utc(cam.current_start), now, cam.current_file))
+            spans += windowed(LIVE_SPAN_ID, utc(cam.current_start), now, cam.current_file, live)
         self.engine.set_spans(spans)
         start, end = local_day(self.day, self.tz)
         self.timeline.set_data(self.engine.timemap.runs(start, end), events,

@@ -13,12 +13,23 @@ JOIN_GAP = timedelta(seconds=2)  # holes shorter than this are segment joins, no
 
 @dataclass(frozen=True)
 class Span:
-    """One recorded file: the camera's time from start to end is in it, from offset 0."""
+    """One recorded file, or one window of it (a run of its fragments the recorder serves as a
+    small file of its own): the camera's time from start to end is in it, from offset 0."""
 
     id: int
     start: datetime
     end: datetime
     path: str
+    window: int | None = None
+
+
+def windowed(id: int, start: datetime, end: datetime, path: str, windows: list[float]) -> list[Span]:
+    """A file's spans: one per window the recorder lists (seconds from the file's start), or the
+    whole file when it lists none."""
+    if len(windows) < 1:
+        return [Span(id, start, end, path)]
+    bounds = [start + timedelta(seconds=w) for w in windows] + [end]
+    return [Span(id, bounds[i], bounds[i + 1], path, i) for i in range(len(windows)) if bounds[i + 1] > bounds[i]]
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,7 @@ class TimeMap:
         """Where playback goes when this file ends: the same instant in the next file when
         they overlap, else the next file's start (a gap is skipped)."""
         found = self.next_recorded(span.end)
-        if found is not None and found.span.id == span.id:
+        if found is not None and found.span == span:
             return None
         return found
 
