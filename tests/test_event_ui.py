@@ -82,8 +82,12 @@ def near(win, t: datetime, tolerance: float = 1.5) -> bool:
     return now is not None and abs((now - t).total_seconds()) < tolerance
 
 
-def clock_of(win) -> datetime:
-    return datetime.strptime(win.clock.text(), "%d/%m/%Y %H:%M:%S").replace(tzinfo=win.tz)
+def clock_of(win) -> datetime | None:
+    """The time the player's clock shows; None before its first tick."""
+    try:
+        return datetime.strptime(win.clock.text(), "%d/%m/%Y %H:%M:%S").replace(tzinfo=win.tz)
+    except ValueError:
+        return None
 
 
 def activate(qtbot, win) -> None:
@@ -225,7 +229,8 @@ def test_event_list_beside_the_player_filters_searches_and_plays_an_event(qtbot,
     click_event(qtbot, panel.view, abc["id"])
     target = _utc(abc["start"]) - PRE_ROLL
     qtbot.waitUntil(lambda: near(win, target), timeout=10_000)
-    qtbot.waitUntil(lambda: abs((clock_of(win) - target).total_seconds()) <= 2, timeout=1000)  # what the guard reads
+    qtbot.waitUntil(lambda: (shown := clock_of(win)) is not None and abs((shown - target).total_seconds()) <= 2,
+                    timeout=1000)  # what the guard reads
     assert "licence plate — ABC1D23" in win.notice.text()
 
     # the whole list again; Enter on the highlighted event plays it
@@ -345,7 +350,8 @@ def test_search_finds_a_plate_on_any_camera_and_opens_its_player_there(qtbot, re
     QTest.keyClick(view, Qt.Key_Return)
     qtbot.waitUntil(lambda: win.player is not None and win.player.camera.id == yard_id, timeout=5000)
     qtbot.waitUntil(lambda: near(win.player, yard_at - PRE_ROLL), timeout=20_000)
-    qtbot.waitUntil(lambda: abs((clock_of(win.player) - (yard_at - PRE_ROLL)).total_seconds()) <= 2, timeout=1000)
+    qtbot.waitUntil(lambda: (shown := clock_of(win.player)) is not None
+                    and abs((shown - (yard_at - PRE_ROLL)).total_seconds()) <= 2, timeout=1000)
 
     # a double-click on a hit of another camera: that camera's player instead
     dialog.text.setText("abc1d")

@@ -138,6 +138,7 @@ class AuditView(QDialog):
             AuditAction.SNAPSHOT_VIEWED: self.tr("picture viewed"), AuditAction.CLIP_CREATED: self.tr("clip made"),
             AuditAction.CLIP_CHANGED: self.tr("clip changed"), AuditAction.CLIP_DOWNLOADED: self.tr("clip downloaded"),
             AuditAction.CLIP_DELETED: self.tr("clip deleted"), AuditAction.RECORDINGS_DELETED: self.tr("footage deleted"),
+            AuditAction.RECORDING_DOWNLOADED: self.tr("recording downloaded"),
             AuditAction.CAMERA_ADDED: self.tr("camera added"), AuditAction.CAMERA_CHANGED: self.tr("camera changed"),
             AuditAction.CAMERA_REMOVED: self.tr("camera removed"), AuditAction.SETTINGS_CHANGED: self.tr("settings changed"),
             AuditAction.USER_ADDED: self.tr("user added"), AuditAction.USER_CHANGED: self.tr("user changed"),

@@ -200,66 +200,71 @@
     </message>
     <message>
         <location filename="../admin/audit_view.py" line="141"/>
+        <source>recording downloaded</source>
+        <translation>gravação baixada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="142"/>
         <source>camera added</source>
         <translation>câmera adicionada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="141"/>
+        <location filename="../admin/audit_view.py" line="142"/>
         <source>camera changed</source>
         <translation>câmera alterada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="142"/>
+        <location filename="../admin/audit_view.py" line="143"/>
         <source>camera removed</source>
         <translation>câmera removida</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="142"/>
+        <location filename="../admin/audit_view.py" line="143"/>
         <source>settings changed</source>
         <translation>configurações alteradas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="143"/>
+        <location filename="../admin/audit_view.py" line="144"/>
         <source>user added</source>
         <translation>usuário adicionado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="143"/>
+        <location filename="../admin/audit_view.py" line="144"/>
         <source>user changed</source>
         <translation>usuário alterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="144"/>
+        <location filename="../admin/audit_view.py" line="145"/>
         <source>user removed</source>
         <translation>usuário removido</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="144"/>
+        <location filename="../admin/audit_view.py" line="145"/>
         <source>refused</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="145"/>
+        <location filename="../admin/audit_view.py" line="146"/>
         <source>trail exported</source>
         <translation>trilha exportada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="145"/>
+        <location filename="../admin/audit_view.py" line="146"/>
         <source>recorder started</source>
         <translation>gravador iniciado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="146"/>
+        <location filename="../admin/audit_view.py" line="147"/>
         <source>recorder stopped</source>
         <translation>gravador parado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="172"/>
+        <location filename="../admin/audit_view.py" line="173"/>
         <source>Reading the trail…</source>
         <translation>Lendo a trilha…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_view.py" line="186"/>
+        <location filename="../admin/audit_view.py" line="187"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>%n registro exibido, os mais recentes primeiro.</numerusform>
@@ -267,22 +272,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="210"/>
+        <location filename="../admin/audit_view.py" line="211"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="211"/>
+        <location filename="../admin/audit_view.py" line="212"/>
         <source>CSV files (*.csv)</source>
         <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="221"/>
+        <location filename="../admin/audit_view.py" line="222"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_view.py" line="222"/>
+        <location filename="../admin/audit_view.py" line="223"/>
         <source>Saved %n entries to {path}.</source>
         <translation>
             <numerusform>%n registro salvo em {path}.</numerusform>
@@ -290,12 +295,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="227"/>
+        <location filename="../admin/audit_view.py" line="228"/>
         <source>Verifying the whole trail…</source>
         <translation>Verificando a trilha inteira…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_view.py" line="233"/>
+        <location filename="../admin/audit_view.py" line="234"/>
         <source>The trail is intact (%n entries).</source>
         <translation>
             <numerusform>A trilha está íntegra (%n registro).</numerusform>
@@ -303,7 +308,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="235"/>
+        <location filename="../admin/audit_view.py" line="236"/>
         <source>The trail was tampered with: {problem}. The {n} entries before it are intact.</source>
         <translation>A trilha foi adulterada: {problem}. Os {n} registros anteriores estão íntegros.</translation>
     </message>
@@ -531,7 +536,7 @@
 <context>
     <name>ClipPlayer</name>
     <message>
-        <location filename="../clips/clip_player.py" line="37"/>
+        <location filename="../clips/clip_player.py" line="36"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
@@ -584,7 +589,7 @@
     </message>
     <message>
         <location filename="../clips/clips_panel.py" line="69"/>
-        <location filename="../clips/clips_panel.py" line="221"/>
+        <location filename="../clips/clips_panel.py" line="218"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
@@ -669,127 +674,137 @@
         <translation>falhou: {why}</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="221"/>
+        <location filename="../clips/clips_panel.py" line="218"/>
         <source>Rename clip</source>
         <translation>Renomear clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="229"/>
+        <location filename="../clips/clips_panel.py" line="226"/>
         <source>Renamed to “{name}”</source>
         <translation>Renomeado para “{name}”</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="237"/>
+        <location filename="../clips/clips_panel.py" line="234"/>
         <source>Delete clip</source>
         <translation>Excluir clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="238"/>
+        <location filename="../clips/clips_panel.py" line="235"/>
         <source>Delete the clip “{name}” ({camera}, {range})? Its file is removed for good; copies exported elsewhere are not touched.</source>
         <translation>Excluir o clipe “{name}” ({camera}, {range})? O arquivo é apagado definitivamente; cópias exportadas para outros lugares não são afetadas.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="247"/>
+        <location filename="../clips/clips_panel.py" line="244"/>
         <source>Deleted “{name}”</source>
         <translation>“{name}” excluído</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="268"/>
+        <location filename="../clips/clips_panel.py" line="266"/>
+        <source>Export the clip</source>
+        <translation>Exportar o clipe</translation>
+    </message>
+    <message>
+        <location filename="../clips/clips_panel.py" line="267"/>
+        <source>Why is this footage copied? (a police report, a court order, a data subject&apos;s request)</source>
+        <translation>Por que estas imagens são copiadas? (um boletim de ocorrência, uma ordem judicial, um pedido do titular dos dados)</translation>
+    </message>
+    <message>
+        <location filename="../clips/clips_panel.py" line="272"/>
         <source>Export the clip to…</source>
         <translation>Exportar o clipe para…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="274"/>
+        <location filename="../clips/clips_panel.py" line="278"/>
         <source>Exporting “{name}”…</source>
         <translation>Exportando “{name}”…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="293"/>
+        <location filename="../clips/clips_panel.py" line="298"/>
         <source>Exported and checked: {path} (checksum in {sidecar})</source>
         <translation>Exportado e conferido: {path} (soma de verificação em {sidecar})</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="298"/>
+        <location filename="../clips/clips_panel.py" line="303"/>
         <source>the saved clip&apos;s file no longer matches its checksum: it has been changed or damaged on this disk</source>
         <translation>o arquivo do clipe salvo não confere mais com a sua soma de verificação: foi alterado ou danificado neste disco</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="300"/>
+        <location filename="../clips/clips_panel.py" line="305"/>
         <source>the copy differs from the clip after writing: the target disk may be failing; try another one</source>
         <translation>a cópia gravada difere do clipe: o disco de destino pode estar com defeito; tente outro</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="302"/>
+        <location filename="../clips/clips_panel.py" line="307"/>
         <source>the clip&apos;s file is missing from the recordings disk</source>
         <translation>o arquivo do clipe não está no disco de gravações</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="304"/>
+        <location filename="../clips/clips_panel.py" line="312"/>
         <source>The clip was not exported: {why}</source>
         <translation>O clipe não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="310"/>
+        <location filename="../clips/clips_panel.py" line="318"/>
         <source>Verify a clip file</source>
         <translation>Verificar um arquivo de clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="311"/>
+        <location filename="../clips/clips_panel.py" line="319"/>
         <source>Video files (*.mp4)</source>
         <translation>Arquivos de vídeo (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="314"/>
+        <location filename="../clips/clips_panel.py" line="322"/>
         <source>Checking {file}…</source>
         <translation>Verificando {file}…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="328"/>
+        <location filename="../clips/clips_panel.py" line="336"/>
         <source>The file could not be read: {why}</source>
         <translation>Não foi possível ler o arquivo: {why}</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="344"/>
+        <location filename="../clips/clips_panel.py" line="352"/>
         <source>the saved clip “{name}” ({camera}, {range})</source>
         <translation>o clipe salvo “{name}” ({camera}, {range})</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="348"/>
+        <location filename="../clips/clips_panel.py" line="356"/>
         <source>{file} has been CHANGED: it does not match its checksum file.</source>
         <translation>{file} foi ALTERADO: não confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="350"/>
+        <location filename="../clips/clips_panel.py" line="358"/>
         <source>Its content is {clip}; the checksum file is wrong.</source>
         <translation>O conteúdo é {clip}; o arquivo de soma de verificação é que está errado.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="352"/>
+        <location filename="../clips/clips_panel.py" line="360"/>
         <source>{file} is intact: it matches its checksum file.</source>
         <translation>{file} está íntegro: confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="353"/>
+        <location filename="../clips/clips_panel.py" line="361"/>
         <source>It is {clip}.</source>
         <translation>É {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="354"/>
+        <location filename="../clips/clips_panel.py" line="362"/>
         <source>No saved clip here has this content (deleted since, or from another site).</source>
         <translation>Nenhum clipe salvo aqui tem este conteúdo (excluído depois, ou de outro local).</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="356"/>
+        <location filename="../clips/clips_panel.py" line="364"/>
         <source>{file} has no checksum file next to it, but its content is {clip}.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado, mas o conteúdo é {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="359"/>
+        <location filename="../clips/clips_panel.py" line="367"/>
         <source>{file} has no checksum file next to it and matches no saved clip: it cannot be confirmed.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado e não confere com nenhum clipe salvo: não é possível confirmá-lo.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="362"/>
+        <location filename="../clips/clips_panel.py" line="370"/>
         <source>(The checksum file was written for a file of another name.)</source>
         <translation>(O arquivo de soma de verificação foi gerado para um arquivo com outro nome.)</translation>
     </message>
@@ -1821,27 +1836,27 @@ Gravador: {data}</translation>
 <context>
     <name>PlaybackEngine</name>
     <message>
-        <location filename="../playback/engine.py" line="85"/>
+        <location filename="../playback/engine.py" line="89"/>
         <source>Nothing recorded after {t}</source>
         <translation>Nada gravado depois de {t}</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="245"/>
+        <location filename="../playback/engine.py" line="264"/>
         <source>No recording from {a} to {b}: skipped</source>
         <translation>Sem gravação de {a} a {b}: pulado</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="153"/>
+        <location filename="../playback/engine.py" line="247"/>
         <source>The recording from {t} is no longer on disk (removed by retention?)</source>
         <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="215"/>
+        <location filename="../playback/engine.py" line="218"/>
         <source>End of the recordings</source>
         <translation>Fim das gravações</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="232"/>
+        <location filename="../playback/engine.py" line="249"/>
         <source>The recording from {t} cannot be played; going on with the next</source>
         <translation>A gravação de {t} não pode ser reproduzida; seguindo para a próxima</translation>
     </message>
@@ -1849,247 +1864,247 @@ Gravador: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../playback/player_window.py" line="101"/>
+        <location filename="../playback/player_window.py" line="111"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="105"/>
+        <location filename="../playback/player_window.py" line="115"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="116"/>
+        <location filename="../playback/player_window.py" line="126"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="118"/>
+        <location filename="../playback/player_window.py" line="128"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="121"/>
+        <location filename="../playback/player_window.py" line="131"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="124"/>
+        <location filename="../playback/player_window.py" line="134"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="124"/>
+        <location filename="../playback/player_window.py" line="134"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="125"/>
+        <location filename="../playback/player_window.py" line="135"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="127"/>
+        <location filename="../playback/player_window.py" line="137"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="127"/>
+        <location filename="../playback/player_window.py" line="137"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="129"/>
+        <location filename="../playback/player_window.py" line="139"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="129"/>
+        <location filename="../playback/player_window.py" line="139"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="130"/>
+        <location filename="../playback/player_window.py" line="140"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="130"/>
+        <location filename="../playback/player_window.py" line="140"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="142"/>
+        <location filename="../playback/player_window.py" line="152"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="142"/>
+        <location filename="../playback/player_window.py" line="152"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="144"/>
+        <location filename="../playback/player_window.py" line="154"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="144"/>
+        <location filename="../playback/player_window.py" line="154"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="147"/>
+        <location filename="../playback/player_window.py" line="157"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="147"/>
+        <location filename="../playback/player_window.py" line="157"/>
         <source>Clips saved from all cameras</source>
         <translation>Clipes salvos de todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="149"/>
+        <location filename="../playback/player_window.py" line="159"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="149"/>
+        <location filename="../playback/player_window.py" line="159"/>
         <source>Show or hide the list of events</source>
         <translation>Mostrar ou ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="173"/>
+        <location filename="../playback/player_window.py" line="183"/>
         <source>Preview</source>
         <translation>Pré-visualizar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="173"/>
+        <location filename="../playback/player_window.py" line="183"/>
         <source>Play just the clip range</source>
         <translation>Reproduzir só o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="174"/>
+        <location filename="../playback/player_window.py" line="184"/>
         <source>Create clip…</source>
         <translation>Criar clipe…</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="174"/>
+        <location filename="../playback/player_window.py" line="184"/>
         <source>Save the range as a clip</source>
         <translation>Salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="177"/>
+        <location filename="../playback/player_window.py" line="187"/>
         <source>In</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="177"/>
+        <location filename="../playback/player_window.py" line="187"/>
         <source>The clip starts at the frame on screen</source>
         <translation>O clipe começa no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="178"/>
+        <location filename="../playback/player_window.py" line="188"/>
         <source>Out</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="178"/>
+        <location filename="../playback/player_window.py" line="188"/>
         <source>The clip ends at the frame on screen</source>
         <translation>O clipe termina no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="179"/>
+        <location filename="../playback/player_window.py" line="189"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="179"/>
+        <location filename="../playback/player_window.py" line="189"/>
         <source>Clear the clip range</source>
         <translation>Limpar o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="234"/>
+        <location filename="../playback/player_window.py" line="250"/>
         <source>This camera has been removed: no new recordings will appear</source>
         <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="263"/>
+        <location filename="../playback/player_window.py" line="279"/>
         <source>No recording on {day}</source>
         <translation>Nenhuma gravação em {day}</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="279"/>
+        <location filename="../playback/player_window.py" line="295"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="282"/>
+        <location filename="../playback/player_window.py" line="298"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="330"/>
+        <location filename="../playback/player_window.py" line="346"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="357"/>
+        <location filename="../playback/player_window.py" line="373"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="359"/>
+        <location filename="../playback/player_window.py" line="375"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="382"/>
+        <location filename="../playback/player_window.py" line="398"/>
         <source>The clip must start before its end ({t})</source>
         <translation>O clipe deve começar antes do seu fim ({t})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="388"/>
+        <location filename="../playback/player_window.py" line="404"/>
         <source>The clip must end after its start ({t})</source>
         <translation>O clipe deve terminar depois do seu início ({t})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="394"/>
+        <location filename="../playback/player_window.py" line="410"/>
         <source>Clip: press I at its start and O at its end</source>
         <translation>Clipe: tecle I no início e O no fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="396"/>
+        <location filename="../playback/player_window.py" line="412"/>
         <source>Clip from {start}: press O at its end</source>
         <translation>Clipe a partir de {start}: tecle O no fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="398"/>
+        <location filename="../playback/player_window.py" line="414"/>
         <source>Clip until {end}: press I at its start</source>
         <translation>Clipe até {end}: tecle I no início</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="400"/>
+        <location filename="../playback/player_window.py" line="416"/>
         <source>Clip {range} ({duration})</source>
         <translation>Clipe {range} ({duration})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="403"/>
+        <location filename="../playback/player_window.py" line="419"/>
         <source>too short</source>
         <translation>curto demais</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="434"/>
+        <location filename="../playback/player_window.py" line="450"/>
         <source>Preview ended</source>
         <translation>Pré-visualização encerrada</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="439"/>
+        <location filename="../playback/player_window.py" line="455"/>
         <source>Set the clip&apos;s start (I) and end (O) first</source>
         <translation>Marque antes o início (I) e o fim (O) do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="445"/>
+        <location filename="../playback/player_window.py" line="461"/>
         <source>Clip saved: {name}</source>
         <translation>Clipe salvo: {name}</translation>
     </message>
@@ -2803,286 +2818,296 @@ Gravador: {data}</translation>
 <context>
     <name>StorageView</name>
     <message>
-        <location filename="../storage/storage_view.py" line="90"/>
+        <location filename="../storage/storage_view.py" line="91"/>
         <source>Storage</source>
         <translation>Armazenamento</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="105"/>
+        <location filename="../storage/storage_view.py" line="106"/>
         <source>All cameras</source>
         <translation>Todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="121"/>
-        <location filename="../storage/storage_view.py" line="129"/>
-        <location filename="../storage/storage_view.py" line="132"/>
-        <location filename="../storage/storage_view.py" line="135"/>
+        <location filename="../storage/storage_view.py" line="122"/>
+        <location filename="../storage/storage_view.py" line="130"/>
+        <location filename="../storage/storage_view.py" line="133"/>
+        <location filename="../storage/storage_view.py" line="136"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="121"/>
+        <location filename="../storage/storage_view.py" line="122"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="122"/>
+        <location filename="../storage/storage_view.py" line="123"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="126"/>
+        <location filename="../storage/storage_view.py" line="127"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="127"/>
+        <location filename="../storage/storage_view.py" line="128"/>
         <source>Run retention now…</source>
         <translation>Executar a retenção agora…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="129"/>
+        <location filename="../storage/storage_view.py" line="130"/>
         <source>Retention</source>
         <translation>Retenção</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="129"/>
+        <location filename="../storage/storage_view.py" line="130"/>
         <source>Days recorded</source>
         <translation>Dias gravados</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="130"/>
+        <location filename="../storage/storage_view.py" line="131"/>
         <source>Oldest day</source>
         <translation>Dia mais antigo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="130"/>
-        <location filename="../storage/storage_view.py" line="132"/>
+        <location filename="../storage/storage_view.py" line="131"/>
+        <location filename="../storage/storage_view.py" line="133"/>
         <source>Space used</source>
         <translation>Espaço usado</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="130"/>
+        <location filename="../storage/storage_view.py" line="131"/>
         <source>Share</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="131"/>
+        <location filename="../storage/storage_view.py" line="132"/>
         <source>Rate (Mbit/s)</source>
         <translation>Taxa (Mbit/s)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="131"/>
+        <location filename="../storage/storage_view.py" line="132"/>
         <source>Frame loss (last minute)</source>
         <translation>Perda de quadros (último minuto)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="132"/>
+        <location filename="../storage/storage_view.py" line="133"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="132"/>
+        <location filename="../storage/storage_view.py" line="133"/>
         <source>Recorded</source>
         <translation>Gravado</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="133"/>
+        <location filename="../storage/storage_view.py" line="134"/>
         <source>Deleted on</source>
         <translation>Apagado em</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="133"/>
+        <location filename="../storage/storage_view.py" line="134"/>
         <source>Days left</source>
         <translation>Dias restantes</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="135"/>
+        <location filename="../storage/storage_view.py" line="136"/>
         <source>Deleted at</source>
         <translation>Apagado às</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="135"/>
+        <location filename="../storage/storage_view.py" line="136"/>
         <source>Footage</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="135"/>
+        <location filename="../storage/storage_view.py" line="136"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="136"/>
+        <location filename="../storage/storage_view.py" line="137"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="136"/>
+        <location filename="../storage/storage_view.py" line="137"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="138"/>
+        <location filename="../storage/storage_view.py" line="139"/>
         <source>Per camera</source>
         <translation>Por câmera</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="139"/>
+        <location filename="../storage/storage_view.py" line="140"/>
         <source>Per day</source>
         <translation>Por dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="140"/>
+        <location filename="../storage/storage_view.py" line="141"/>
         <source>Cleanup log</source>
         <translation>Registro de limpeza</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="148"/>
+        <location filename="../storage/storage_view.py" line="149"/>
         <source>Delete day…</source>
         <translation>Apagar dia…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="149"/>
+        <location filename="../storage/storage_view.py" line="150"/>
         <source>Export day…</source>
         <translation>Exportar dia…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="151"/>
+        <location filename="../storage/storage_view.py" line="152"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="223"/>
+        <location filename="../storage/storage_view.py" line="224"/>
         <source>(removed)</source>
         <translation>(removida)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="228"/>
+        <location filename="../storage/storage_view.py" line="229"/>
         <source>Disk: {used} of {total} used ({pct:.0f} %), {free} free; recordings {rec}.</source>
         <translation>Disco: {used} de {total} usados ({pct:.0f} %), {free} livres; gravações {rec}.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="232"/>
+        <location filename="../storage/storage_view.py" line="233"/>
         <source>Recording {rate} Mbit/s in all: the disk is full in about {days} days at this rate (then the oldest footage goes early).</source>
         <translation>Gravando {rate} Mbit/s no total: o disco enche em cerca de {days} dias neste ritmo (depois, as gravações mais antigas são apagadas antes do prazo).</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="236"/>
+        <location filename="../storage/storage_view.py" line="237"/>
         <source>Nothing is being recorded at the moment.</source>
         <translation>Nada está sendo gravado no momento.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="239"/>
+        <location filename="../storage/storage_view.py" line="240"/>
         <source>Retention runs next on {when}.</source>
         <translation>A próxima execução da retenção é em {when}.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="242"/>
+        <location filename="../storage/storage_view.py" line="243"/>
         <source>Last run {when}: {n} recordings deleted ({size}).</source>
         <translation>Última execução {when}: {n} gravações apagadas ({size}).</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="247"/>
+        <location filename="../storage/storage_view.py" line="248"/>
         <source>{camera}: {day} is deleted at the next run ({size}) — save clips now.</source>
         <translation>{camera}: o dia {day} será apagado na próxima execução ({size}) — salve os clipes agora.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="276"/>
+        <location filename="../storage/storage_view.py" line="277"/>
         <source>{n} days</source>
         <translation>{n} dias</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="288"/>
+        <location filename="../storage/storage_view.py" line="289"/>
         <source>Measured while the camera records</source>
         <translation>Medida enquanto a câmera grava</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="289"/>
+        <location filename="../storage/storage_view.py" line="290"/>
         <source>{frames} of {expected} frames over {seconds:.0f} s</source>
         <translation>{frames} de {expected} quadros em {seconds:.0f} s</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="318"/>
+        <location filename="../storage/storage_view.py" line="319"/>
         <source>Deleted at the next retention run: save clips now</source>
         <translation>Será apagado na próxima execução da retenção: salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="325"/>
+        <location filename="../storage/storage_view.py" line="326"/>
         <source>retention</source>
         <translation>retenção</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="325"/>
+        <location filename="../storage/storage_view.py" line="326"/>
         <source>disk full (early)</source>
         <translation>disco cheio (antes do prazo)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="326"/>
+        <location filename="../storage/storage_view.py" line="327"/>
         <source>by the administrator</source>
         <translation>pelo administrador</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="379"/>
+        <location filename="../storage/storage_view.py" line="380"/>
         <source>Delete day</source>
         <translation>Apagar dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="380"/>
+        <location filename="../storage/storage_view.py" line="381"/>
         <source>Delete all footage of {camera} on {day} ({size})? It is removed for good; saved clips are kept.</source>
         <translation>Apagar todas as gravações de {camera} em {day} ({size})? Elas serão removidas definitivamente; os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="386"/>
+        <location filename="../storage/storage_view.py" line="387"/>
         <source>Deleting {camera}, {day}…</source>
         <translation>Apagando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="390"/>
+        <location filename="../storage/storage_view.py" line="391"/>
         <source>Deleted {n} recordings ({size}) of {camera} on {day}.</source>
         <translation>{n} gravações ({size}) de {camera} em {day} apagadas.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="403"/>
+        <location filename="../storage/storage_view.py" line="406"/>
+        <source>Export the day</source>
+        <translation>Exportar o dia</translation>
+    </message>
+    <message>
+        <location filename="../storage/storage_view.py" line="407"/>
+        <source>Why is this footage copied? (a police report, a court order, a data subject&apos;s request)</source>
+        <translation>Por que estas imagens são copiadas? (um boletim de ocorrência, uma ordem judicial, um pedido do titular dos dados)</translation>
+    </message>
+    <message>
+        <location filename="../storage/storage_view.py" line="412"/>
         <source>Export the day to…</source>
         <translation>Exportar o dia para…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="418"/>
+        <location filename="../storage/storage_view.py" line="429"/>
         <source>Exporting {camera}, {day}…</source>
         <translation>Exportando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="428"/>
+        <location filename="../storage/storage_view.py" line="439"/>
         <source>Exported {n} files ({size}) to {folder}; checksums in {sums}.</source>
         <translation>{n} arquivos ({size}) exportados para {folder}; somas de verificação em {sums}.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="431"/>
+        <location filename="../storage/storage_view.py" line="442"/>
         <source>{n} files listed in the index were missing from the disk.</source>
         <translation>{n} arquivos listados no índice não estavam no disco.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="438"/>
+        <location filename="../storage/storage_view.py" line="449"/>
         <source>The day was not exported: {why}</source>
         <translation>O dia não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="444"/>
+        <location filename="../storage/storage_view.py" line="455"/>
         <source>Run retention now</source>
         <translation>Executar a retenção agora</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="445"/>
+        <location filename="../storage/storage_view.py" line="456"/>
         <source>Delete now all footage older than each camera&apos;s retention? Saved clips are kept.</source>
         <translation>Apagar agora todas as gravações mais antigas que a retenção de cada câmera? Os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="449"/>
+        <location filename="../storage/storage_view.py" line="460"/>
         <source>Running retention…</source>
         <translation>Executando a retenção…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="453"/>
+        <location filename="../storage/storage_view.py" line="464"/>
         <source>Retention deleted {n} recordings ({size}).</source>
         <translation>A retenção apagou {n} gravações ({size}).</translation>
     </message>
