@@ -335,7 +335,8 @@ class RecorderClient:
 
     def current_windows(self, camera_id: int, name: str) -> list[float]:
         """Where each window of the file being written begins (seconds from its start)."""
-        return self.call("GET", "/api/recordings/current/windows", params={"camera_id": camera_id, "name": name})
+        return m.FileWindows.model_validate(self.call("GET", "/api/recordings/current/windows", params={
+            "camera_id": camera_id, "name": name})).windows
 
     def segment_gone(self, segment_id: int) -> bool:
         """Whether the recorder no longer has a segment's file (removed by retention, say)."""

@@ -273,6 +273,10 @@ class Segment(BaseModel):
                                  "a player opens ?window=N, a small MP4 of its own, rather than the whole file")
 
 
+class FileWindows(BaseModel):
+    windows: list[float]  # where each window of the file begins, seconds from its start (Segment.windows)
+
+
 class RecordedDay(BaseModel):
     date: DayText
     recorded_seconds: float

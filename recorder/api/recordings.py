@@ -79,17 +79,18 @@ def _served(path, window: int | None, request: Request):
     return PiecesResponse(path, pieces, request.headers.get("range"))
 
 
-@router.get("/current/windows", dependencies=PLAYER, response_model=list[float], responses=refusals(401, 403, 404, 422))
+@router.get("/current/windows", dependencies=PLAYER, response_model=api.FileWindows,
+            responses=refusals(401, 403, 404, 422))
 def current_windows(recorder: Rec, who: Who, camera_id: Id,
                     name: Annotated[str, Query(max_length=100, description="the file's name (current_file)")]
-                    ) -> list[float]:
+                    ) -> dict:
     """Where each window of the file being written begins, in seconds from its start."""
     who.require_camera(camera_id)
     path = _current_path(recorder, camera_id, name)
     if path is None:
         raise NotFound(ErrorCode.NOT_RECORDING_NOW, f"camera {camera_id} is not writing {name!r} now",
                        camera_id=camera_id)
-    return window_starts(path)
+    return {"windows": window_starts(path)}
 
 
 def _current_path(recorder, camera_id: int, name: str):
