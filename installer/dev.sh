@@ -23,7 +23,6 @@ APT_PACKAGES=(
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-xinerama0 libxcb-shape0
   libxcb-randr0 libxcb-xkb1 fonts-dejavu-core
   binutils libpython3-dev                  # the packaged app: PyInstaller's objdump, a shared libpython
-  xdotool                                  # tests: keys to a client run as another OS user
 )
 
 need_apt() {

@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             if any(c.id == camera_id for c in self.cameras):
                 self._open_when_ready = None
                 if self.open_camera(camera_id, at) and at is not None:
-                    self.player.engine.set_playing(False)  # paused at that instant, for the operator to look
+                    self._pause_on_arrival(self.player.engine, at)
 
     def _fetch_pictures(self) -> None:
         """Down cameras show their last picture, fetched off the GUI thread until one arrives
@@ -325,6 +325,17 @@ class MainWindow(QMainWindow):
         view.destroyed.connect(lambda: setattr(self, "player", None) if self.player is view else None)
         view.showFullScreen()
         return True
+
+    @staticmethod
+    def _pause_on_arrival(engine, at) -> None:
+        """Paused on the frame of that instant, for the operator to look at: played until the
+        picture is there, then paused and put back on that frame exactly."""
+        def arrived(t) -> None:
+            if t >= at:
+                engine.position.disconnect(arrived)
+                engine.set_playing(False)
+                engine.seek(at, quiet=True)
+        engine.position.connect(arrived)
 
     def open_when_ready(self, camera_id: int, at=None) -> None:
         """vms-desktop --playback ID [--at ISO]: the player opens once logged in and the camera is listed."""
