@@ -192,7 +192,7 @@ def test_bad_cases_give_a_message_and_playback_goes_on(qtbot, player, recording,
     # the camera removed while its player is open: said, what was loaded still plays
     cli(data.root, "camera", "remove", "1")
     win.refresh()
-    qtbot.waitUntil(lambda: "removed" in win.notice.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "removed" in win.day_label.text(), timeout=10_000)
     before = win.engine.now()
     qtbot.waitUntil(lambda: win.engine.now() is not None and win.engine.now() > before, timeout=10_000)
 

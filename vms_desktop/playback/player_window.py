@@ -247,7 +247,9 @@ class PlayerWindow(QWidget):
         if getattr(error, "status", None) == 404:  # removed meanwhile: play on what is loaded
             self.removed = True
             self._refresh_timer.stop()
-            self.notice.setText(self.tr("This camera has been removed: no new recordings will appear"))
+            text = self.tr("This camera has been removed: no new recordings will appear")
+            self.notice.setText(text)
+            self.day_label.setText(text)  # stays: the player's own notices (a file skipped) replace the line above
         else:
             self.notice.setText(error_text(error))
         self.events.refresh()  # it says what went wrong in its own words
