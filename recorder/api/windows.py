@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from anyio import to_thread
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
@@ -24,37 +25,52 @@ from recorder.mp4 import Fragments
 # so that their few-second segments are played across windows.
 WINDOW_FRAGMENTS = int(os.environ.get("VMS_WINDOW_FRAGMENTS", "60"))
 CHUNK = 1 << 18
-_CACHE_SIZE = 4096  # closed segments' window starts (the day's listing asks them again and again)
-_cache: OrderedDict[tuple[str, int, int], list[float]] = OrderedDict()
+_CACHE_SIZE = 4096  # the day's listing asks the same files again and again, a player each window many times
+_cache: OrderedDict[tuple, object] = OrderedDict()
 _lock = threading.Lock()
 
 
-def window_starts(path: Path) -> list[float]:
-    """Where each window begins, in seconds from the file's first fragment (what a player shows
-    as 0:00 for the whole file). Cached by name, size and modification time: a growing file is
-    read again when it grew."""
+def _cached(path: Path, what, compute):
+    """compute() once per file state: cached by name, size and modification time, so a growing
+    file is read again when it grew. Reading a file's boxes walks all of them (an hour's: 7,200)."""
     st = path.stat()
-    key = (str(path), st.st_size, st.st_mtime_ns)
+    key = (str(path), st.st_size, st.st_mtime_ns, what)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
+    value = compute()
+    with _lock:
+        _cache[key] = value
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def window_starts(path: Path) -> list[float]:
+    """Where each window begins, in seconds from the file's first fragment (what a player shows
+    as 0:00 for the whole file)."""
+    return _cached(path, "starts", lambda: _starts(path))
+
+
+def _starts(path: Path) -> list[float]:
     try:
         with Fragments(path) as frags:
             first = frags.time(0) if len(frags) else 0.0
             starts = [round(frags.time(i) - first, 3) for i in range(0, len(frags), WINDOW_FRAGMENTS)]
     except (ValueError, OSError, IndexError):
         starts = []  # not (yet) a fragmented MP4 with a fragment: played whole
-    with _lock:
-        _cache[key] = starts
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
     return starts
 
 
 def window_pieces(path: Path, window: int) -> list[tuple[int, int]] | None:
     """(offset, length) of the file's parts that make window number `window`: the init part,
-    then its fragments. None when the file has no such window."""
+    then its fragments. None when the file has no such window. Cached: a player asks the same
+    window in a dozen ranges as it opens it."""
+    return _cached(path, ("pieces", window), lambda: _pieces(path, window))
+
+
+def _pieces(path: Path, window: int) -> list[tuple[int, int]] | None:
     with Fragments(path) as frags:
         first = window * WINDOW_FRAGMENTS
         if first >= len(frags):
@@ -106,8 +122,6 @@ class PiecesResponse(Response):
             at += length
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        from anyio import to_thread
-
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
         if scope.get("method") == "HEAD" or self.status_code == 416:
             await send({"type": "http.response.body", "body": b"", "more_body": False})
