@@ -183,6 +183,19 @@ def message(code: str | None, params: dict | None = None, fallback: str = "") ->
         return translate(fallback) or _t(template)
 
 
+COPY_REASON = QT_TRANSLATE_NOOP(
+    "CopyReason", "Why is this footage copied? (a police report, a court order, a data subject's request)")
+
+
+def ask_copy_reason(parent, title: str) -> str | None:
+    """The reason footage leaves the recorder (LGPD), asked before anything is copied; None
+    when the operator gives none."""
+    from PySide6.QtWidgets import QInputDialog
+
+    reason, ok = QInputDialog.getText(parent, title, QCoreApplication.translate("CopyReason", COPY_REASON))
+    return reason.strip() if ok and reason.strip() else None
+
+
 def error_text(error: Exception) -> str:
     """What went wrong, for the user: the recorder's refusal by its code, anything else as it says."""
     if isinstance(error, ApiError):

@@ -30,7 +30,7 @@ from vms_api.enums import ClipState
 from vms_api.models import utc
 from vms_desktop.clips.clip_dialog import describe_missing, format_duration, format_range
 from vms_desktop.clips.clip_files import ExportError, Verdict, export_clip, export_name, verify_file
-from vms_desktop.messages import error_text, translate
+from vms_desktop.messages import ask_copy_reason, error_text, translate
 from vms_desktop.recorder_link import RecorderApi, RecorderError
 from vms_desktop.storage.disk_alerts import human_bytes
 from vms_desktop.tasks import run_in_background
@@ -262,10 +262,8 @@ class ClipsPanel(QDialog):
         if row is None or row.state != ClipState.READY or self._busy:
             return
         if reason is None:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Export the clip"),
-                self.tr("Why is this footage copied? (a police report, a court order, a data subject's request)"))
-            if not ok or not reason.strip():
+            reason = ask_copy_reason(self, self.tr("Export the clip"))
+            if reason is None:
                 return
         if folder is None:
             start_in = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())

@@ -699,112 +699,107 @@
         <translation>“{name}” excluído</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="266"/>
+        <location filename="../clips/clips_panel.py" line="265"/>
         <source>Export the clip</source>
         <translation>Exportar o clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="267"/>
-        <source>Why is this footage copied? (a police report, a court order, a data subject&apos;s request)</source>
-        <translation>Por que estas imagens são copiadas? (um boletim de ocorrência, uma ordem judicial, um pedido do titular dos dados)</translation>
-    </message>
-    <message>
-        <location filename="../clips/clips_panel.py" line="272"/>
+        <location filename="../clips/clips_panel.py" line="270"/>
         <source>Export the clip to…</source>
         <translation>Exportar o clipe para…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="278"/>
+        <location filename="../clips/clips_panel.py" line="276"/>
         <source>Exporting “{name}”…</source>
         <translation>Exportando “{name}”…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="298"/>
+        <location filename="../clips/clips_panel.py" line="296"/>
         <source>Exported and checked: {path} (checksum in {sidecar})</source>
         <translation>Exportado e conferido: {path} (soma de verificação em {sidecar})</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="303"/>
+        <location filename="../clips/clips_panel.py" line="301"/>
         <source>the saved clip&apos;s file no longer matches its checksum: it has been changed or damaged on this disk</source>
         <translation>o arquivo do clipe salvo não confere mais com a sua soma de verificação: foi alterado ou danificado neste disco</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="305"/>
+        <location filename="../clips/clips_panel.py" line="303"/>
         <source>the copy differs from the clip after writing: the target disk may be failing; try another one</source>
         <translation>a cópia gravada difere do clipe: o disco de destino pode estar com defeito; tente outro</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="307"/>
+        <location filename="../clips/clips_panel.py" line="305"/>
         <source>the clip&apos;s file is missing from the recordings disk</source>
         <translation>o arquivo do clipe não está no disco de gravações</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="312"/>
+        <location filename="../clips/clips_panel.py" line="310"/>
         <source>The clip was not exported: {why}</source>
         <translation>O clipe não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="318"/>
+        <location filename="../clips/clips_panel.py" line="316"/>
         <source>Verify a clip file</source>
         <translation>Verificar um arquivo de clipe</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="319"/>
+        <location filename="../clips/clips_panel.py" line="317"/>
         <source>Video files (*.mp4)</source>
         <translation>Arquivos de vídeo (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="322"/>
+        <location filename="../clips/clips_panel.py" line="320"/>
         <source>Checking {file}…</source>
         <translation>Verificando {file}…</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="336"/>
+        <location filename="../clips/clips_panel.py" line="334"/>
         <source>The file could not be read: {why}</source>
         <translation>Não foi possível ler o arquivo: {why}</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="352"/>
+        <location filename="../clips/clips_panel.py" line="350"/>
         <source>the saved clip “{name}” ({camera}, {range})</source>
         <translation>o clipe salvo “{name}” ({camera}, {range})</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="356"/>
+        <location filename="../clips/clips_panel.py" line="354"/>
         <source>{file} has been CHANGED: it does not match its checksum file.</source>
         <translation>{file} foi ALTERADO: não confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="358"/>
+        <location filename="../clips/clips_panel.py" line="356"/>
         <source>Its content is {clip}; the checksum file is wrong.</source>
         <translation>O conteúdo é {clip}; o arquivo de soma de verificação é que está errado.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="360"/>
+        <location filename="../clips/clips_panel.py" line="358"/>
         <source>{file} is intact: it matches its checksum file.</source>
         <translation>{file} está íntegro: confere com o seu arquivo de soma de verificação.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="361"/>
+        <location filename="../clips/clips_panel.py" line="359"/>
         <source>It is {clip}.</source>
         <translation>É {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="362"/>
+        <location filename="../clips/clips_panel.py" line="360"/>
         <source>No saved clip here has this content (deleted since, or from another site).</source>
         <translation>Nenhum clipe salvo aqui tem este conteúdo (excluído depois, ou de outro local).</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="364"/>
+        <location filename="../clips/clips_panel.py" line="362"/>
         <source>{file} has no checksum file next to it, but its content is {clip}.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado, mas o conteúdo é {clip}.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="367"/>
+        <location filename="../clips/clips_panel.py" line="365"/>
         <source>{file} has no checksum file next to it and matches no saved clip: it cannot be confirmed.</source>
         <translation>{file} não tem arquivo de soma de verificação ao lado e não confere com nenhum clipe salvo: não é possível confirmá-lo.</translation>
     </message>
     <message>
-        <location filename="../clips/clips_panel.py" line="370"/>
+        <location filename="../clips/clips_panel.py" line="368"/>
         <source>(The checksum file was written for a file of another name.)</source>
         <translation>(O arquivo de soma de verificação foi gerado para um arquivo com outro nome.)</translation>
     </message>
@@ -868,6 +863,14 @@ Compare it with what `vms-recorder tls fingerprint` prints on the recorder (or a
 {fp}
 
 Compare com o que `vms-recorder tls fingerprint` mostra no gravador (ou pergunte ao administrador). Confiar neste gravador?</translation>
+    </message>
+</context>
+<context>
+    <name>CopyReason</name>
+    <message>
+        <location filename="../messages.py" line="186"/>
+        <source>Why is this footage copied? (a police report, a court order, a data subject&apos;s request)</source>
+        <translation>Por que estas imagens são copiadas? (um boletim de ocorrência, uma ordem judicial, um pedido do titular dos dados)</translation>
     </message>
 </context>
 <context>
@@ -2627,47 +2630,47 @@ Gravador: {data}</translation>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e as gravações antigas não puderam ser apagadas para abrir espaço: a gravação parou; libere espaço no disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="211"/>
+        <location filename="../messages.py" line="224"/>
         <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
         <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="215"/>
+        <location filename="../messages.py" line="228"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="220"/>
+        <location filename="../messages.py" line="233"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="222"/>
+        <location filename="../messages.py" line="235"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="225"/>
+        <location filename="../messages.py" line="238"/>
         <source>entry {id} was changed after it was written</source>
         <translation>o registro {id} foi alterado depois de escrito</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="226"/>
+        <location filename="../messages.py" line="239"/>
         <source>entry {id} is missing</source>
         <translation>falta o registro {id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="228"/>
+        <location filename="../messages.py" line="241"/>
         <source>entries {first} to {last} are missing</source>
         <translation>faltam os registros {first} a {last}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="230"/>
+        <location filename="../messages.py" line="243"/>
         <source>entry {id} does not follow entry {prev}: one was removed, changed or put in</source>
         <translation>o registro {id} não segue o registro {prev}: um foi removido, alterado ou inserido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="233"/>
+        <location filename="../messages.py" line="246"/>
         <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
         <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>
@@ -2818,296 +2821,291 @@ Gravador: {data}</translation>
 <context>
     <name>StorageView</name>
     <message>
-        <location filename="../storage/storage_view.py" line="91"/>
+        <location filename="../storage/storage_view.py" line="90"/>
         <source>Storage</source>
         <translation>Armazenamento</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="106"/>
+        <location filename="../storage/storage_view.py" line="105"/>
         <source>All cameras</source>
         <translation>Todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="122"/>
-        <location filename="../storage/storage_view.py" line="130"/>
-        <location filename="../storage/storage_view.py" line="133"/>
-        <location filename="../storage/storage_view.py" line="136"/>
+        <location filename="../storage/storage_view.py" line="121"/>
+        <location filename="../storage/storage_view.py" line="129"/>
+        <location filename="../storage/storage_view.py" line="132"/>
+        <location filename="../storage/storage_view.py" line="135"/>
         <source>Camera</source>
         <translation>Câmera</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="122"/>
+        <location filename="../storage/storage_view.py" line="121"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="123"/>
+        <location filename="../storage/storage_view.py" line="122"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="127"/>
+        <location filename="../storage/storage_view.py" line="126"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="128"/>
+        <location filename="../storage/storage_view.py" line="127"/>
         <source>Run retention now…</source>
         <translation>Executar a retenção agora…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="130"/>
+        <location filename="../storage/storage_view.py" line="129"/>
         <source>Retention</source>
         <translation>Retenção</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="130"/>
+        <location filename="../storage/storage_view.py" line="129"/>
         <source>Days recorded</source>
         <translation>Dias gravados</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="131"/>
+        <location filename="../storage/storage_view.py" line="130"/>
         <source>Oldest day</source>
         <translation>Dia mais antigo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="131"/>
-        <location filename="../storage/storage_view.py" line="133"/>
+        <location filename="../storage/storage_view.py" line="130"/>
+        <location filename="../storage/storage_view.py" line="132"/>
         <source>Space used</source>
         <translation>Espaço usado</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="131"/>
+        <location filename="../storage/storage_view.py" line="130"/>
         <source>Share</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="132"/>
+        <location filename="../storage/storage_view.py" line="131"/>
         <source>Rate (Mbit/s)</source>
         <translation>Taxa (Mbit/s)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="132"/>
+        <location filename="../storage/storage_view.py" line="131"/>
         <source>Frame loss (last minute)</source>
         <translation>Perda de quadros (último minuto)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="133"/>
+        <location filename="../storage/storage_view.py" line="132"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="133"/>
+        <location filename="../storage/storage_view.py" line="132"/>
         <source>Recorded</source>
         <translation>Gravado</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="134"/>
+        <location filename="../storage/storage_view.py" line="133"/>
         <source>Deleted on</source>
         <translation>Apagado em</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="134"/>
+        <location filename="../storage/storage_view.py" line="133"/>
         <source>Days left</source>
         <translation>Dias restantes</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="136"/>
+        <location filename="../storage/storage_view.py" line="135"/>
         <source>Deleted at</source>
         <translation>Apagado às</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="136"/>
+        <location filename="../storage/storage_view.py" line="135"/>
         <source>Footage</source>
         <translation>Gravação</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="136"/>
+        <location filename="../storage/storage_view.py" line="135"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="137"/>
+        <location filename="../storage/storage_view.py" line="136"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="137"/>
+        <location filename="../storage/storage_view.py" line="136"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="139"/>
+        <location filename="../storage/storage_view.py" line="138"/>
         <source>Per camera</source>
         <translation>Por câmera</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="140"/>
+        <location filename="../storage/storage_view.py" line="139"/>
         <source>Per day</source>
         <translation>Por dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="141"/>
+        <location filename="../storage/storage_view.py" line="140"/>
         <source>Cleanup log</source>
         <translation>Registro de limpeza</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="149"/>
+        <location filename="../storage/storage_view.py" line="148"/>
         <source>Delete day…</source>
         <translation>Apagar dia…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="150"/>
+        <location filename="../storage/storage_view.py" line="149"/>
         <source>Export day…</source>
         <translation>Exportar dia…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="152"/>
+        <location filename="../storage/storage_view.py" line="151"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="224"/>
+        <location filename="../storage/storage_view.py" line="223"/>
         <source>(removed)</source>
         <translation>(removida)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="229"/>
+        <location filename="../storage/storage_view.py" line="228"/>
         <source>Disk: {used} of {total} used ({pct:.0f} %), {free} free; recordings {rec}.</source>
         <translation>Disco: {used} de {total} usados ({pct:.0f} %), {free} livres; gravações {rec}.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="233"/>
+        <location filename="../storage/storage_view.py" line="232"/>
         <source>Recording {rate} Mbit/s in all: the disk is full in about {days} days at this rate (then the oldest footage goes early).</source>
         <translation>Gravando {rate} Mbit/s no total: o disco enche em cerca de {days} dias neste ritmo (depois, as gravações mais antigas são apagadas antes do prazo).</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="237"/>
+        <location filename="../storage/storage_view.py" line="236"/>
         <source>Nothing is being recorded at the moment.</source>
         <translation>Nada está sendo gravado no momento.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="240"/>
+        <location filename="../storage/storage_view.py" line="239"/>
         <source>Retention runs next on {when}.</source>
         <translation>A próxima execução da retenção é em {when}.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="243"/>
+        <location filename="../storage/storage_view.py" line="242"/>
         <source>Last run {when}: {n} recordings deleted ({size}).</source>
         <translation>Última execução {when}: {n} gravações apagadas ({size}).</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="248"/>
+        <location filename="../storage/storage_view.py" line="247"/>
         <source>{camera}: {day} is deleted at the next run ({size}) — save clips now.</source>
         <translation>{camera}: o dia {day} será apagado na próxima execução ({size}) — salve os clipes agora.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="277"/>
+        <location filename="../storage/storage_view.py" line="276"/>
         <source>{n} days</source>
         <translation>{n} dias</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="289"/>
+        <location filename="../storage/storage_view.py" line="288"/>
         <source>Measured while the camera records</source>
         <translation>Medida enquanto a câmera grava</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="290"/>
+        <location filename="../storage/storage_view.py" line="289"/>
         <source>{frames} of {expected} frames over {seconds:.0f} s</source>
         <translation>{frames} de {expected} quadros em {seconds:.0f} s</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="319"/>
+        <location filename="../storage/storage_view.py" line="318"/>
         <source>Deleted at the next retention run: save clips now</source>
         <translation>Será apagado na próxima execução da retenção: salve os clipes agora</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="326"/>
+        <location filename="../storage/storage_view.py" line="325"/>
         <source>retention</source>
         <translation>retenção</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="326"/>
+        <location filename="../storage/storage_view.py" line="325"/>
         <source>disk full (early)</source>
         <translation>disco cheio (antes do prazo)</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="327"/>
+        <location filename="../storage/storage_view.py" line="326"/>
         <source>by the administrator</source>
         <translation>pelo administrador</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="380"/>
+        <location filename="../storage/storage_view.py" line="379"/>
         <source>Delete day</source>
         <translation>Apagar dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="381"/>
+        <location filename="../storage/storage_view.py" line="380"/>
         <source>Delete all footage of {camera} on {day} ({size})? It is removed for good; saved clips are kept.</source>
         <translation>Apagar todas as gravações de {camera} em {day} ({size})? Elas serão removidas definitivamente; os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="387"/>
+        <location filename="../storage/storage_view.py" line="386"/>
         <source>Deleting {camera}, {day}…</source>
         <translation>Apagando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="391"/>
+        <location filename="../storage/storage_view.py" line="390"/>
         <source>Deleted {n} recordings ({size}) of {camera} on {day}.</source>
         <translation>{n} gravações ({size}) de {camera} em {day} apagadas.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="406"/>
+        <location filename="../storage/storage_view.py" line="404"/>
         <source>Export the day</source>
         <translation>Exportar o dia</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="407"/>
-        <source>Why is this footage copied? (a police report, a court order, a data subject&apos;s request)</source>
-        <translation>Por que estas imagens são copiadas? (um boletim de ocorrência, uma ordem judicial, um pedido do titular dos dados)</translation>
-    </message>
-    <message>
-        <location filename="../storage/storage_view.py" line="412"/>
+        <location filename="../storage/storage_view.py" line="409"/>
         <source>Export the day to…</source>
         <translation>Exportar o dia para…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="429"/>
+        <location filename="../storage/storage_view.py" line="426"/>
         <source>Exporting {camera}, {day}…</source>
         <translation>Exportando {camera}, {day}…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="439"/>
+        <location filename="../storage/storage_view.py" line="436"/>
         <source>Exported {n} files ({size}) to {folder}; checksums in {sums}.</source>
         <translation>{n} arquivos ({size}) exportados para {folder}; somas de verificação em {sums}.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="442"/>
+        <location filename="../storage/storage_view.py" line="439"/>
         <source>{n} files listed in the index were missing from the disk.</source>
         <translation>{n} arquivos listados no índice não estavam no disco.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="449"/>
+        <location filename="../storage/storage_view.py" line="446"/>
         <source>The day was not exported: {why}</source>
         <translation>O dia não foi exportado: {why}</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="455"/>
+        <location filename="../storage/storage_view.py" line="452"/>
         <source>Run retention now</source>
         <translation>Executar a retenção agora</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="456"/>
+        <location filename="../storage/storage_view.py" line="453"/>
         <source>Delete now all footage older than each camera&apos;s retention? Saved clips are kept.</source>
         <translation>Apagar agora todas as gravações mais antigas que a retenção de cada câmera? Os clipes salvos são mantidos.</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="460"/>
+        <location filename="../storage/storage_view.py" line="457"/>
         <source>Running retention…</source>
         <translation>Executando a retenção…</translation>
     </message>
     <message>
-        <location filename="../storage/storage_view.py" line="464"/>
+        <location filename="../storage/storage_view.py" line="461"/>
         <source>Retention deleted {n} recordings ({size}).</source>
         <translation>A retenção apagou {n} gravações ({size}).</translation>
     </message>

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from vms_api import models as m
 from vms_api.enums import DeletionReason
-from vms_desktop.messages import disk_trouble, error_text
+from vms_desktop.messages import ask_copy_reason, disk_trouble, error_text
 from vms_desktop.playback import day_export
 from vms_desktop.playback.day_export import SUMS, DayExport
 from vms_desktop.recorder_link import RecorderApi
@@ -402,10 +401,8 @@ class StorageView(QDialog):
         if d is None or self._busy:
             return
         if reason is None:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Export the day"),
-                self.tr("Why is this footage copied? (a police report, a court order, a data subject's request)"))
-            if not ok or not reason.strip():
+            reason = ask_copy_reason(self, self.tr("Export the day"))
+            if reason is None:
                 return
         if folder is None:
             start_in = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
