@@ -17,14 +17,24 @@ from starlette.routing import Route
 
 
 class FileServer:
-    def __init__(self, files: list[str]):
+    def __init__(self, files: list[str], tls_dir: Path | None = None):
+        """With tls_dir: HTTPS with a certificate made there as the recorder makes its own
+        (self.fingerprint), as a workstation across the network reads the recorder."""
         self.files = [Path(f) for f in files]
         self.requests: Counter[int] = Counter()
         app = Starlette(routes=[Route("/{index:int}", self._file), Route("/{index:int}/w/{window:int}", self._window)])
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.scheme, self.fingerprint, tls = "http", None, {}
+        if tls_dir is not None:
+            from recorder import lan
+            from recorder.paths import DataDir
+            data = DataDir(tls_dir)
+            cert, key = lan.ensure_certificate(data)
+            self.scheme, self.fingerprint = "https", lan.certificate_fingerprint(data)
+            tls = {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", **tls))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     async def _file(self, request: Request) -> Response:
@@ -49,7 +59,7 @@ class FileServer:
         return [window_starts(f) for f in self.files]
 
     def urls(self) -> list[str]:
-        return [f"http://127.0.0.1:{self.port}/{i}" for i in range(len(self.files))]
+        return [f"{self.scheme}://127.0.0.1:{self.port}/{i}" for i in range(len(self.files))]
 
     def __enter__(self) -> FileServer:
         self.thread.start()

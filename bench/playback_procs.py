@@ -143,10 +143,20 @@ def client_main(spec: dict) -> None:
     urls = spec.get("urls")  # the files over HTTP (bench.playback_http_bench), else the files themselves
     windows = spec.get("windows")  # with urls: played in windows, as the player window plays the recorder's
 
-    def url_of(span) -> str:
+    client = None
+    if spec.get("fingerprint"):  # over TLS, read through the pinned session as the client does
+        from vms_api.client import RecorderClient
+        base = urls[0].rsplit("/", 1)[0]
+        client = RecorderClient(base, fingerprint=spec["fingerprint"])
+
+    def url_of(span):
         if not urls:
             return span.path
-        return urls[span.id - 1] + (f"/w/{span.window}" if span.window is not None else "")
+        url = urls[span.id - 1] + (f"/w/{span.window}" if span.window is not None else "")
+        if client is None:
+            return url
+        from vms_api.recorder_stream import RecorderStream
+        return RecorderStream(client, url.removeprefix(client.base))
 
     engine = PlaybackEngine(url_of, lambda _span: False, win)
     engine.show_in(*stack.surfaces)

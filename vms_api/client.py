@@ -21,6 +21,7 @@ from requests.adapters import HTTPAdapter
 
 from vms_api import models as m
 from vms_api.local import DataDir, read_runtime
+from vms_api.recorder_stream import RecorderStream
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,10 @@ def _iso(when: datetime | date | str | None) -> str | None:
     return when.isoformat() if isinstance(when, datetime | date) else when
 
 
+# What a player is given to open: a URL, or the bytes read for it (RecorderStream).
+PlayerSource = str | RecorderStream
+
+
 def _query(**params) -> dict:
     """The query string's parameters that were given (None means: not asked)."""
     return {k: _iso(v) for k, v in params.items() if v is not None}
@@ -173,6 +178,11 @@ class RecorderClient:
             self.http.headers["Authorization"] = f"Bearer {self._token}"
         self._base = f"http://{info['host']}:{info['port']}"
         return True
+
+    def fork(self) -> RecorderClient:
+        """A client of the same recorder, as the same session, on connections of its own."""
+        return RecorderClient(base_url=self.base, token=self.token, timeout=self.timeout, typed=self.typed,
+                              fingerprint=self.fingerprint, token_file=False)
 
     def use_token(self, token: str) -> None:
         """Call as the session this token opened (a login's answer)."""
@@ -259,8 +269,12 @@ class RecorderClient:
             partial.unlink(missing_ok=True)
         return digest.hexdigest()
 
-    def _player_url(self, path: str, **params) -> str:
-        """A URL for a player, which cannot send headers: the session's token rides along."""
+    def _player_url(self, path: str, seekable: bool = True, **params) -> PlayerSource:
+        """What a player opens: on this machine a URL, the session's token riding along (a
+        player cannot send headers); across the network the bytes read through the pinned
+        session (RecorderStream), as libVLC cannot pin a certificate."""
+        if self.base.startswith("https://"):
+            return RecorderStream(self, path, params, seekable=seekable)
         return f"{self.base}{path}?{urlencode({**params, 'token': self.token})}"
 
     def _as(self, shape, data: Any) -> Any:
@@ -319,17 +333,16 @@ class RecorderClient:
         """Connect to a camera as configured (not saved) and say what it sends."""
         return self._as(m.ProbeResult, self.call("POST", "/api/probe", json=_body(req), timeout=15))
 
-    def live_url(self, camera_id: int, sub: bool = False) -> str:
-        """The camera's live stream for a player (which cannot send headers: the token rides along)."""
-        stream = "&stream=sub" if sub else ""
-        return f"{self.base}/api/cameras/{camera_id}/live?token={self.token}{stream}"
+    def live_url(self, camera_id: int, sub: bool = False) -> PlayerSource:
+        """The camera's live stream for a player."""
+        return self._player_url(f"/api/cameras/{camera_id}/live", seekable=False, **_query(stream="sub" if sub else None))
 
-    def segment_url(self, segment_id: int, window: int | None = None) -> str:
+    def segment_url(self, segment_id: int, window: int | None = None) -> PlayerSource:
         """A recorded segment for a player, which seeks in it with byte ranges; with window,
         only that window of it (Segment.windows), which opens in a constant time."""
         return self._player_url(f"/api/recordings/{segment_id}/file", **_query(window=window))
 
-    def current_url(self, camera_id: int, name: str, window: int | None = None) -> str:
+    def current_url(self, camera_id: int, name: str, window: int | None = None) -> PlayerSource:
         """The file the camera is writing, as far as it is written (or one window of it)."""
         return self._player_url("/api/recordings/current", camera_id=camera_id, name=name, **_query(window=window))
 
@@ -415,7 +428,7 @@ class RecorderClient:
         return self._as(m.Clip, self.call("GET", f"/api/clips/{clip_id}", timeout=wait + 15,
                                           params={"wait": wait} if wait else None))
 
-    def clip_url(self, clip_id: int) -> str:
+    def clip_url(self, clip_id: int) -> PlayerSource:
         """A clip for a player: viewing, on record as the playback of its period (no reason)."""
         return self._player_url(f"/api/clips/{clip_id}/file", view="true")
 

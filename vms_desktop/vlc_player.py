@@ -17,6 +17,9 @@ import vlc
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from vms_api.client import PlayerSource
+from vms_api.recorder_stream import RecorderStream
+
 log = logging.getLogger(__name__)
 _instance: vlc.Instance | None = None
 # Live view: a short network buffer keeps camera-to-screen latency under a second.
@@ -51,10 +54,56 @@ def vlc_library() -> ctypes.CDLL:
 RECORDING_CACHING_MS = 300  # enough for the site's network; the recorder's files are there already
 
 
-def _media(source: Path | str) -> vlc.Media:
-    """A URL (the recorder's API) or a file on this machine (the smoke test, benchmarks' floor)."""
-    source = str(source)
-    return vlc_instance().media_new(source) if "://" in source else vlc_instance().media_new_path(source)
+UNKNOWN_SIZE = 2**64 - 1  # libVLC's UINT64_MAX: a stream whose end is not known (live)
+
+
+class _StreamCallbacks:
+    """libVLC's four callbacks reading a RecorderStream, on libVLC's input thread. libVLC keeps
+    only C pointers to them: they live as long as the player holds this object."""
+
+    def __init__(self, stream: RecorderStream):
+        self.stream = stream
+        self.open = vlc.CallbackDecorators.MediaOpenCb(self._open)
+        self.read = vlc.CallbackDecorators.MediaReadCb(self._read)
+        self.seek = vlc.CallbackDecorators.MediaSeekCb(self._seek) if stream.seekable else None
+        self.close = vlc.CallbackDecorators.MediaCloseCb(self._close)
+
+    # Each returns libVLC's error code instead of raising: an exception cannot cross into C.
+    def _open(self, _opaque, _datap, sizep) -> int:
+        try:
+            size = self.stream.open()
+        except Exception as e:  # refused (403, 404), or the link is down: the player shows an error
+            log.info("could not open %s: %s", self.stream, e)
+            return -1
+        sizep[0] = UNKNOWN_SIZE if size is None else size
+        return 0
+
+    def _read(self, _opaque, buf, length: int) -> int:
+        try:
+            data = self.stream.read(length)
+        except Exception as e:
+            log.info("reading %s failed: %s", self.stream, e)
+            return -1
+        ctypes.memmove(buf, data, len(data))
+        return len(data)
+
+    def _seek(self, _opaque, offset: int) -> int:
+        try:
+            self.stream.seek(offset)
+        except Exception as e:
+            log.info("seeking in %s failed: %s", self.stream, e)
+            return -1
+        return 0
+
+    def _close(self, _opaque) -> None:
+        self.stream.close()
+
+    def media(self) -> vlc.Media:
+        return vlc_instance().media_new_callbacks(self.open, self.read, self.seek, self.close, None)
+
+
+def _is_url(source: PlayerSource | Path) -> bool:
+    return isinstance(source, str) and "://" in source
 
 
 class VlcPlayer(QObject):
@@ -69,6 +118,8 @@ class VlcPlayer(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        self._callbacks: _StreamCallbacks | None = None  # the media's, if it reads a RecorderStream
+        self._next_callbacks: _StreamCallbacks | None = None  # the media being made's
         self._player = vlc_instance().media_player_new()
         self._player.video_set_mouse_input(False)
         self._player.video_set_key_input(False)  # double-click and keys go to Qt
@@ -97,27 +148,27 @@ class VlcPlayer(QObject):
 
     # -- what to play -----------------------------------------------------------------------
 
-    def play_live(self, url: str, mute: bool = True) -> None:
-        media = vlc_instance().media_new(url)
+    def play_live(self, source: PlayerSource, mute: bool = True) -> None:
+        media = self._media(source)
         media.add_option(f":network-caching={LIVE_CACHING_MS}")
         media.add_option(":clock-jitter=0")
         if mute:
             media.add_option(":no-audio")
         self._start(media)
 
-    def play_file(self, source: Path | str) -> None:
+    def play_file(self, source: PlayerSource | Path) -> None:
         """A file from its start, with libVLC's own choice of demuxer."""
-        self._start(_media(source))
+        self._start(self._media(source))
 
-    def play_recording(self, source: Path | str, at_s: float = 0.0, start_paused: bool = False) -> None:
+    def play_recording(self, source: PlayerSource | Path, at_s: float = 0.0, start_paused: bool = False) -> None:
         """One of the recorder's segment files (its URL on the recorder, or a file: the
         benchmark's floor), from at_s seconds into it; start_paused opens it ready to go on, its
         first frame decoded but not played."""
-        media = _media(source)
+        media = self._media(source)
         # FFmpeg's demuxer for our fragmented MP4: libVLC's own walks every fragment of an hour's
         # file on open (~200 ms) and lands seeks on the next keyframe, up to a GOP late.
         media.add_option(":demux=avformat,any")
-        if "://" in str(source):  # the recorder's HTTP: its 1 s default buffer is most of an open's wait
+        if _is_url(source):  # the recorder's HTTP: its 1 s default buffer is most of an open's wait
             media.add_option(f":network-caching={RECORDING_CACHING_MS}")
         if at_s > 0.05:
             media.add_option(f":start-time={at_s:.3f}")
@@ -125,8 +176,27 @@ class VlcPlayer(QObject):
             media.add_option(":start-paused")
         self._start(media)
 
+    def _media(self, source: PlayerSource | Path) -> vlc.Media:
+        """A URL (the recorder on this machine), the bytes of a recorder across the network, or
+        a file on this machine (the smoke test, benchmarks' floor)."""
+        self._end_reading()  # set_media stops the last media, which waits for its reading thread
+        self._next_callbacks = None
+        if isinstance(source, RecorderStream):
+            self._next_callbacks = _StreamCallbacks(source)
+            return self._next_callbacks.media()
+        if _is_url(source):
+            return vlc_instance().media_new(source)
+        return vlc_instance().media_new_path(str(source))
+
+    def _end_reading(self) -> None:
+        if self._callbacks is not None:
+            self._callbacks.stream.abort()
+
     def _start(self, media: vlc.Media) -> None:
+        # the last media's callbacks stay alive until set_media has stopped its reading thread
+        last, self._callbacks = self._callbacks, self._next_callbacks
         self._player.set_media(media)
+        del last
         self._player.play()
 
     # -- playing ----------------------------------------------------------------------------
@@ -140,6 +210,7 @@ class VlcPlayer(QObject):
         self._player.play()
 
     def stop(self) -> None:
+        self._end_reading()
         self._player.stop()
 
     def is_playing(self) -> bool:
@@ -219,5 +290,6 @@ class VlcPlayer(QObject):
         return self._player.video_take_snapshot(0, str(path), 0, 0) == 0
 
     def release(self) -> None:
-        self._player.stop()
+        self.stop()
         self._player.release()
+        self._callbacks = None
