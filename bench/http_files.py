@@ -1,6 +1,6 @@
 """A loopback HTTP server of a benchmark's files, with byte ranges, on the recorder's own stack
-(uvicorn, Starlette's FileResponse); it counts the requests each file gets, to see how many range
-requests a player makes for one open or seek."""
+(uvicorn, the recorder's file and window responses); it counts the requests each file gets, to
+see how many range requests a player makes for one open or seek."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 
@@ -42,7 +42,8 @@ class FileServer:
         if index >= len(self.files):
             return Response(status_code=404)
         self.requests[index] += 1
-        return FileResponse(self.files[index], media_type="video/mp4")
+        from recorder.api.windows import VideoFileResponse  # as the recorder sends a whole file
+        return VideoFileResponse(self.files[index], media_type="video/mp4")
 
     async def _window(self, request: Request) -> Response:
         """One window of a file, as the recorder serves it to the player (recorder/api/windows.py)."""

@@ -5,11 +5,12 @@ the same run, with the real PlaybackEngine (bench/playback_procs.py client), med
 - seek: while playing, to another time in the same 1 h file and into the other file. Target <= 300 ms.
 - boundary: playing from one 1 h file into the next, the longest interval between two frames
   shown around the join minus the normal one. Target <= 100 ms.
-- requests: how many HTTP requests the files got per open and per seek (libVLC's MP4 demuxer is
-  said to walk every fragment of a fragmented file on open: over HTTP each step would be a range
-  request; the client uses FFmpeg's demuxer, which does not).
-The server is bench/http_files.py on loopback: uvicorn and Starlette's FileResponse with byte
-ranges, as the recorder's GET /api/recordings/{id}/file (without its token check and index
+- requests: how many HTTP requests the files got per open and per seek (FFmpeg's MP4 demuxer
+  reads every fragment's moof of a window unless the window's index tells it where they are).
+Two clients: on http://127.0.0.1 URLs libVLC reads itself (this machine), and on https with a
+pinned self-made certificate, the bytes read by the client for libVLC (a workstation across the
+network). The servers are bench/http_files.py on the loopback: uvicorn and the recorder's own
+window responses, as GET /api/recordings/{id}/file?window=N (without its token check and index
 lookup, a few ms). Media and screen reading as bench/playback_bench.py.
 """
 
@@ -78,7 +79,7 @@ def open_bench(stage: Stage, servers: dict[str, FileServer]) -> dict:
                 p.close()
     out = _ratios(summary(runs))
     return {**out, "http_requests_per_open": requests, "target_s": OPEN_TARGET_S,
-            "pass": all(out[f"{s}_s"] is not None and out[f"{s}_s"] <= OPEN_TARGET_S for s in SIDES)}
+            "pass": all(out[f"{s}_s"] is not None and out[f"{s}_s"] <= OPEN_TARGET_S for s in SIDES[:2])}
 
 
 def seek_bench(stage: Stage, servers: dict[str, FileServer], durations: list[float]) -> dict:
@@ -104,7 +105,7 @@ def seek_bench(stage: Stage, servers: dict[str, FileServer], durations: list[flo
         finally:
             p.close()
     out = {kind: _ratios(summary(r)) for kind, r in runs.items()}
-    worst = max(out[k][f"{s}_s"] or float("inf") for k in out for s in SIDES)
+    worst = max(out[k][f"{s}_s"] or float("inf") for k in out for s in SIDES[:2])  # the floor has no target
     return {**out, "http_requests_per_seek": requests, "target_s": SEEK_TARGET_S, "pass": worst <= SEEK_TARGET_S}
 
 
@@ -120,7 +121,7 @@ def boundary_bench(stage: Stage, servers: dict[str, FileServer]) -> dict:
         hiccups = [r["longest_s"] - r["normal_s"] for r in seen]
         out[side] = {"hiccup_s": round(statistics.median(hiccups), 3) if seen else None,
                      "hiccups_s": [round(h, 3) for h in hiccups], "missed": CROSSINGS - len(seen)}
-    worst = max(out[s]["hiccup_s"] if out[s]["hiccup_s"] is not None else float("inf") for s in SIDES)
+    worst = max(out[s]["hiccup_s"] if out[s]["hiccup_s"] is not None else float("inf") for s in SIDES[:2])
     return {**out, "target_s": HICCUP_TARGET_S, "pass": worst <= HICCUP_TARGET_S}
 
 

@@ -5,6 +5,7 @@ says; byte ranges over it give exactly the bytes of the whole window."""
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
 from pathlib import Path
 
@@ -34,7 +35,14 @@ def test_windows_start_where_their_first_fragment_starts(segment, monkeypatch):
     with Fragments(segment) as frags:
         assert len(frags) == 10
         start, end = frags.byte_range(3, 6)
-        assert windows.window_pieces(segment, 1) == [(0, frags.init_end), (start, end - start)]
+        init, index, fragments = windows.window_pieces(segment, 1)
+        assert init == (0, frags.init_end) and fragments == (start, end - start)
+        # the index of its fragments: where each begins (sizes) and when, from the first one's time
+        assert index[4:8] == b"sidx" and len(index) == 8 + 32 + 3 * 12
+        track, timescale, earliest = struct.unpack(">IIQ", index[12:28])
+        assert (track, earliest) == (frags.track_id, round(frags.time(3) * timescale))
+        sizes = [struct.unpack(">I", index[40 + 12 * i:44 + 12 * i])[0] for i in range(3)]
+        assert sizes == [b - a for a, b in zip([*frags.offsets[3:6]], [*frags.offsets[4:6], end])]
     assert windows.window_pieces(segment, 4) is None
 
 
@@ -48,8 +56,8 @@ def test_a_window_is_an_mp4_of_its_own_and_ranges_cut_it_exactly(segment, tmp_pa
     client = TestClient(Starlette(routes=[Route("/w/{w}", serve)]))
     whole = client.get("/w/1")
     raw = segment.read_bytes()
-    (init_at, init_len), (frag_at, frag_len) = windows.window_pieces(segment, 1)
-    expected = raw[init_at:init_at + init_len] + raw[frag_at:frag_at + frag_len]
+    (init_at, init_len), index, (frag_at, frag_len) = windows.window_pieces(segment, 1)
+    expected = raw[init_at:init_at + init_len] + index + raw[frag_at:frag_at + frag_len]
     assert whole.status_code == 200 and whole.content == expected
     assert whole.headers["accept-ranges"] == "bytes" and int(whole.headers["content-length"]) == len(expected)
     for header, lo, hi in (("bytes=0-99", 0, 99), (f"bytes={init_len - 10}-{init_len + 10}", init_len - 10,

@@ -14,6 +14,7 @@ import socket
 import threading
 
 import requests
+import urllib3
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class RecorderStream:
             self._connect()
         try:
             data = self._response.raw.read1(n)
-        except (requests.RequestException, OSError, ValueError) as e:
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError) as e:
             if self._aborted.is_set():
                 return b""
             raise ConnectionError(f"{self}: {e}") from None

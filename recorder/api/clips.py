@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
 
 from recorder.api.deps import Rec, Who, audit, need, refusals
+from recorder.api.windows import VideoFileResponse
 from recorder.errors import InputError, NotFound
 from vms_api import models as api
 from vms_api.enums import AuditAction, ClipState
@@ -91,7 +92,7 @@ def clip_file(recorder: Rec, request: Request, who: Who, clip_id: Id,
         # on record as the viewing of the clip's period; a player's range requests are one viewing
         audit(request, AuditAction.PLAYBACK, camera_id=row["camera_id"], start=utc(row["start"]),
               end=utc(row["end"]), detail={"clip": clip_id, "name": row["name"]}, once=(clip_id, "view"), seconds=900)
-        return FileResponse(path, media_type="video/mp4")
+        return VideoFileResponse(path, media_type="video/mp4")
     if who.session_id is not None and not (reason or "").strip():
         # A user's copy leaves the recorder only with a reason on record; the local
         # administration's token (the machine's owner, who reads the files anyway) is exempt.
@@ -101,4 +102,4 @@ def clip_file(recorder: Rec, request: Request, who: Who, clip_id: Id,
     audit(request, AuditAction.CLIP_DOWNLOADED, camera_id=row["camera_id"], start=utc(row["start"]),
           end=utc(row["end"]), reason=reason.strip() if reason else None,
           detail={"clip": clip_id, "name": row["name"], "sha256": row.get("sha256")}, once=(clip_id, reason), seconds=600)
-    return FileResponse(path, media_type="video/mp4", filename=f"clip_{clip_id}.mp4")
+    return VideoFileResponse(path, media_type="video/mp4", filename=f"clip_{clip_id}.mp4")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
 
 from recorder.api.deps import Rec, Who, audit, need, refusals
-from recorder.api.windows import PiecesResponse, window_pieces, window_starts
+from recorder.api.windows import PiecesResponse, VideoFileResponse, window_pieces, window_starts
 from recorder.cameras.config import get_camera
 from recorder.errors import InputError, NotFound
 from recorder.index import queries
@@ -72,7 +72,7 @@ WINDOW = Query(ge=0, le=1_000_000, description="only this window of the file (se
 def _served(path, window: int | None, request: Request):
     """The file, or one window of it (a player's), with byte ranges."""
     if window is None:
-        return FileResponse(path, media_type="video/mp4")
+        return VideoFileResponse(path, media_type="video/mp4")
     pieces = window_pieces(path, window)
     if pieces is None:
         raise NotFound(ErrorCode.SEGMENT_NOT_FOUND, f"{path.name} has no window {window}", segment_id=0)
@@ -131,7 +131,7 @@ def current_file(recorder: Rec, request: Request, who: Who, camera_id: Id,
         # Starlette reads a whole file to its end, which moves on while it is sent, past the
         # length it announced; a range ends where the file ended when asked.
         request.scope["headers"] = [*request.scope["headers"], (b"range", b"bytes=0-")]
-    return FileResponse(path, media_type="video/mp4")
+    return VideoFileResponse(path, media_type="video/mp4")
 
 
 @router.get("/{segment_id}/file", dependencies=PLAYER, response_class=FileResponse,
@@ -159,4 +159,4 @@ def segment_file(recorder: Rec, request: Request, who: Who, segment_id: Id,
                          "a court order, a data subject's request")
     audit(request, AuditAction.RECORDING_DOWNLOADED, camera_id=camera_id, start=start, end=end, reason=reason.strip(),
           detail={"segment": segment_id, "file": path.name}, once=(segment_id, reason), seconds=600)
-    return FileResponse(path, media_type="video/mp4", filename=path.name)
+    return VideoFileResponse(path, media_type="video/mp4", filename=path.name)

@@ -10,13 +10,15 @@ The index and the files stay as they are: a window is bytes of the segment, neve
 
 from __future__ import annotations
 
+import math
 import os
+import struct
 import threading
 from collections import OrderedDict
 from pathlib import Path
 
 from anyio import to_thread
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from recorder.mp4 import Fragments
@@ -63,21 +65,54 @@ def _starts(path: Path) -> list[float]:
     return starts
 
 
-def window_pieces(path: Path, window: int) -> list[tuple[int, int]] | None:
-    """(offset, length) of the file's parts that make window number `window`: the init part,
-    then its fragments. None when the file has no such window. Cached: a player asks the same
-    window in a dozen ranges as it opens it."""
+# A piece of a window: (offset, length) of the segment's bytes, or bytes made for the window.
+Piece = tuple[int, int] | bytes
+
+
+def window_pieces(path: Path, window: int) -> list[Piece] | None:
+    """The parts that make window number `window`: the file's init part, an index of the
+    window's fragments (sidx), then the fragments. None when the file has no such window.
+    Cached: a player asks the same window in a dozen ranges as it opens it."""
     return _cached(path, ("pieces", window), lambda: _pieces(path, window))
 
 
-def _pieces(path: Path, window: int) -> list[tuple[int, int]] | None:
+def _pieces(path: Path, window: int) -> list[Piece] | None:
     with Fragments(path) as frags:
         first = window * WINDOW_FRAGMENTS
         if first >= len(frags):
             return None
         stop = min(first + WINDOW_FRAGMENTS, len(frags))
         start, end = frags.byte_range(first, stop)
-        return [(0, frags.init_end), (start, end - start)]
+        index = _segment_index(frags, first, stop, end)
+        return [(0, frags.init_end), *([index] if index else []), (start, end - start)]
+
+
+def _segment_index(frags: Fragments, first: int, stop: int, end: int) -> bytes | None:
+    """A sidx box for fragments first..stop-1 (ending at byte end): where each begins and when.
+    With it, FFmpeg's demuxer knows the whole window from its first bytes: it stops reading its
+    header at the first fragment and seeks straight to the one it needs, instead of reading
+    every fragment's moof first (over the network, the whole window's bytes before a picture).
+    None when a fragment's time is unknown (audio only at the file's end): served without."""
+    ticks = [frags.time(i) for i in range(first, min(stop + 1, len(frags)))]
+    if not all(math.isfinite(t) for t in ticks):
+        return None
+    ticks = [round(t * frags.timescale) for t in ticks]
+    durations = [b - a for a, b in zip(ticks, ticks[1:])]
+    if len(durations) < stop - first:  # the file's last fragment: as long as the one before
+        durations.append(durations[-1] if durations else frags.timescale)
+    offsets = [*frags.offsets[first:stop], end]
+    refs = b"".join(struct.pack(">III", b - a, d, 0x90000000)  # a keyframe (SAP type 1) first in each
+                    for a, b, d in zip(offsets, offsets[1:], durations))
+    body = struct.pack(">B3xIIQQHH", 1, frags.track_id, frags.timescale, ticks[0], 0, 0, stop - first) + refs
+    return struct.pack(">I4s", 8 + len(body), b"sidx") + body
+
+
+class VideoFileResponse(FileResponse):
+    """A whole video file (a segment, a clip) in 1 MB sends, not Starlette's 64 kB: over TLS each
+    send is a record to encrypt and a turn of the event loop, and a 460 MB file went at 110 MB/s
+    to the network's client in 64 kB sends against 460 MB/s in 1 MB ones (on the loopback)."""
+
+    chunk_size = 1 << 20
 
 
 class PiecesResponse(Response):
@@ -85,10 +120,10 @@ class PiecesResponse(Response):
 
     media_type = "video/mp4"
 
-    def __init__(self, path: Path, pieces: list[tuple[int, int]], range_header: str | None):
+    def __init__(self, path: Path, pieces: list[Piece], range_header: str | None):
         super().__init__(media_type=self.media_type)
         self.path, self.pieces = path, pieces
-        total = sum(length for _, length in pieces)
+        total = sum(len(p) if isinstance(p, bytes) else p[1] for p in pieces)
         self.first, self.last = 0, total - 1
         status = 200
         if range_header and range_header.startswith("bytes="):
@@ -113,12 +148,14 @@ class PiecesResponse(Response):
             self.headers["content-range"] = f"bytes {self.first}-{self.last}/{total}"
 
     def _ranges(self):
-        """(file offset, length) to send, in order, for the bytes first..last of the whole."""
+        """What to send, in order, for the bytes first..last of the whole: (file offset, length)
+        of the file's bytes, or bytes made for the window."""
         at = 0
-        for offset, length in self.pieces:
+        for piece in self.pieces:
+            length = len(piece) if isinstance(piece, bytes) else piece[1]
             lo, hi = max(self.first, at), min(self.last + 1, at + length)
             if lo < hi:
-                yield offset + (lo - at), hi - lo
+                yield piece[lo - at:hi - at] if isinstance(piece, bytes) else (piece[0] + (lo - at), hi - lo)
             at += length
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -128,7 +165,11 @@ class PiecesResponse(Response):
             return
         fd = await to_thread.run_sync(os.open, str(self.path), os.O_RDONLY)
         try:
-            for offset, length in self._ranges():
+            for part in self._ranges():
+                if isinstance(part, bytes):
+                    await send({"type": "http.response.body", "body": part, "more_body": True})
+                    continue
+                offset, length = part
                 while length > 0:
                     data = await to_thread.run_sync(os.pread, fd, min(CHUNK, length), offset)
                     if not data:  # cut short under us (retention): the player says the file failed
