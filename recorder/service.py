@@ -23,6 +23,7 @@ from sqlalchemy.exc import OperationalError
 
 from recorder import __version__, lan, platform_compat
 from recorder.audit.trail import AuditTrail
+from recorder.bookmarks import Bookmarks
 from recorder.cameras.config import active_cameras, get_camera
 from recorder.cameras.credentials import Vault, with_credentials, write_private
 from recorder.capture.camera_recorder import CameraConfig, CameraRecorder, CaptureSettings, ChildRegistry
@@ -143,6 +144,7 @@ class Recorder:
         self.token = load_or_create_token(data)
         self.accounts = Accounts(self.sessions)
         self.audit = AuditTrail(self.sessions)
+        self.bookmarks = Bookmarks(self.sessions)
         self.store = SegmentStore(data, self.sessions)
         self._clean_stop = self._take_clean_stop()
         self._downtime_noted: set[int] = set()

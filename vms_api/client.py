@@ -464,6 +464,27 @@ class RecorderClient:
         """Apply retention now."""
         return self._as(m.Sweep, self.call("POST", "/api/storage/sweep", timeout=300))
 
+    # -- bookmarks -------------------------------------------------------------------------
+
+    def bookmarks(self, camera_id: int | None = None, start: datetime | None = None, end: datetime | None = None,
+                  protected: bool | None = None) -> list[m.Bookmark]:
+        """The bookmarks overlapping the period, oldest first."""
+        return self._as(list[m.Bookmark], self.call("GET", "/api/bookmarks", params=_query(
+            camera_id=camera_id, start=start, end=end, protected=protected)))
+
+    def add_bookmark(self, req: m.BookmarkIn | dict) -> m.Bookmark:
+        return self._as(m.Bookmark, self.call("POST", "/api/bookmarks", json=_body(req)))
+
+    def change_bookmark(self, bookmark_id: int, patch: m.BookmarkPatch | dict) -> m.Bookmark:
+        return self._as(m.Bookmark, self.call("PATCH", f"/api/bookmarks/{bookmark_id}", json=_body(patch)))
+
+    def delete_bookmark(self, bookmark_id: int) -> m.BookmarkDeleted:
+        return self._as(m.BookmarkDeleted, self.call("DELETE", f"/api/bookmarks/{bookmark_id}"))
+
+    def protection(self) -> m.ProtectionUse:
+        """Footage held by protected bookmarks against the plan's hours."""
+        return self._as(m.ProtectionUse, self.call("GET", "/api/bookmarks/protection"))
+
     # -- clips -----------------------------------------------------------------------------
 
     def make_clip(self, req: m.ClipIn | dict) -> m.Clip:

@@ -87,6 +87,9 @@ class AuditAction(StrEnum):
     CLIP_DOWNLOADED = "clip_downloaded"
     RECORDING_DOWNLOADED = "recording_downloaded"  # a segment's file copied out (a day exported), with the reason
     CLIP_DELETED = "clip_deleted"
+    BOOKMARK_CREATED = "bookmark_created"
+    BOOKMARK_CHANGED = "bookmark_changed"  # title, note, or its footage protected or released
+    BOOKMARK_DELETED = "bookmark_deleted"
     RECORDINGS_DELETED = "recordings_deleted"  # a camera's day, by an administrator
     CAMERA_ADDED = "camera_added"
     CAMERA_CHANGED = "camera_changed"  # settings, retention, started, stopped

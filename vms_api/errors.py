@@ -99,6 +99,14 @@ class ErrorCode(StrEnum):
     CLIP_RECORDING_UNREADABLE = "clip_recording_unreadable"  # file, reason
     CLIP_FORMAT_CHANGED = "clip_format_changed"  # at (ISO time)
 
+    # -- bookmarks -----------------------------------------------------------------------------
+    BOOKMARK_NOT_FOUND = "bookmark_not_found"  # bookmark_id
+    BOOKMARK_START_AFTER_END = "bookmark_start_after_end"
+    BOOKMARK_TITLE_REQUIRED = "bookmark_title_required"
+    BOOKMARK_TITLE_CONTROL_CHARACTERS = "bookmark_title_control_characters"
+    BOOKMARK_NOT_YOURS = "bookmark_not_yours"  # bookmark_id, created_by: another's, without the delete permission
+    PROTECTION_QUOTA_REACHED = "protection_quota_reached"  # plan, limit_hours, used_hours, asked_hours
+
     # -- why a camera is not recording (a camera's status, a probe's answer) -------------------
     CAMERA_AUTH_FAILED = "camera_auth_failed"
     CAMERA_NO_STREAM = "camera_no_stream"  # nothing at this path
@@ -184,6 +192,9 @@ PARAMS: dict[ErrorCode, frozenset[str]] = {code: frozenset() for code in ErrorCo
         ErrorCode.CLIP_NO_RECORDING: "camera_id start end",
         ErrorCode.CLIP_RECORDING_UNREADABLE: "file reason",
         ErrorCode.CLIP_FORMAT_CHANGED: "at",
+        ErrorCode.BOOKMARK_NOT_FOUND: "bookmark_id",
+        ErrorCode.BOOKMARK_NOT_YOURS: "bookmark_id created_by",
+        ErrorCode.PROTECTION_QUOTA_REACHED: "plan limit_hours used_hours asked_hours",
         ErrorCode.CAMERA_REFUSED: "host",
         ErrorCode.CAMERA_TIMEOUT: "host",
         ErrorCode.CAMERA_UNREACHABLE: "host",

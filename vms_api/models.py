@@ -295,6 +295,7 @@ class RecordedDays(BaseModel):
 class DayDeleted(BaseModel):
     deleted: int
     bytes: int
+    kept: int = 0  # segments a protected bookmark holds, left in place
 
 
 # -- events --------------------------------------------------------------------------------------
@@ -383,6 +384,46 @@ class Clip(BaseModel):
 
 class ClipDeleted(BaseModel):
     deleted: int
+
+
+class BookmarkIn(BaseModel):
+    """A moment (no end) or a range of one camera's footage, marked for the next shift; protect
+    holds the range's recordings against retention until released."""
+    camera_id: Id
+    start: When
+    end: When | None = None
+    title: str = Field(max_length=200)
+    note: str | None = Field(None, max_length=10_000)
+    protect: bool = False
+
+
+class BookmarkPatch(BaseModel):
+    title: str | None = Field(None, max_length=200)
+    note: str | None = Field(None, max_length=10_000)
+    protect: bool | None = None
+
+
+class Bookmark(BaseModel):
+    id: int
+    camera_id: int
+    start: Time
+    end: Time  # the start, for a moment
+    title: str
+    note: str | None
+    protect: bool
+    created_by: str | None
+    created_at: Time
+
+
+class BookmarkDeleted(BaseModel):
+    deleted: int
+
+
+class ProtectionUse(BaseModel):
+    """Footage held by protected bookmarks against the plan's quota (all cameras together)."""
+    plan: Plan
+    limit_hours: float
+    used_hours: float
 
 
 # -- operators -----------------------------------------------------------------------------------

@@ -37,3 +37,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 # Accounts a plan allows (the seeds' plans count users).
 USER_LIMITS: dict[Plan, int] = {Plan.BASIC: 3, Plan.PRO: 5, Plan.PREMIUM: 10}
+# Hours of footage protected bookmarks may hold against retention, all cameras together: held
+# footage is disk that recording cannot reuse, so a plan bounds it as it bounds clips.
+PROTECTED_HOURS: dict[Plan, float] = {Plan.BASIC: 24, Plan.PRO: 72, Plan.PREMIUM: 240}

@@ -132,6 +132,17 @@ MESSAGES: dict[str, str] = {
     ErrorCode.CLIP_RECORDING_UNREADABLE: QT_TRANSLATE_NOOP("RecorderMessage", "the recording {file} could not be read: {reason}"),
     ErrorCode.CLIP_FORMAT_CHANGED: QT_TRANSLATE_NOOP(
         "RecorderMessage", "the camera's video format changed at {at}: make two clips"),
+    ErrorCode.BOOKMARK_NOT_FOUND: QT_TRANSLATE_NOOP("RecorderMessage", "no bookmark {bookmark_id}"),
+    ErrorCode.BOOKMARK_START_AFTER_END: QT_TRANSLATE_NOOP("RecorderMessage", "the bookmark starts after it ends"),
+    ErrorCode.BOOKMARK_TITLE_REQUIRED: QT_TRANSLATE_NOOP("RecorderMessage", "the bookmark needs a title"),
+    ErrorCode.BOOKMARK_TITLE_CONTROL_CHARACTERS: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "the bookmark's title has control characters"),
+    ErrorCode.BOOKMARK_NOT_YOURS: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "this bookmark is {created_by}'s: only its author or a supervisor changes it"),
+    ErrorCode.PROTECTION_QUOTA_REACHED: QT_TRANSLATE_NOOP(
+        "RecorderMessage",
+        "the {plan} plan holds up to {limit_hours} hours of protected footage; {used_hours} are held and this "
+        "asks {asked_hours} more: release a bookmark or move to a bigger plan"),
     ErrorCode.CAMERA_AUTH_FAILED: QT_TRANSLATE_NOOP("RecorderMessage", "wrong username or password"),
     ErrorCode.CAMERA_NO_STREAM: QT_TRANSLATE_NOOP(
         "RecorderMessage", "the camera has no stream at this address (check the path in the URL)"),

@@ -178,6 +178,24 @@ class Clip(Base):
     missing: Mapped[str | None] = mapped_column(Text)  # JSON [[start, end], ...]: no recording there
 
 
+class Bookmark(Base):
+    """A moment or range of one camera's footage with a title and a note, for the next shift.
+    protect holds the recordings under its range against retention and the disk guard."""
+
+    __tablename__ = "bookmarks"
+    __table_args__ = (Index("ix_bookmarks_camera_start", "camera_id", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("cameras.id"))
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)  # the start, for a moment
+    title: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    protect: Mapped[bool] = mapped_column(default=False, index=True)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Deletion(Base):
     """The cleanup log: every segment removed, when and why (retention, disk_full, manual)."""
 

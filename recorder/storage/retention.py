@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from recorder.bookmarks import held
 from recorder.index import queries
 from recorder.index.models import Camera, Clip, Deletion, Event, Segment, utcnow
 from recorder.index.segments import DISK_FULL_BYTES, SegmentStore
@@ -146,7 +147,7 @@ class Retention:
             cutoff = local_midnight(today - timedelta(days=keep - 1))
             with self.sessions() as s:
                 ids = list(s.scalars(select(Segment.id).where(Segment.camera_id == cam_id, Segment.end <= cutoff,
-                                                              Segment.deleting.is_(False))))
+                                                              Segment.deleting.is_(False), ~held())))
             n, size = self.store.delete_segments(ids, DeletionReason.RETENTION)
             deleted, freed = deleted + n, freed + size
         self.last_sweep = {"at": utcnow().isoformat(), "deleted": deleted, "bytes": freed,
@@ -241,7 +242,8 @@ class Retention:
         whose sizes add up to what is short, and not one more."""
         ids, total = [], 0
         with self.sessions() as s:
-            rows = s.execute(select(Segment.id, Segment.bytes).where(Segment.deleting.is_(False))
+            # footage a protected bookmark holds is passed by: the plan bounds how much there is
+            rows = s.execute(select(Segment.id, Segment.bytes).where(Segment.deleting.is_(False), ~held())
                              .order_by(Segment.start).limit(1000))
             for seg_id, size in rows:
                 ids.append(seg_id)
@@ -338,13 +340,16 @@ class Retention:
                      "end": d.end.isoformat(), "bytes": d.bytes, "reason": d.reason} for d in s.scalars(q)]
 
     def delete_day(self, camera_id: int, day: date) -> dict:
-        """The administrator's bulk action: one camera's footage of one local day."""
+        """The administrator's bulk action: one camera's footage of one local day, but for what
+        a protected bookmark holds (kept: how many segments stayed for that)."""
         start, end = local_midnight(day), local_midnight(day + timedelta(days=1))
         with self.sessions() as s:
-            ids = list(s.scalars(select(Segment.id).where(Segment.camera_id == camera_id, Segment.start >= start,
-                                                          Segment.start < end, Segment.deleting.is_(False))))
+            day_ids = select(Segment.id).where(Segment.camera_id == camera_id, Segment.start >= start,
+                                               Segment.start < end, Segment.deleting.is_(False))
+            ids = list(s.scalars(day_ids.where(~held())))
+            kept = len(list(s.scalars(day_ids.where(held()))))
         n, size = self.store.delete_segments(ids, DeletionReason.MANUAL)
-        return {"deleted": n, "bytes": size}
+        return {"deleted": n, "bytes": size, "kept": kept}
 
     # -- the loop ---------------------------------------------------------------------------
 

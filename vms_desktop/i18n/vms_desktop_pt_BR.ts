@@ -205,66 +205,81 @@
     </message>
     <message>
         <location filename="../admin/audit_view.py" line="142"/>
+        <source>bookmark added</source>
+        <translation>marcador adicionado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="143"/>
+        <source>bookmark changed</source>
+        <translation>marcador alterado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="144"/>
+        <source>bookmark deleted</source>
+        <translation>marcador excluído</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="145"/>
         <source>camera added</source>
         <translation>câmera adicionada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="142"/>
+        <location filename="../admin/audit_view.py" line="145"/>
         <source>camera changed</source>
         <translation>câmera alterada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="143"/>
+        <location filename="../admin/audit_view.py" line="146"/>
         <source>camera removed</source>
         <translation>câmera removida</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="143"/>
+        <location filename="../admin/audit_view.py" line="146"/>
         <source>settings changed</source>
         <translation>configurações alteradas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="144"/>
+        <location filename="../admin/audit_view.py" line="147"/>
         <source>user added</source>
         <translation>usuário adicionado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="144"/>
+        <location filename="../admin/audit_view.py" line="147"/>
         <source>user changed</source>
         <translation>usuário alterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="145"/>
+        <location filename="../admin/audit_view.py" line="148"/>
         <source>user removed</source>
         <translation>usuário removido</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="145"/>
+        <location filename="../admin/audit_view.py" line="148"/>
         <source>refused</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="146"/>
+        <location filename="../admin/audit_view.py" line="149"/>
         <source>trail exported</source>
         <translation>trilha exportada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="146"/>
+        <location filename="../admin/audit_view.py" line="149"/>
         <source>recorder started</source>
         <translation>gravador iniciado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="147"/>
+        <location filename="../admin/audit_view.py" line="150"/>
         <source>recorder stopped</source>
         <translation>gravador parado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="173"/>
+        <location filename="../admin/audit_view.py" line="176"/>
         <source>Reading the trail…</source>
         <translation>Lendo a trilha…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_view.py" line="187"/>
+        <location filename="../admin/audit_view.py" line="190"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>%n registro exibido, os mais recentes primeiro.</numerusform>
@@ -272,22 +287,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="211"/>
+        <location filename="../admin/audit_view.py" line="214"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="212"/>
+        <location filename="../admin/audit_view.py" line="215"/>
         <source>CSV files (*.csv)</source>
         <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="222"/>
+        <location filename="../admin/audit_view.py" line="225"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_view.py" line="223"/>
+        <location filename="../admin/audit_view.py" line="226"/>
         <source>Saved %n entries to {path}.</source>
         <translation>
             <numerusform>%n registro salvo em {path}.</numerusform>
@@ -295,12 +310,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="228"/>
+        <location filename="../admin/audit_view.py" line="231"/>
         <source>Verifying the whole trail…</source>
         <translation>Verificando a trilha inteira…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_view.py" line="234"/>
+        <location filename="../admin/audit_view.py" line="237"/>
         <source>The trail is intact (%n entries).</source>
         <translation>
             <numerusform>A trilha está íntegra (%n registro).</numerusform>
@@ -308,7 +323,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="236"/>
+        <location filename="../admin/audit_view.py" line="239"/>
         <source>The trail was tampered with: {problem}. The {n} entries before it are intact.</source>
         <translation>A trilha foi adulterada: {problem}. Os {n} registros anteriores estão íntegros.</translation>
     </message>
@@ -868,7 +883,7 @@ Compare com o que `vms-recorder tls fingerprint` mostra no gravador (ou pergunte
 <context>
     <name>CopyReason</name>
     <message>
-        <location filename="../messages.py" line="186"/>
+        <location filename="../messages.py" line="197"/>
         <source>Why is this footage copied? (a police report, a court order, a data subject&apos;s request)</source>
         <translation>Por que estas imagens são copiadas? (um boletim de ocorrência, uma ordem judicial, um pedido do titular dos dados)</translation>
     </message>
@@ -2115,62 +2130,62 @@ Gravador: {data}</translation>
 <context>
     <name>RecorderMessage</name>
     <message>
-        <location filename="../messages.py" line="135"/>
+        <location filename="../messages.py" line="146"/>
         <source>wrong username or password</source>
         <translation>usuário ou senha incorretos</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="136"/>
+        <location filename="../messages.py" line="147"/>
         <source>the camera has no stream at this address (check the path in the URL)</source>
         <translation>a câmera não tem stream neste endereço (confira o caminho na URL)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="149"/>
         <source>{host} refused the connection (is the camera on, and the port right?)</source>
         <translation>{host} recusou a conexão (a câmera está ligada e a porta está certa?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="151"/>
         <source>no answer from {host}</source>
         <translation>sem resposta de {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="141"/>
+        <location filename="../messages.py" line="152"/>
         <source>{host} cannot be reached on the network</source>
         <translation>{host} não pode ser alcançado na rede</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="153"/>
         <source>the camera address {host} could not be found</source>
         <translation>o endereço da câmera {host} não foi encontrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="143"/>
+        <location filename="../messages.py" line="154"/>
         <source>the recording disk is full</source>
         <translation>o disco de gravação está cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="155"/>
         <source>cannot write to the recordings folder (permission denied)</source>
         <translation>não é possível gravar na pasta de gravações (permissão negada)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="157"/>
         <source>the camera closed the connection</source>
         <translation>a câmera fechou a conexão</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="158"/>
         <source>the camera&apos;s answer could not be understood (is this an RTSP address?)</source>
         <translation>a resposta da câmera não pôde ser entendida (este é um endereço RTSP?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
+        <location filename="../messages.py" line="163"/>
         <source>the camera stopped sending video</source>
         <translation>a câmera parou de enviar vídeo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="160"/>
         <source>the camera sends no video</source>
         <translation>a câmera não envia vídeo</translation>
     </message>
@@ -2430,37 +2445,67 @@ Gravador: {data}</translation>
         <translation>o formato de vídeo da câmera mudou às {at}: faça dois clipes</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="135"/>
+        <source>no bookmark {bookmark_id}</source>
+        <translation>não há o marcador {bookmark_id}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="136"/>
+        <source>the bookmark starts after it ends</source>
+        <translation>o marcador começa depois de terminar</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="137"/>
+        <source>the bookmark needs a title</source>
+        <translation>o marcador precisa de um título</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="138"/>
+        <source>the bookmark&apos;s title has control characters</source>
+        <translation>o título do marcador tem caracteres de controle</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="140"/>
+        <source>this bookmark is {created_by}&apos;s: only its author or a supervisor changes it</source>
+        <translation>este marcador é de {created_by}: só quem o fez ou um supervisor pode alterá-lo</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="142"/>
+        <source>the {plan} plan holds up to {limit_hours} hours of protected footage; {used_hours} are held and this asks {asked_hours} more: release a bookmark or move to a bigger plan</source>
+        <translation>o plano {plan} guarda até {limit_hours} horas de gravação protegida; {used_hours} já estão guardadas e isto pede mais {asked_hours}: libere um marcador ou passe a um plano maior</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="161"/>
         <source>the camera sends {codec} video, which cannot be recorded; set the camera to H.264 or H.265</source>
         <translation>a câmera envia vídeo {codec}, que não pode ser gravado; configure a câmera para H.264 ou H.265</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="164"/>
         <source>nothing was written for {seconds} s</source>
         <translation>nada foi gravado por {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="154"/>
+        <location filename="../messages.py" line="165"/>
         <source>the camera failed: {message}</source>
         <translation>a câmera falhou: {message}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="166"/>
         <source>the camera failed for an unknown reason</source>
         <translation>a câmera falhou por um motivo desconhecido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="167"/>
         <source>the camera&apos;s address has a line break</source>
         <translation>o endereço da câmera tem uma quebra de linha</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="168"/>
         <source>cannot write to {folder}: {reason}</source>
         <translation>não é possível gravar em {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="169"/>
         <source>the recorder failed: {message}</source>
         <translation>o gravador falhou: {message}</translation>
     </message>
@@ -2615,62 +2660,62 @@ Gravador: {data}</translation>
         <translation>um clipe pode ter no máximo {max_hours} horas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="170"/>
         <source>The recording disk is full ({free_mb} MB free) and no old footage is left to delete ({clips} clips are kept, never deleted): recording has stopped; free space or add a disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): a gravação parou; libere espaço ou adicione um disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="163"/>
+        <location filename="../messages.py" line="174"/>
         <source>The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and no old footage is left to delete ({clips} clips are kept, never deleted): free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free_mb} MB livres, {need_mb} MB necessários) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): libere espaço ou adicione um disco, ou a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167"/>
+        <location filename="../messages.py" line="178"/>
         <source>The recording disk is full ({free_mb} MB free) and old recordings could not be deleted to make room: recording has stopped; free space on the disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e as gravações antigas não puderam ser apagadas para abrir espaço: a gravação parou; libere espaço no disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="224"/>
+        <location filename="../messages.py" line="235"/>
         <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
         <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="228"/>
+        <location filename="../messages.py" line="239"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="233"/>
+        <location filename="../messages.py" line="244"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="235"/>
+        <location filename="../messages.py" line="246"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="238"/>
+        <location filename="../messages.py" line="249"/>
         <source>entry {id} was changed after it was written</source>
         <translation>o registro {id} foi alterado depois de escrito</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="239"/>
+        <location filename="../messages.py" line="250"/>
         <source>entry {id} is missing</source>
         <translation>falta o registro {id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="241"/>
+        <location filename="../messages.py" line="252"/>
         <source>entries {first} to {last} are missing</source>
         <translation>faltam os registros {first} a {last}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="243"/>
+        <location filename="../messages.py" line="254"/>
         <source>entry {id} does not follow entry {prev}: one was removed, changed or put in</source>
         <translation>o registro {id} não segue o registro {prev}: um foi removido, alterado ou inserido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="246"/>
+        <location filename="../messages.py" line="257"/>
         <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
         <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>

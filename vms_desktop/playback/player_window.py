@@ -29,6 +29,7 @@ from vms_desktop.events.event_list import EventPanel
 from vms_desktop.events.rows import EventRow, parse_rows
 from vms_desktop.live.tile import VideoSurface
 from vms_desktop.messages import error_text
+from vms_desktop.playback.bookmarks import BookmarkDialog, BookmarksButton
 from vms_desktop.playback.engine import LIVE_SPAN_ID, POSITION_MS, PlaybackEngine
 from vms_desktop.playback.timeline import MIN_CLIP, Timeline, describe_event
 from vms_desktop.playback.timemap import Span, local_day, windowed
@@ -154,6 +155,9 @@ class PlayerWindow(QWidget):
         days.addWidget(self._button(self.tr("Next day ▶"), self.tr("Next day"), lambda: self.shift_day(1),
                                     Qt.Key_PageDown))
         days.addWidget(self.day_label, 1)
+        self.bookmarks_button = BookmarksButton(self.tz, self)
+        self.bookmarks_button.chosen.connect(self.seek)
+        days.addWidget(self.bookmarks_button)
         days.addWidget(self._button(self.tr("Saved clips…"), self.tr("Clips saved from all cameras"),
                                     self.show_clips))
         self.events_button = self._button(self.tr("Events"), self.tr("Show or hide the list of events"),
@@ -189,6 +193,8 @@ class PlayerWindow(QWidget):
                   self._button(self.tr("Clear"), self.tr("Clear the clip range"), self.timeline.clear_selection)):
             row.addWidget(w)
         row.addWidget(self.clip_label, 1)
+        row.addWidget(self._button(self.tr("Bookmark…"), self.tr("Mark the frame on screen, or the clip range, "
+                                                                 "for the next shift"), self.add_bookmark, "B"))
         row.addWidget(self.preview_button)
         row.addWidget(self.create_button)
         self.timeline.selection_changed.connect(self._show_selection)
@@ -231,6 +237,7 @@ class PlayerWindow(QWidget):
             spans = [w for s in self.api.recordings(**q) for w in windowed(s.id, utc(s.start), utc(s.end), s.path,
                                                                               s.windows)]
             events = parse_rows(self.api.events(**q))  # in time order
+            marks = self.api.bookmarks(cid, start - MARGIN, end + MARGIN)
             days = self.api.recording_days(cid) if with_days else None
             cam = next((c for c in self.api.status().cameras if c.id == cid), None)
             live = []
@@ -239,7 +246,7 @@ class PlayerWindow(QWidget):
                     live = self.api.current_windows(cid, PurePath(cam.current_file).name)
                 except ApiError:  # closed meanwhile: the next refresh lists it as a segment
                     cam = None
-            return spans, events, days, cam, live
+            return spans, events, marks, days, cam, live
 
         run_in_background(fetch, self._loaded, self._not_loaded, owner=self)  # the window may close meanwhile
 
@@ -255,7 +262,7 @@ class PlayerWindow(QWidget):
         self.events.refresh()  # it says what went wrong in its own words
 
     def _loaded(self, result: tuple) -> None:
-        spans, events, days, cam, live = result
+        spans, events, marks, days, cam, live = result
         now = datetime.now(UTC)
         if cam and cam.current_file and cam.current_start:
             spans += windowed(LIVE_SPAN_ID, utc(cam.current_start), now, cam.current_file, live)
@@ -263,6 +270,8 @@ class PlayerWindow(QWidget):
         start, end = local_day(self.day, self.tz)
         self.timeline.set_data(self.engine.timemap.runs(start, end), events,
                                live_edge=now if start <= now < end else None)
+        self.timeline.set_bookmarks(marks)
+        self.bookmarks_button.set_bookmarks(marks)
         self.events.day_loaded({e.kind for e in events})
         if days is not None:
             self._show_days(days)
@@ -462,6 +471,20 @@ class PlayerWindow(QWidget):
         self.clip_dialog.saved.connect(lambda row: self.notice.setText(
             self.tr("Clip saved: {name}").format(name=row.name)))
         self.clip_dialog.show()
+
+    def add_bookmark(self) -> None:
+        """The clip range if one is set, else the frame on screen."""
+        sel = self.timeline.selection()
+        start, end = sel if sel else (self._here(), None)
+        if start is None:
+            return
+        self.bookmark_dialog = BookmarkDialog(self.api, self.camera.id, start, end, self.tz, self)
+        self.bookmark_dialog.saved.connect(self._bookmarked)
+        self.bookmark_dialog.show()
+
+    def _bookmarked(self, row: m.Bookmark) -> None:
+        self.notice.setText(self.tr("Bookmarked: {title}").format(title=row.title))
+        self.refresh()
 
     def show_clips(self) -> None:
         from vms_desktop.clips.clips_panel import ClipsPanel  # opened rarely: loaded when first used

@@ -11,6 +11,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QElapsedTimer, Q
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from vms_api import models as m
+from vms_api.models import utc
 from vms_desktop.events.rows import EventRow
 from vms_desktop.messages import translate
 from vms_desktop.playback.timemap import hour_marks
@@ -35,6 +37,9 @@ TICK_STEPS = [(60, 0), (300, 0), (600, 0), (1800, 0), (3600, 1), (3 * 3600, 3), 
 HANDLE_GRAB_PX = 6  # a press this close to a clip handle drags the handle instead of seeking
 MIN_CLIP = timedelta(seconds=1)  # the shortest range a clip can be made of
 CLIP_FILL, CLIP_EDGE = QColor(77, 144, 214, 70), QColor("#4d90d6")
+# Bookmarks: a band along the bar's top edge, a pennant above it at the start; protected ones
+# (their footage held against retention) in a colour of their own.
+BOOKMARK, BOOKMARK_PROTECTED, BOOKMARK_BAND = QColor("#e5c07b"), QColor("#ff8c42"), 5
 
 
 class Timeline(QWidget):
@@ -48,6 +53,7 @@ class Timeline(QWidget):
         self.day_start = self.day_end = self.view_start = self.view_end = None
         self.runs: list[tuple[datetime, datetime]] = []
         self.events: list[EventRow] = []
+        self.bookmarks: list[m.Bookmark] = []
         self._kinds: list[str] = []
         self._arrays = {"start": np.zeros(0), "end": np.zeros(0), "kind": np.zeros(0, np.int16)}
         self._layer: QPixmap | None = None
@@ -84,6 +90,10 @@ class Timeline(QWidget):
             "start": np.array([ev.start.timestamp() for ev in self.events], np.float64),  # sorted
             "end": np.array([ev.end.timestamp() if ev.end else np.nan for ev in self.events], np.float64),
             "kind": np.array([index[ev.kind] for ev in self.events], np.int16)}
+        self._changed()
+
+    def set_bookmarks(self, bookmarks: list[m.Bookmark]) -> None:
+        self.bookmarks = sorted(bookmarks, key=lambda b: b.start)
         self._changed()
 
     def _changed(self) -> None:
@@ -233,6 +243,7 @@ class Timeline(QWidget):
             p.fillRect(QRectF(x, bar.top(), bar.right() - x, bar.height()), QColor("#1d2126"))
         self._paint_ticks(p, bar)
         self._paint_events(p, bar)
+        self._paint_bookmarks(p, bar)
         p.end()
         return layer
 
@@ -300,7 +311,31 @@ class Timeline(QWidget):
         picture.setColorTable([0] + [QColor(KIND_COLORS.get(kind, OTHER_KIND)).rgba() for kind in self._kinds])
         p.drawImage(QPointF(0, bar.bottom() + 4), picture)
 
+    def _paint_bookmarks(self, p: QPainter, bar: QRectF) -> None:
+        p.setRenderHint(QPainter.Antialiasing)
+        for b in self.bookmarks:
+            start, end = utc(b.start), utc(b.end)
+            if end < self.view_start or start > self.view_end:
+                continue
+            color = BOOKMARK_PROTECTED if b.protect else BOOKMARK
+            x0, x1 = self.x_of(max(start, self.view_start)), self.x_of(min(end, self.view_end))
+            p.fillRect(QRectF(x0, bar.top(), max(3.0, x1 - x0), BOOKMARK_BAND), color)
+            if start >= self.view_start:
+                x = self.x_of(start)
+                p.setPen(QPen(color, 1.5))
+                p.drawLine(QPointF(x, bar.top() - 9), QPointF(x, bar.top() + BOOKMARK_BAND))
+                p.setPen(Qt.NoPen)
+                p.setBrush(color)
+                p.drawPolygon(QPolygonF([QPointF(x, bar.top() - 9), QPointF(x + 7, bar.top() - 6.5),
+                                         QPointF(x, bar.top() - 4)]))
+
     # -- interaction -------------------------------------------------------------------------
+
+    def bookmark_near(self, x: float) -> m.Bookmark | None:
+        """The bookmark whose range holds x, or whose start is within 6 px of it."""
+        t, slack = self.time_at(x), self.time_at(x + 6) - self.time_at(x)
+        near = [b for b in self.bookmarks if utc(b.start) - slack <= t <= utc(b.end) + slack]
+        return min(near, key=lambda b: abs(self.x_of(utc(b.start)) - x), default=None)
 
     def event_near(self, x: float) -> EventRow | None:
         """The event whose marker is nearest to x, within 6 px."""
@@ -339,6 +374,9 @@ class Timeline(QWidget):
         ev = self.event_near(x)
         if ev is not None:
             tip += "\n" + describe_event(ev, self.tz)
+        mark = self.bookmark_near(x)
+        if mark is not None:
+            tip += "\n" + describe_bookmark(mark, self.tz)
         QToolTip.showText(event.globalPosition().toPoint(), tip, self)
 
     def mouseReleaseEvent(self, event) -> None:
@@ -402,6 +440,16 @@ class Timeline(QWidget):
         self.view_start, self.view_end = start, start + span
         self.view_changed.emit()
         self._changed()
+
+
+def describe_bookmark(b: m.Bookmark, tz: tzinfo) -> str:
+    """"★ 09:14:00 Van without plates (protected)" and its note, for a tooltip or a list."""
+    start, end = utc(b.start).astimezone(tz), utc(b.end).astimezone(tz)
+    when = start.strftime("%H:%M:%S") + (end.strftime("–%H:%M:%S") if end > start else "")
+    text = f"★ {when} {b.title}"
+    if b.protect:
+        text += " " + QCoreApplication.translate("Timeline", "(footage protected)")
+    return text + (f"\n{b.note}" if b.note else "")
 
 
 def describe_event(ev: EventRow, tz: tzinfo) -> str:
