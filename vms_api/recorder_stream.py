@@ -30,9 +30,8 @@ class RecorderStream:
     ranges), not for live streams. Not thread-safe except abort(), which any thread may call."""
 
     def __init__(self, client, path: str, params: dict | None = None, seekable: bool = True):
-        # A client of its own: a player's long response must not hold the connection the
-        # window's calls use, nor share requests' session object across threads.
-        self._client = client.fork()
+        self._of, self._base = client, client.base
+        self._client = None  # its own, made at the first request (a tile makes one to compare)
         self.path, self.params, self.seekable = path, params or {}, seekable
         self.size: int | None = None
         self._pos = 0
@@ -40,12 +39,12 @@ class RecorderStream:
         self._aborted = threading.Event()
 
     def __repr__(self) -> str:  # what logs and tests see: never the token
-        return f"RecorderStream({self._client.base}{self.path} {self.params})"
+        return f"RecorderStream({self._base}{self.path} {self.params})"
 
     # The same bytes asked again are the same source, as two equal URLs are: a live tile
     # compares what it should play with what it plays before it restarts its player.
     def _key(self) -> tuple:
-        return self._client.base, self.path, tuple(sorted(self.params.items())), self.seekable
+        return self._base, self.path, tuple(sorted(self.params.items())), self.seekable
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, RecorderStream) and self._key() == other._key()
@@ -62,8 +61,8 @@ class RecorderStream:
 
     def read(self, n: int) -> bytes:
         """Up to n bytes, as soon as some are there; b"" at the end. Raises on a dropped link."""
-        if self._aborted.is_set():
-            return b""
+        if self._aborted.is_set() or self.size is not None and self._pos >= self.size:
+            return b""  # a demuxer may seek to the very end and read: that is the end, not a 416
         if self._response is None:
             self._connect()
         try:
@@ -104,6 +103,10 @@ class RecorderStream:
 
     def _connect(self) -> None:
         self._drop()
+        if self._client is None:
+            # A client of its own: a player's long response must not hold the connection the
+            # window's calls use, nor share requests' session object across threads.
+            self._client = self._of.fork()
         r = self._client.stream(self.path, self._pos, params=self.params)
         self._response = r
         if self._pos == 0 and self.seekable and r.headers.get("content-length"):
