@@ -173,7 +173,12 @@ class RecorderSupervisor(QObject):
         while time.monotonic() < deadline and self._still_running():
             time.sleep(0.2)
         if info and self._proc is not None:
-            self._proc.wait(5)
+            # its runtime file is gone once it stopped; the process itself still has to end
+            # (a loaded machine: seconds), which a caller must not get as an exception
+            try:
+                self._proc.wait(max(5.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                log.warning("the recorder stopped but its process %s has not ended yet", self._proc.pid)
 
     # -- who is logged in ------------------------------------------------------------------
 
