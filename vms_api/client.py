@@ -264,9 +264,14 @@ class RecorderClient:
             raise self._tls_error(e) from None
         except requests.RequestException as e:
             log.debug("recorder call %s %s failed: %s", method, path, e)
-            if self.data is not None:
-                self._base = None  # it may have restarted on another port
-            raise ApiError(RECORDER_NOT_RUNNING, "the recorder is not running") from None
+            if self.data is None:
+                raise ApiError(RECORDER_NOT_RUNNING, "the recorder is not running") from None
+            # it may have restarted on another port: asked there once more
+            was, self._base = self._base, None
+            if not self.locate() or self._base == was:
+                self._base = None
+                raise ApiError(RECORDER_NOT_RUNNING, "the recorder is not running") from None
+            return self._send(method, path, timeout, **kw)
         if r.status_code >= 400:
             raise _error_from(r)
         return r
