@@ -109,12 +109,6 @@ class Bookmarks:
             s.delete(row)
             return gone
 
-    def protected_segments(self, s: Session, ids: list[int]) -> set[int]:
-        """Those of the segments that a protected bookmark holds."""
-        if not ids:
-            return set()
-        return set(s.scalars(select(Segment.id).where(Segment.id.in_(ids), held())))
-
     @staticmethod
     def _row(s: Session, bookmark_id: int) -> Bookmark:
         row = s.get(Bookmark, bookmark_id)

@@ -74,9 +74,9 @@ def test_live_across_the_network_moves_and_is_current(qtbot, tmp_path, remote):
     tile.update_state(api.status().cameras[0])
     first = wait_for(lambda: drawn_on(tile.player, tmp_path, time.time()), 20, 0.2, "a live frame on the tile")
     assert time.time() - first < 3, ("live is late", time.time() - first)
-    qtbot.wait(1500)
-    later = wait_for(lambda: drawn_on(tile.player, tmp_path, time.time()), 10, 0.2, "another live frame")
-    assert later - first >= 1, ("the picture does not move", first, later)
+    # the picture moves: a frame drawn a second or more after the first one comes
+    wait_for(lambda: (drawn_on(tile.player, tmp_path, time.time()) or 0) - first >= 1, 10, 0.2,
+             "a live frame a second later (the picture does not move)")
     assert lit_fraction(grab(tile.surface)) > 0.25, "the tile is black"
     # the next state from the recorder asks for the same stream: the player goes on, not again
     playing = tile.player._callbacks
