@@ -14,13 +14,14 @@ from bench import (
     recorder_bench,
     remote_bench,
     retention_bench,
+    sync_bench,
 )
 
 BENCHES = {"recorder": recorder_bench.main, "client": client_bench.main, "playback": playback_bench.main,
            "playback_http": playback_http_bench.main,
            "clips": clip_bench.main, "retention": retention_bench.main,
            "events": events_bench.main, "motion": motion_bench.main, "audit": audit_bench.main,
-           "remote": remote_bench.main}
+           "remote": remote_bench.main, "sync": sync_bench.main}
 
 
 def main() -> int:

@@ -323,6 +323,26 @@ def grab(widget):
     return shot.toImage().convertToFormat(QImage.Format_RGB32)
 
 
+def drawn_clock(shot, video, window, near: float) -> float | None:
+    """The instant a --timecode camera drew on the picture a video area shows, read off a
+    screenshot of the window holding it (the 16:9 picture fitted in the area, as libVLC does)."""
+    from recorder.demo import read_timecode
+
+    origin = video.mapTo(window, video.rect().topLeft())
+    w, h = video.width(), video.height()
+    pw, ph = (h * 16 / 9, h) if w / h > 16 / 9 else (w, w * 9 / 16)
+    x0, y0 = origin.x() + (w - pw) / 2, origin.y() + (h - ph) / 2
+    return read_timecode(lambda x, y: (shot.pixel(int(x0 + x), int(y0 + y)) >> 8) & 255, int(pw), int(ph), near)
+
+
+def tile_clocks(win, tiles=None) -> list[float | None]:
+    """Each synchronized tile's drawn clock, from one screenshot; None where it reads as nothing
+    or as another day (one wrong bit of the Gray code: a frame grabbed while being drawn)."""
+    shot, near = grab(win), win.now().timestamp()
+    read = [drawn_clock(shot, t.video, win, near) for t in (tiles or win.tiles)]
+    return [c if c is not None and abs(c - near) < 5 else None for c in read]
+
+
 def changed_fraction(a, b, step: int = 4) -> float:
     """Share of pixels that differ between two images."""
     diff = total = 0

@@ -180,3 +180,48 @@ def test_a_player_with_nothing_open_says_so_in_its_own_terms(qapp, tmp_path):
         assert player.rate == MIN_RATE
     finally:
         player.release()
+
+
+# -- synchronized playback: the clock and the steering (pure) ---------------------------------------
+
+def test_the_sync_clock_holds_runs_and_changes_speed():
+    from datetime import UTC, datetime, timedelta
+
+    from vms_desktop.playback.sync_clock import MasterClock
+
+    t = datetime(2026, 1, 14, 12, tzinfo=UTC)
+    clock = MasterClock(t)
+    assert clock.now(100.0) == t  # held
+    clock.run(True, 100.0)
+    assert clock.now(102.5) == t + timedelta(seconds=2.5)
+    clock.set_rate(4.0, 102.5)
+    assert clock.now(103.5) == t + timedelta(seconds=6.5)
+    clock.run(False, 104.0)
+    assert clock.now(200.0) == t + timedelta(seconds=8.5)
+    clock.set(t, 200.0)
+    assert clock.now(300.0) == t
+
+
+@pytest.mark.parametrize("drift, rate, expect", [
+    (0.0, 1.0, 1.0), (0.02, 1.0, 1.0),  # close enough: the common rate
+    (-0.1, 1.0, 1.06), (0.1, 1.0, 0.94),  # behind: faster; ahead: slower
+    (-1.0, 1.0, 1.24), (1.2, 1.0, 0.76),  # never more than a quarter
+    (-2.0, 1.0, None), (3.0, 1.0, None),  # too far: seek
+    (-1.0, 4.0, 4.0 * 1.16), (-7.0, 4.0, None),  # at 4x a tile catches up four times as fast
+])
+def test_a_tile_off_the_clock_is_steered_back_or_moved(drift, rate, expect):
+    from vms_desktop.playback.sync_clock import steered_rate
+
+    got = steered_rate(drift, rate)
+    assert got == (None if expect is None else pytest.approx(expect))
+
+
+def test_playback_of_several_cameras_from_the_command_line():
+    from vms_desktop.app import parse_args
+
+    assert parse_args(["--playback", "3"]).playback == [3]
+    args = parse_args(["--playback", "1,2,3,4", "--at", "2026-01-14T14:02:10-03:00"])
+    assert args.playback == [1, 2, 3, 4] and args.at.isoformat() == "2026-01-14T14:02:10-03:00"
+    for bad in ("1,x", "1,1", ",".join(str(i) for i in range(1, 18))):
+        with pytest.raises(SystemExit):
+            parse_args(["--playback", bad])

@@ -30,8 +30,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--fingerprint", metavar="SHA256",
                    help="pin the --server certificate to this fingerprint without asking (scripted installs; "
                         "also VMS_FINGERPRINT)")
-    p.add_argument("--playback", type=int, metavar="CAMERA_ID",
-                   help="open this camera's player once logged in (with --at: paused at that instant)")
+    p.add_argument("--playback", type=_camera_ids, metavar="CAMERA_ID[,ID...]",
+                   help="open this camera's player once logged in, or synchronized playback of several (up "
+                        "to 16, e.g. 1,2,3,4); with --at: paused at that instant")
     p.add_argument("--at", type=_instant, metavar="ISO_TIME",
                    help="the instant for --playback, e.g. 2026-01-14T14:02:10 (local time unless a zone is given)")
     p.add_argument("--smoke-test", nargs="?", const="", default=None, metavar="MEDIA",
@@ -43,6 +44,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     control.add_argument("--stop-recorder", action="store_true",
                          help="have the data dir's recorder finish its files and exit (e.g. before an update)")
     return p.parse_args(argv)
+
+
+def _camera_ids(text: str) -> list[int]:
+    try:
+        ids = [int(x) for x in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not camera ids separated by commas: {text!r}") from None
+    if not 1 <= len(ids) <= 16 or len(set(ids)) != len(ids):
+        raise argparse.ArgumentTypeError(f"1 to 16 different cameras, not {text!r}")
+    return ids
 
 
 def _instant(text: str):

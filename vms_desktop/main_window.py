@@ -74,11 +74,12 @@ class MainWindow(QMainWindow):
         self.tray_level = ("warn", False)  # the tray dot: its colour's level, and the "!"
         self._snapshots_asked: set[int] = set()
         self.player = None  # the playback window, when open
+        self.sync_player = None  # synchronized playback of several cameras, when open
         self.clips_panel = None
         self.storage_view = None
         self.event_search = None
         self.camera_dialog = None  # the camera's settings, while open
-        self._open_when_ready: tuple[int, object] | None = None  # --playback, until its camera is known
+        self._open_when_ready: tuple[list[int], object] | None = None  # --playback, until its cameras are known
         self.setWindowTitle(self.tr("VMS Desktop"))
         self.grid = LiveGrid(self.api.live_url, self)
         self.grid.open_requested.connect(self.open_camera)
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
             self.state_label.setText(self.tr("Not logged in"))
             self.cameras = []
             self.grid.update_cameras([])  # the tiles' streams were the last user's
-            for view in (self.player, self.clips_panel, self.storage_view, self.event_search):
+            for view in (self.player, self.sync_player, self.clips_panel, self.storage_view, self.event_search):
                 if view is not None:
                     view.close()
 
@@ -252,10 +253,13 @@ class MainWindow(QMainWindow):
         self.alerts.on_status(status)
         self.camera_alerts.on_status(self.cameras)
         if self._open_when_ready is not None and Permission.PLAYBACK in self.permissions:
-            camera_id, at = self._open_when_ready
-            if any(c.id == camera_id for c in self.cameras):
+            ids, at = self._open_when_ready
+            known = {c.id for c in self.cameras}
+            if set(ids) <= known:
                 self._open_when_ready = None
-                if self.open_camera(camera_id, at) and at is not None:
+                if len(ids) > 1:
+                    self.play_together(ids, at)
+                elif self.open_camera(ids[0], at) and at is not None:
                     self._pause_on_arrival(self.player.engine, at)
 
     def _fetch_pictures(self) -> None:
@@ -337,9 +341,25 @@ class MainWindow(QMainWindow):
                 engine.seek(at, quiet=True)
         engine.position.connect(arrived)
 
-    def open_when_ready(self, camera_id: int, at=None) -> None:
-        """vms-desktop --playback ID [--at ISO]: the player opens once logged in and the camera is listed."""
-        self._open_when_ready = (camera_id, at)
+    def open_when_ready(self, camera_ids: list[int], at=None) -> None:
+        """vms-desktop --playback ID[,ID...] [--at ISO]: the player (one camera) or synchronized
+        playback (several) opens once logged in and the cameras are listed."""
+        self._open_when_ready = (camera_ids, at)
+
+    def play_together(self, camera_ids: list[int], at=None) -> bool:
+        """Synchronized playback of these cameras (up to 16, in this order): paused at `at`
+        (UTC) when given, else playing from just before now."""
+        cams = [c for cid in camera_ids for c in self.cameras if c.id == cid]
+        if not cams or Permission.PLAYBACK not in self.permissions:
+            return False
+        if self.sync_player is not None:
+            self.sync_player.close()
+        from vms_desktop.playback.sync_window import MAX_CAMERAS, SyncPlayerWindow
+
+        self.sync_player = view = SyncPlayerWindow(cams[:MAX_CAMERAS], self.api, at=at, playing=at is None)
+        view.destroyed.connect(lambda: setattr(self, "sync_player", None) if self.sync_player is view else None)
+        view.showFullScreen()
+        return True
 
     def search_events(self) -> None:
         from datetime import datetime
@@ -399,6 +419,10 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         if Permission.PLAYBACK in self.permissions:
             menu.addAction(self.tr("Open"), lambda: self.open_camera(camera_id))
+            page = self.grid.visible_ids()
+            if len(page) > 1:
+                menu.addAction(self.tr("Play this page together ({n} cameras)").format(n=len(page)),
+                               lambda: self.play_together(page))
         if Permission.SETTINGS in self.permissions:
             menu.addAction(self.tr("Edit…"), lambda: self.edit_camera(camera_id))
             if cam.enabled:
@@ -533,10 +557,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("grid/order", self.grid.order)
         self.grid.close_players()
         self.session_guard.stop()
-        if self.player is not None:
-            self.player.close()
-        if self.clips_panel is not None:
-            self.clips_panel.close()
+        for view in (self.player, self.sync_player, self.clips_panel):
+            if view is not None:
+                view.close()
         if self.storage_view is not None:
             self.storage_view.close()
         if self.event_search is not None:

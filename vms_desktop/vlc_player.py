@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import sys
+import time
 from pathlib import Path
 
 import vlc
@@ -120,6 +121,7 @@ class VlcPlayer(QObject):
         super().__init__(parent)
         self._callbacks: _StreamCallbacks | None = None  # the media's, if it reads a RecorderStream
         self._next_callbacks: _StreamCallbacks | None = None  # the media being made's
+        self._time_mark: tuple[int, float] | None = None  # libVLC's last new time, and when it came
         self._player = vlc_instance().media_player_new()
         self._player.video_set_mouse_input(False)
         self._player.video_set_key_input(False)  # double-click and keys go to Qt
@@ -129,8 +131,12 @@ class VlcPlayer(QObject):
                              (vlc.EventType.MediaPlayerEncounteredError, self.error),
                              (vlc.EventType.MediaPlayerEndReached, self.ended)):
             events.event_attach(kind, lambda _e, s=signal: s.emit())
-        events.event_attach(vlc.EventType.MediaPlayerTimeChanged,
-                            lambda e: self.time_changed.emit(e.u.new_time))
+        events.event_attach(vlc.EventType.MediaPlayerTimeChanged, self._on_time)
+
+    def _on_time(self, event) -> None:
+        # Stamped on libVLC's thread, as it comes: the stamp says when libVLC's time had that value.
+        self._time_mark = (event.u.new_time, time.monotonic())
+        self.time_changed.emit(event.u.new_time)
 
     @property
     def libvlc_player(self) -> vlc.MediaPlayer:
@@ -195,6 +201,7 @@ class VlcPlayer(QObject):
     def _start(self, media: vlc.Media) -> None:
         # the last media's callbacks stay alive until set_media has stopped its reading thread
         last, self._callbacks = self._callbacks, self._next_callbacks
+        self._time_mark = None
         self._player.set_media(media)
         del last
         self._player.play()
@@ -234,7 +241,21 @@ class VlcPlayer(QObject):
         ms = self._player.get_time()
         return None if ms is None or ms < 0 else ms
 
+    @property
+    def playing_position_ms(self) -> float | None:
+        """Where in the media the player is, to a few ms while playing. libVLC 3 updates its
+        time only every 250 ms or so: the last update, plus the time since it came at the
+        current rate. Synchronized tiles compare these; a 250 ms step would read as drift."""
+        mark = self._time_mark
+        if mark is None or not self._player.is_playing():
+            return self.position_ms
+        since = time.monotonic() - mark[1]
+        if since > 0.6:  # no update for a while (a stall): libVLC's own figure
+            return self.position_ms
+        return mark[0] + since * 1000 * self._player.get_rate()
+
     def seek(self, ms: int) -> None:
+        self._time_mark = None
         self._player.set_time(int(ms))
 
     def seek_fraction(self, fraction: float) -> None:

@@ -337,6 +337,62 @@
     </message>
 </context>
 <context>
+    <name>BookmarkDialog</name>
+    <message>
+        <location filename="../playback/bookmarks.py" line="39"/>
+        <source>Bookmark</source>
+        <translation>Marcador</translation>
+    </message>
+    <message>
+        <location filename="../playback/bookmarks.py" line="43"/>
+        <source>What happened, in a few words</source>
+        <translation>O que aconteceu, em poucas palavras</translation>
+    </message>
+    <message>
+        <location filename="../playback/bookmarks.py" line="45"/>
+        <source>For the next shift: what was seen, who was told, what was done</source>
+        <translation>Para o próximo turno: o que foi visto, quem foi avisado, o que foi feito</translation>
+    </message>
+    <message>
+        <location filename="../playback/bookmarks.py" line="46"/>
+        <source>Keep this footage until the bookmark is released (not deleted by retention)</source>
+        <translation>Guardar estas imagens até o marcador ser liberado (a retenção não as apaga)</translation>
+    </message>
+    <message>
+        <location filename="../playback/bookmarks.py" line="55"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../playback/bookmarks.py" line="56"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location filename="../playback/bookmarks.py" line="57"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../playback/bookmarks.py" line="66"/>
+        <source>Protected footage: {used:g} of {limit:g} hours the plan allows</source>
+        <translation>Imagens protegidas: {used:g} de {limit:g} horas permitidas pelo plano</translation>
+    </message>
+    <message>
+        <location filename="../playback/bookmarks.py" line="71"/>
+        <source>Give the bookmark a title</source>
+        <translation>Dê um título ao marcador</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksButton</name>
+    <message>
+        <location filename="../playback/bookmarks.py" line="107"/>
+        <source>Bookmarks ({n})</source>
+        <translation>Marcadores ({n})</translation>
+    </message>
+</context>
+<context>
     <name>CameraAlerts</name>
     <message>
         <location filename="../cameras/camera_alerts.py" line="55"/>
@@ -959,42 +1015,42 @@ Compare com o que `vms-recorder tls fingerprint` mostra no gravador (ou pergunte
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../playback/timeline.py" line="25"/>
+        <location filename="../playback/timeline.py" line="27"/>
         <source>camera offline</source>
         <translation>câmera offline</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="26"/>
+        <location filename="../playback/timeline.py" line="28"/>
         <source>recorder not running</source>
         <translation>gravador parado</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="27"/>
+        <location filename="../playback/timeline.py" line="29"/>
         <source>recording error</source>
         <translation>erro de gravação</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="28"/>
+        <location filename="../playback/timeline.py" line="30"/>
         <source>motion</source>
         <translation>movimento</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="29"/>
+        <location filename="../playback/timeline.py" line="31"/>
         <source>licence plate</source>
         <translation>placa</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="30"/>
+        <location filename="../playback/timeline.py" line="32"/>
         <source>person</source>
         <translation>pessoa</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="31"/>
+        <location filename="../playback/timeline.py" line="33"/>
         <source>vehicle</source>
         <translation>veículo</translation>
     </message>
     <message>
-        <location filename="../playback/timeline.py" line="32"/>
+        <location filename="../playback/timeline.py" line="34"/>
         <source>frames lost</source>
         <translation>quadros perdidos</translation>
     </message>
@@ -1416,369 +1472,374 @@ Compare com o que `vms-recorder tls fingerprint` mostra no gravador (ou pergunte
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="82"/>
-        <location filename="../main_window.py" line="291"/>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="443"/>
         <source>VMS Desktop</source>
         <translation>VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="97"/>
         <source>Log in to see the cameras</source>
         <translation>Entre para ver as câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Connecting to the recorder…</source>
         <translation>Conectando ao gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="137"/>
         <source>&amp;Site</source>
         <translation>&amp;Local</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="138"/>
         <source>Storage…</source>
         <translation>Armazenamento…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="139"/>
         <source>Users and plan…</source>
         <translation>Usuários e plano…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="140"/>
         <source>Audit trail…</source>
         <translation>Trilha de auditoria…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="141"/>
         <source>Settings…</source>
         <translation>Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="143"/>
         <source>Connect to a recorder…</source>
         <translation>Conectar a um gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="145"/>
         <source>Log out / change user…</source>
         <translation>Sair / trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="147"/>
         <source>Close window (keep recording)</source>
         <translation>Fechar janela (continuar gravando)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="177"/>
         <source>Quit and stop recording…</source>
         <translation>Sair e parar a gravação…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Add camera…</source>
         <translation>Adicionar câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Search events…</source>
         <translation>Buscar eventos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="153"/>
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="516"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="163"/>
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="164"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="165"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="533"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="551"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Not logged in</source>
         <translation>Ninguém conectado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Certificate changed</source>
         <translation>Certificado alterado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Recording stopped on {n} of {m} cameras: {names}</source>
         <translation>Gravação parada em {n} de {m} câmeras: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="241"/>
         <source>Recording {n} of {m} cameras</source>
         <translation>Gravando {n} de {m} câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="243"/>
         <source>losing frames: {names}</source>
         <translation>perdendo quadros: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Disk {pct:.0f}% used · recordings {size} · {free} free</source>
         <translation>Disco {pct:.0f}% usado · gravações {size} · {free} livres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="286"/>
         <source>Recorder problem: {why}</source>
         <translation>Problema no gravador: {why}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="379"/>
         <source>This camera is no longer on the site.</source>
         <translation>Esta câmera não está mais no local.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="421"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="424"/>
+        <source>Play this page together ({n} cameras)</source>
+        <translation>Reproduzir esta página em sincronia ({n} câmeras)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="427"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="483"/>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="432"/>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="435"/>
         <source>Remove…</source>
         <translation>Remover…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Loading the camera&apos;s settings…</source>
         <translation>Carregando as configurações da câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Remove camera</source>
         <translation>Remover câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="476"/>
         <source>Remove camera “{name}”? Recording stops; its recordings stay until retention removes them, and its clips are kept.</source>
         <translation>Remover a câmera “{name}”? A gravação para; as gravações ficam até a retenção apagá-las, e os clipes são mantidos.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="484"/>
         <source>Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is started again.</source>
         <translation>Parar a gravação de todas as câmeras e sair? Nada será gravado até o VMS Desktop ser aberto de novo.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="488"/>
         <source>Stopping the recorder…</source>
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="502"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="508"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491"/>
+        <location filename="../main_window.py" line="515"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491"/>
+        <location filename="../main_window.py" line="515"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="516"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="517"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="517"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="519"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="519"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Search events (plates, labels) on every camera</source>
         <translation>Buscar eventos (placas, rótulos) em todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="521"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="522"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="522"/>
         <source>Player: play / pause</source>
         <translation>Player: reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="523"/>
         <source>Player: a frame back / forward</source>
         <translation>Player: um quadro para trás / para a frente</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="524"/>
         <source>Player: previous / next event</source>
         <translation>Player: evento anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="525"/>
         <source>Player: now</source>
         <translation>Player: agora</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="525"/>
         <source>Player: previous / next day</source>
         <translation>Player: dia anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="526"/>
         <source>Player: mute / snapshot</source>
         <translation>Player: sem som / foto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Player: show / hide the list of events</source>
         <translation>Player: mostrar / ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Player: clip starts / ends at the frame on screen</source>
         <translation>Player: o clipe começa / termina no quadro na tela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Player: save the clip range</source>
         <translation>Player: salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="536"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="536"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="552"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
 Recorder: {data}</source>
@@ -1854,27 +1915,27 @@ Gravador: {data}</translation>
 <context>
     <name>PlaybackEngine</name>
     <message>
-        <location filename="../playback/engine.py" line="89"/>
+        <location filename="../playback/engine.py" line="97"/>
         <source>Nothing recorded after {t}</source>
         <translation>Nada gravado depois de {t}</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="264"/>
+        <location filename="../playback/engine.py" line="291"/>
         <source>No recording from {a} to {b}: skipped</source>
         <translation>Sem gravação de {a} a {b}: pulado</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="247"/>
+        <location filename="../playback/engine.py" line="274"/>
         <source>The recording from {t} is no longer on disk (removed by retention?)</source>
         <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="218"/>
+        <location filename="../playback/engine.py" line="245"/>
         <source>End of the recordings</source>
         <translation>Fim das gravações</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="249"/>
+        <location filename="../playback/engine.py" line="276"/>
         <source>The recording from {t} cannot be played; going on with the next</source>
         <translation>A gravação de {t} não pode ser reproduzida; seguindo para a próxima</translation>
     </message>
@@ -1882,249 +1943,264 @@ Gravador: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../playback/player_window.py" line="111"/>
+        <location filename="../playback/player_window.py" line="131"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="115"/>
+        <location filename="../playback/player_window.py" line="135"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="126"/>
+        <location filename="../playback/player_window.py" line="146"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="128"/>
+        <location filename="../playback/player_window.py" line="148"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="131"/>
+        <location filename="../playback/player_window.py" line="151"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="134"/>
+        <location filename="../playback/player_window.py" line="154"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="134"/>
+        <location filename="../playback/player_window.py" line="154"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="135"/>
+        <location filename="../playback/player_window.py" line="155"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="137"/>
+        <location filename="../playback/player_window.py" line="157"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="137"/>
+        <location filename="../playback/player_window.py" line="157"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="139"/>
+        <location filename="../playback/player_window.py" line="159"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="139"/>
+        <location filename="../playback/player_window.py" line="159"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="140"/>
+        <location filename="../playback/player_window.py" line="160"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="140"/>
+        <location filename="../playback/player_window.py" line="160"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="152"/>
+        <location filename="../playback/player_window.py" line="172"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="152"/>
+        <location filename="../playback/player_window.py" line="172"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="154"/>
+        <location filename="../playback/player_window.py" line="174"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="154"/>
+        <location filename="../playback/player_window.py" line="174"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="157"/>
+        <location filename="../playback/player_window.py" line="180"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="157"/>
+        <location filename="../playback/player_window.py" line="180"/>
         <source>Clips saved from all cameras</source>
         <translation>Clipes salvos de todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="159"/>
+        <location filename="../playback/player_window.py" line="182"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="159"/>
+        <location filename="../playback/player_window.py" line="182"/>
         <source>Show or hide the list of events</source>
         <translation>Mostrar ou ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="183"/>
+        <location filename="../playback/player_window.py" line="206"/>
         <source>Preview</source>
         <translation>Pré-visualizar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="183"/>
+        <location filename="../playback/player_window.py" line="206"/>
         <source>Play just the clip range</source>
         <translation>Reproduzir só o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="184"/>
+        <location filename="../playback/player_window.py" line="207"/>
         <source>Create clip…</source>
         <translation>Criar clipe…</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="184"/>
+        <location filename="../playback/player_window.py" line="207"/>
         <source>Save the range as a clip</source>
         <translation>Salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="187"/>
+        <location filename="../playback/player_window.py" line="210"/>
         <source>In</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="187"/>
+        <location filename="../playback/player_window.py" line="210"/>
         <source>The clip starts at the frame on screen</source>
         <translation>O clipe começa no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="188"/>
+        <location filename="../playback/player_window.py" line="211"/>
         <source>Out</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="188"/>
+        <location filename="../playback/player_window.py" line="211"/>
         <source>The clip ends at the frame on screen</source>
         <translation>O clipe termina no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="189"/>
+        <location filename="../playback/player_window.py" line="212"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="189"/>
+        <location filename="../playback/player_window.py" line="212"/>
         <source>Clear the clip range</source>
         <translation>Limpar o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="250"/>
+        <location filename="../playback/player_window.py" line="215"/>
+        <source>Bookmark…</source>
+        <translation>Marcador…</translation>
+    </message>
+    <message>
+        <location filename="../playback/player_window.py" line="215"/>
+        <source>Mark the frame on screen, or the clip range, for the next shift</source>
+        <translation>Marcar o quadro na tela, ou o trecho do clipe, para o próximo turno</translation>
+    </message>
+    <message>
+        <location filename="../playback/player_window.py" line="269"/>
         <source>This camera has been removed: no new recordings will appear</source>
         <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="281"/>
+        <location filename="../playback/player_window.py" line="300"/>
         <source>No recording on {day}</source>
         <translation>Nenhuma gravação em {day}</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="297"/>
+        <location filename="../playback/player_window.py" line="316"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="300"/>
+        <location filename="../playback/player_window.py" line="319"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="348"/>
+        <location filename="../playback/player_window.py" line="367"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="375"/>
+        <location filename="../playback/player_window.py" line="394"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="377"/>
+        <location filename="../playback/player_window.py" line="396"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="400"/>
+        <location filename="../playback/player_window.py" line="419"/>
         <source>The clip must start before its end ({t})</source>
         <translation>O clipe deve começar antes do seu fim ({t})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="406"/>
+        <location filename="../playback/player_window.py" line="425"/>
         <source>The clip must end after its start ({t})</source>
         <translation>O clipe deve terminar depois do seu início ({t})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="412"/>
+        <location filename="../playback/player_window.py" line="431"/>
         <source>Clip: press I at its start and O at its end</source>
         <translation>Clipe: tecle I no início e O no fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="414"/>
+        <location filename="../playback/player_window.py" line="433"/>
         <source>Clip from {start}: press O at its end</source>
         <translation>Clipe a partir de {start}: tecle O no fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="416"/>
+        <location filename="../playback/player_window.py" line="435"/>
         <source>Clip until {end}: press I at its start</source>
         <translation>Clipe até {end}: tecle I no início</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="418"/>
+        <location filename="../playback/player_window.py" line="437"/>
         <source>Clip {range} ({duration})</source>
         <translation>Clipe {range} ({duration})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="421"/>
+        <location filename="../playback/player_window.py" line="440"/>
         <source>too short</source>
         <translation>curto demais</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="452"/>
+        <location filename="../playback/player_window.py" line="471"/>
         <source>Preview ended</source>
         <translation>Pré-visualização encerrada</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="457"/>
+        <location filename="../playback/player_window.py" line="476"/>
         <source>Set the clip&apos;s start (I) and end (O) first</source>
         <translation>Marque antes o início (I) e o fim (O) do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="463"/>
+        <location filename="../playback/player_window.py" line="482"/>
         <source>Clip saved: {name}</source>
         <translation>Clipe salvo: {name}</translation>
+    </message>
+    <message>
+        <location filename="../playback/player_window.py" line="496"/>
+        <source>Bookmarked: {title}</source>
+        <translation>Marcado: {title}</translation>
     </message>
 </context>
 <context>
@@ -2723,22 +2799,22 @@ Gravador: {data}</translation>
 <context>
     <name>RecorderSupervisor</name>
     <message>
-        <location filename="../recorder_link.py" line="281"/>
+        <location filename="../recorder_link.py" line="286"/>
         <source>no answer from the recorder at {url} ({why})</source>
         <translation>sem resposta do gravador em {url} ({why})</translation>
     </message>
     <message>
-        <location filename="../recorder_link.py" line="288"/>
+        <location filename="../recorder_link.py" line="293"/>
         <source>the recorder does not answer ({why})</source>
         <translation>o gravador não responde ({why})</translation>
     </message>
     <message>
-        <location filename="../recorder_link.py" line="293"/>
+        <location filename="../recorder_link.py" line="298"/>
         <source>the recorder stopped; starting it again</source>
         <translation>o gravador parou; iniciando-o de novo</translation>
     </message>
     <message>
-        <location filename="../recorder_link.py" line="301"/>
+        <location filename="../recorder_link.py" line="306"/>
         <source>the recorder could not start; see {log}</source>
         <translation>o gravador não pôde iniciar; veja {log}</translation>
     </message>
@@ -3153,6 +3229,122 @@ Gravador: {data}</translation>
         <location filename="../storage/storage_view.py" line="461"/>
         <source>Retention deleted {n} recordings ({size}).</source>
         <translation>A retenção apagou {n} gravações ({size}).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPlayerWindow</name>
+    <message>
+        <location filename="../playback/sync_window.py" line="205"/>
+        <source>Synchronized playback: {names}</source>
+        <translation>Reprodução sincronizada: {names}</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="229"/>
+        <source>Synchronized playback of {n} cameras</source>
+        <translation>Reprodução sincronizada de {n} câmeras</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="232"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="243"/>
+        <source>Play / pause</source>
+        <translation>Reproduzir / pausar</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="253"/>
+        <source>Previous frame</source>
+        <translation>Quadro anterior</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="256"/>
+        <source>Next frame</source>
+        <translation>Próximo quadro</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="259"/>
+        <source>◀ Event</source>
+        <translation>◀ Evento</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="259"/>
+        <source>Previous event</source>
+        <translation>Evento anterior</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="260"/>
+        <source>Event ▶</source>
+        <translation>Evento ▶</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="260"/>
+        <source>Next event</source>
+        <translation>Próximo evento</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="261"/>
+        <source>Now</source>
+        <translation>Agora</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="261"/>
+        <source>Go to now</source>
+        <translation>Ir para agora</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="271"/>
+        <source>◀ Previous day</source>
+        <translation>◀ Dia anterior</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="271"/>
+        <source>Previous day</source>
+        <translation>Dia anterior</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="273"/>
+        <source>Next day ▶</source>
+        <translation>Próximo dia ▶</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="273"/>
+        <source>Next day</source>
+        <translation>Próximo dia</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="275"/>
+        <source>The bar shows each camera&apos;s recordings in a strip, in the tiles&apos; order</source>
+        <translation>A barra mostra as gravações de cada câmera numa faixa, na ordem dos quadros</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="414"/>
+        <source>No more events this day</source>
+        <translation>Não há mais eventos neste dia</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTile</name>
+    <message>
+        <location filename="../playback/sync_window.py" line="167"/>
+        <source>No recording at {t}</source>
+        <translation>Sem gravação às {t}</translation>
+    </message>
+    <message>
+        <location filename="../playback/sync_window.py" line="169"/>
+        <source>No recording at {t}
+it resumes at {resume}</source>
+        <translation>Sem gravação às {t}
+ela recomeça em {resume}</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../playback/timeline.py" line="462"/>
+        <source>(footage protected)</source>
+        <translation>(imagens protegidas)</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ class PlaybackEngine(QObject):
         self.span: Span | None = None
         self.standby: Position | None = None  # what the other player holds, ready to go on
         self._stepped_to: int | None = None  # ms into the file, after frame steps back
+        self._hold_at: int | None = None  # opened paused: ms into the file to stand on once it plays
         self.rate = 1.0
         self.want_playing = True
         self._clock = QTimer(self, interval=POSITION_MS, timeout=self._tick)
@@ -48,6 +49,7 @@ class PlaybackEngine(QObject):
             player.ended.connect(lambda i=i: self._file_ended() if i == self.active else None)
             player.error.connect(lambda i=i: self._file_error() if i == self.active else self._drop_standby())
             player.playing.connect(lambda i=i: self._started() if i == self.active else None)
+            player.time_changed.connect(lambda _ms, i=i: self._moved() if i == self.active else None)
 
     @property
     def vlc(self) -> VlcPlayer:
@@ -71,27 +73,41 @@ class PlaybackEngine(QObject):
             if same is not None:
                 self.span = same
 
-    def now(self) -> datetime | None:
-        """The wall-clock time of the frame on screen."""
+    def now(self, smooth: bool = False) -> datetime | None:
+        """The wall-clock time of the frame on screen; smooth: to a few ms while playing
+        (libVLC's own moves in steps of a quarter second)."""
         if self.span is None:
             return None
-        ms = self._stepped_to if self._stepped_to is not None else self.vlc.position_ms
+        if self._stepped_to is not None:
+            ms = self._stepped_to
+        else:
+            ms = self.vlc.playing_position_ms if smooth else self.vlc.position_ms
         if ms is None:
             return None
         return self.span.start + timedelta(milliseconds=ms)
 
     # -- commands ---------------------------------------------------------------------------
 
-    def seek(self, t: datetime, quiet: bool = False) -> bool:
-        """Show the frame recorded at t, or the next recorded one after a gap."""
+    def seek(self, t: datetime, quiet: bool = False, reopen: bool = False) -> bool:
+        """Show the frame recorded at t, or the next recorded one after a gap; reopen: open the
+        file afresh even if it is the one playing (a paused seek then lands on that frame
+        exactly, which libVLC's seek in a paused file does not always do)."""
         pos = self.timemap.next_recorded(t)
         if pos is None:
             self.notice.emit(self.tr("Nothing recorded after {t}").format(t=_hms(t)))
             return False
         if not quiet:
             self._say_gap(t, pos.instant)
-        self._go(pos)
+        if reopen:
+            self._open(pos.span, pos.offset)
+        else:
+            self._go(pos)
         return True
+
+    @property
+    def holding(self) -> bool:
+        """Opened paused, and not yet standing on its frame."""
+        return self._hold_at is not None
 
     def toggle(self) -> None:
         self.set_playing(not self.want_playing)
@@ -99,7 +115,7 @@ class PlaybackEngine(QObject):
     def set_playing(self, playing: bool) -> None:
         self.want_playing = playing
         if playing:
-            self._stepped_to = None
+            self._stepped_to = self._hold_at = None
         if self.span is not None:
             self.vlc.set_paused(not playing)
         self.state_changed.emit(playing)
@@ -154,9 +170,14 @@ class PlaybackEngine(QObject):
 
     def _open(self, span: Span, offset: float) -> None:
         self._drop_standby()
+        self._stepped_to = None
         self.span = span
         # A file the recorder no longer has fails to open (404): see _file_failed.
         self.vlc.play_recording(self.url_of(span), offset)
+        # Paused: it plays until its time first moves, then stands on the frame at the offset.
+        # libVLC shows no picture for a media opened paused, nor for one paused before its
+        # first frame is out (the Playing event comes before that).
+        self._hold_at = None if self.want_playing else int(offset * 1000)
         self._clock.start()
 
     # -- the next file, opened ahead --------------------------------------------------------------
@@ -196,8 +217,14 @@ class PlaybackEngine(QObject):
     def _started(self) -> None:
         if self.rate != 1.0:
             self.vlc.rate = self.rate
-        if not self.want_playing:
+        if not self.want_playing and self._hold_at is None:
             self.vlc.set_paused(True)
+
+    def _moved(self) -> None:
+        if self._hold_at is not None and not self.want_playing:
+            at, self._hold_at = self._hold_at, None
+            self.vlc.set_paused(True)
+            self.vlc.seek(at)
 
     def _file_ended(self) -> None:
         # Called through a queued signal: safe to drive libVLC from here.

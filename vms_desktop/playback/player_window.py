@@ -43,6 +43,49 @@ PRE_ROLL = timedelta(seconds=3)
 MARGIN = timedelta(hours=1)  # files fetched beyond the day, so playback runs on over midnight
 
 
+def recorded_spans(api: RecorderApi, camera_id: int, start: datetime, end: datetime,
+                   cam: m.CameraStatus | None) -> list[Span]:
+    """A camera's files between start and end, with the one being written (cam: its status
+    row); requests, so off the GUI thread."""
+    spans = [w for s in api.recordings(camera_id, start, end, limit=100_000)
+             for w in windowed(s.id, utc(s.start), utc(s.end), s.path, s.windows)]
+    if cam and cam.current_file and cam.current_start:
+        try:
+            live = api.current_windows(camera_id, PurePath(cam.current_file).name)
+        except ApiError:  # closed meanwhile: the next refresh lists it as a segment
+            return spans
+        spans += windowed(LIVE_SPAN_ID, utc(cam.current_start), datetime.now(UTC), cam.current_file, live)
+    return spans
+
+
+def span_url(api: RecorderApi, camera_id: int, span: Span):
+    """Where the player reads a span (no request made: called on the GUI thread)."""
+    if span.id == LIVE_SPAN_ID:  # the growing file, by its name in the camera's status
+        return api.current_url(camera_id, PurePath(span.path).name, span.window)
+    return api.segment_url(span.id, span.window)
+
+
+def span_gone(api: RecorderApi, span: Span) -> bool:
+    """Whether the recorder no longer has the span's file (a request)."""
+    if span.id == LIVE_SPAN_ID:  # became a segment since: the next refresh lists it
+        return True
+    return api.segment_gone(span.id)
+
+
+def control_button(window: QWidget, text: str, tip: str, slot, key=None, icon=None) -> QPushButton:
+    """A player's button: its key in the tooltip and as the window's shortcut; never the focus
+    (the keys stay the window's)."""
+    b = QPushButton(text, window)
+    if icon is not None:  # the style's own icons: no emoji font needed
+        b.setIcon(window.style().standardIcon(icon))
+    b.setToolTip(tip + (f" ({QKeySequence(key).toString()})" if key else ""))
+    b.clicked.connect(slot)
+    b.setFocusPolicy(Qt.NoFocus)
+    if key is not None:
+        QShortcut(QKeySequence(key), window, slot)
+    return b
+
+
 class VideoStack(QWidget):
     """Two video windows on top of each other: the playback engine's two players take turns."""
 
@@ -65,7 +108,7 @@ class PlayerWindow(QWidget):
         self.tz = datetime.now().astimezone().tzinfo
         self.day = at.astimezone(self.tz).date() if at else date.today()
         self.setWindowTitle(camera.name)
-        self.engine = PlaybackEngine(self._url_of, self._gone, self)
+        self.engine = PlaybackEngine(lambda span: span_url(api, camera.id, span), lambda span: span_gone(api, span), self)
         self._build()
         self.engine.show_in(*self.video.surfaces)
         self.engine.position.connect(self._at)
@@ -80,28 +123,10 @@ class PlayerWindow(QWidget):
         self.removed = False
         self.load_day(self.day, at=at)
 
-    def _url_of(self, span: Span) -> str:
-        if span.id == LIVE_SPAN_ID:  # the growing file, by its name in the camera's status
-            return self.api.current_url(self.camera.id, PurePath(span.path).name, span.window)
-        return self.api.segment_url(span.id, span.window)
-
-    def _gone(self, span: Span) -> bool:
-        if span.id == LIVE_SPAN_ID:  # became a segment since: the next refresh lists it
-            return True
-        return self.api.segment_gone(span.id)
-
     # -- layout ---------------------------------------------------------------------------
 
     def _button(self, text: str, tip: str, slot, key=None, icon=None) -> QPushButton:
-        b = QPushButton(text, self)
-        if icon is not None:  # the style's own icons: no emoji font needed
-            b.setIcon(self.style().standardIcon(icon))
-        b.setToolTip(tip + (f" ({QKeySequence(key).toString()})" if key else ""))
-        b.clicked.connect(slot)
-        b.setFocusPolicy(Qt.NoFocus)
-        if key is not None:
-            QShortcut(QKeySequence(key), self, slot)
-        return b
+        return control_button(self, text, tip, slot, key, icon)
 
     def _build(self) -> None:
         title = QLabel(self.camera.name, self)
@@ -234,19 +259,12 @@ class PlayerWindow(QWidget):
         def fetch() -> tuple:
             q = {"camera_id": cid, "start": (start - MARGIN).isoformat(), "end": (end + MARGIN).isoformat(),
                  "limit": 100_000}
-            spans = [w for s in self.api.recordings(**q) for w in windowed(s.id, utc(s.start), utc(s.end), s.path,
-                                                                              s.windows)]
+            spans = recorded_spans(self.api, cid, start - MARGIN, end + MARGIN,
+                                   next((c for c in self.api.status().cameras if c.id == cid), None))
             events = parse_rows(self.api.events(**q))  # in time order
             marks = self.api.bookmarks(cid, start - MARGIN, end + MARGIN)
             days = self.api.recording_days(cid) if with_days else None
-            cam = next((c for c in self.api.status().cameras if c.id == cid), None)
-            live = []
-            if cam and cam.current_file and cam.current_start:
-                try:
-                    live = self.api.current_windows(cid, PurePath(cam.current_file).name)
-                except ApiError:  # closed meanwhile: the next refresh lists it as a segment
-                    cam = None
-            return spans, events, marks, days, cam, live
+            return spans, events, marks, days
 
         run_in_background(fetch, self._loaded, self._not_loaded, owner=self)  # the window may close meanwhile
 
@@ -262,10 +280,8 @@ class PlayerWindow(QWidget):
         self.events.refresh()  # it says what went wrong in its own words
 
     def _loaded(self, result: tuple) -> None:
-        spans, events, marks, days, cam, live = result
+        spans, events, marks, days = result
         now = datetime.now(UTC)
-        if cam and cam.current_file and cam.current_start:
-            spans += windowed(LIVE_SPAN_ID, utc(cam.current_start), now, cam.current_file, live)
         self.engine.set_spans(spans)
         start, end = local_day(self.day, self.tz)
         self.timeline.set_data(self.engine.timemap.runs(start, end), events,

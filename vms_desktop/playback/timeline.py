@@ -54,6 +54,7 @@ class Timeline(QWidget):
         self.runs: list[tuple[datetime, datetime]] = []
         self.events: list[EventRow] = []
         self.bookmarks: list[m.Bookmark] = []
+        self.lanes: list[list[tuple[datetime, datetime]]] = []  # synchronized playback: each camera's runs
         self._kinds: list[str] = []
         self._arrays = {"start": np.zeros(0), "end": np.zeros(0), "kind": np.zeros(0, np.int16)}
         self._layer: QPixmap | None = None
@@ -90,6 +91,11 @@ class Timeline(QWidget):
             "start": np.array([ev.start.timestamp() for ev in self.events], np.float64),  # sorted
             "end": np.array([ev.end.timestamp() if ev.end else np.nan for ev in self.events], np.float64),
             "kind": np.array([index[ev.kind] for ev in self.events], np.int16)}
+        self._changed()
+
+    def set_lanes(self, lanes: list[list[tuple[datetime, datetime]]]) -> None:
+        """Several cameras on one bar: a strip each, top to bottom, in the order of their tiles."""
+        self.lanes = lanes
         self._changed()
 
     def set_bookmarks(self, bookmarks: list[m.Bookmark]) -> None:
@@ -234,10 +240,15 @@ class Timeline(QWidget):
         p = QPainter(layer)
         bar = self._bar()
         p.fillRect(bar, QColor("#3a2326"))  # gaps: a muted red under everything
-        for a, b in self.runs:
-            if b > self.view_start and a < self.view_end:
-                x0, x1 = self.x_of(max(a, self.view_start)), self.x_of(min(b, self.view_end))
-                p.fillRect(QRectF(x0, bar.top(), max(1.0, x1 - x0), bar.height()), QColor("#2f7d4f"))
+        lanes = self.lanes or [self.runs]
+        tall = bar.height() / len(lanes)
+        for i, runs in enumerate(lanes):
+            top = bar.top() + i * tall
+            for a, b in runs:
+                if b > self.view_start and a < self.view_end:
+                    x0, x1 = self.x_of(max(a, self.view_start)), self.x_of(min(b, self.view_end))
+                    # a 1 px seam between strips keeps sixteen cameras apart
+                    p.fillRect(QRectF(x0, top, max(1.0, x1 - x0), tall - (len(lanes) > 1)), QColor("#2f7d4f"))
         if self.live_edge and self.view_start < self.live_edge < self.view_end:
             x = self.x_of(self.live_edge)
             p.fillRect(QRectF(x, bar.top(), bar.right() - x, bar.height()), QColor("#1d2126"))
