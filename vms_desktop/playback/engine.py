@@ -225,6 +225,8 @@ class PlaybackEngine(QObject):
             at, self._hold_at = self._hold_at, None
             self.vlc.set_paused(True)
             self.vlc.seek(at)
+            # libVLC's time stays where it paused until it plays again: the frame is at's
+            self._stepped_to = at
 
     def _file_ended(self) -> None:
         # Called through a queued signal: safe to drive libVLC from here.
