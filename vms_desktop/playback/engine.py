@@ -116,7 +116,13 @@ class PlaybackEngine(QObject):
         self.want_playing = playing
         if playing:
             self._stepped_to = self._hold_at = None
-        if self.span is not None:
+        elif self.span is not None and not self.holding and self.vlc.is_playing():
+            # libVLC's time moves in steps of a quarter second and stays where it was when
+            # paused: the frame paused on is nearer to the time interpolated since.
+            at = self.vlc.playing_position_ms
+            if at is not None:
+                self._stepped_to = int(at)
+        if self.span is not None and not self.holding:  # a hold pauses itself once its frame is out
             self.vlc.set_paused(not playing)
         self.state_changed.emit(playing)
 
@@ -129,13 +135,18 @@ class PlaybackEngine(QObject):
     def step(self, forward: bool) -> None:
         """One frame forward (libVLC's own); back: a precise seek one frame earlier."""
         self.set_playing(False)
-        if forward:
-            self._stepped_to = None
+        fps = self.vlc.fps or 15.0
+        if self.holding:  # not on its frame yet: it lands a frame further
+            self._hold_at = max(0, int(self._hold_at + (1 if forward else -1) * 1000 / fps))
+        elif forward:
+            # From a paused open libVLC's time stays where it was before the open until it plays:
+            # the frame stood on, counted on; else libVLC's time.
+            if self._stepped_to is not None:
+                self._stepped_to = int(self._stepped_to + 1000 / fps)
             self.vlc.next_frame()
         else:
             # Counted from the last step's target: right after a paused seek, libVLC's time is
             # that of the keyframe it decoded from, and steps would drift back a GOP at a time.
-            fps = self.vlc.fps or 15.0
             ms = self._stepped_to if self._stepped_to is not None else self.vlc.position_ms or 0
             self._stepped_to = max(0, int(ms - 1000 / fps))
             self.vlc.seek(self._stepped_to)

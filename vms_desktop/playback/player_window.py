@@ -47,13 +47,16 @@ def recorded_spans(api: RecorderApi, camera_id: int, start: datetime, end: datet
                    cam: m.CameraStatus | None) -> list[Span]:
     """A camera's files between start and end, with the one being written (cam: its status
     row); requests, so off the GUI thread."""
-    spans = [w for s in api.recordings(camera_id, start, end, limit=100_000)
-             for w in windowed(s.id, utc(s.start), utc(s.end), s.path, s.windows)]
+    def closed() -> list[Span]:
+        return [w for s in api.recordings(camera_id, start, end, limit=100_000)
+                for w in windowed(s.id, utc(s.start), utc(s.end), s.path, s.windows)]
+
+    spans = closed()
     if cam and cam.current_file and cam.current_start:
         try:
             live = api.current_windows(camera_id, PurePath(cam.current_file).name)
-        except ApiError:  # closed meanwhile: the next refresh lists it as a segment
-            return spans
+        except ApiError:  # closed since the listing: a segment now, listed again (else a hole till the next refresh)
+            return closed()
         spans += windowed(LIVE_SPAN_ID, utc(cam.current_start), datetime.now(UTC), cam.current_file, live)
     return spans
 
@@ -70,6 +73,14 @@ def span_gone(api: RecorderApi, span: Span) -> bool:
     if span.id == LIVE_SPAN_ID:  # became a segment since: the next refresh lists it
         return True
     return api.segment_gone(span.id)
+
+
+def show_date(edit: QDateEdit, day: date) -> None:
+    """The day picker on day, without asking for that day again."""
+    if edit.date().toPython() != day:
+        edit.blockSignals(True)
+        edit.setDate(QDate(day.year, day.month, day.day))
+        edit.blockSignals(False)
 
 
 def control_button(window: QWidget, text: str, tip: str, slot, key=None, icon=None) -> QPushButton:
@@ -232,10 +243,7 @@ class PlayerWindow(QWidget):
         """Show a day; go: play from its first recording (today: from just before now), or from
         the recording at or after `at`."""
         self.day = day
-        if self.date_edit.date().toPython() != day:
-            self.date_edit.blockSignals(True)
-            self.date_edit.setDate(QDate(day.year, day.month, day.day))
-            self.date_edit.blockSignals(False)
+        show_date(self.date_edit, day)
         start, end = local_day(day, self.tz)
         self.timeline.set_day(start, end)
         self.events.set_period(start, end)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,6 +39,7 @@ from vms_desktop.playback.player_window import (
     VideoStack,
     control_button,
     recorded_spans,
+    show_date,
     span_gone,
     span_url,
 )
@@ -201,9 +202,11 @@ class SyncPlayerWindow(QWidget):
         self.large: int | None = None  # a tile made large by a double-click
         self._settle_until: float | None = None  # after a seek: until every tile shows its frame
         self._first: datetime | None = start  # where to go once the day's files are known
+        self._spans_known = False
         self.events: list[EventRow] = []
         self.setWindowTitle(self.tr("Synchronized playback: {names}").format(names=", ".join(c.name for c in cameras)))
         self._build(cameras)
+        self.play_button.setIcon(self.style().standardIcon(QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
         self._ticker = QTimer(self, interval=TICK_MS, timeout=self._tick)
         self._ticker.start()
         self._refresh_timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
@@ -296,14 +299,11 @@ class SyncPlayerWindow(QWidget):
 
     def load_day(self, day: date, at: datetime | None = None) -> None:
         self.day = day
-        if self.date_edit.date().toPython() != day:
-            self.date_edit.blockSignals(True)
-            self.date_edit.setDate(QDate(day.year, day.month, day.day))
-            self.date_edit.blockSignals(False)
+        show_date(self.date_edit, day)
         start, end = local_day(day, self.tz)
         self.timeline.set_day(start, end)
         if at is not None:
-            self._first = at
+            self._first, self._spans_known = at, False
         self.refresh()
 
     def shift_day(self, step: int) -> None:
@@ -335,9 +335,20 @@ class SyncPlayerWindow(QWidget):
         self.events = sorted(events, key=lambda e: e.start)
         self.timeline.set_data(merged, self.events, live_edge=now if start <= now < end else None)
         self.timeline.set_lanes(lanes)
-        if self._first is not None:
+        self._spans_known = True
+        self._go_first()
+
+    def _go_first(self) -> None:
+        """The first seek, once the files are known and the window is shown and laid out:
+        libVLC sizes its picture from the tile's window when it opens, and a tile opened before
+        the layout settled was seen drawing its picture zoomed and cropped for good."""
+        if self._first is not None and self._spans_known and self.isVisible():
             first, self._first = self._first, None
             self.seek(first)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._go_first)  # after the layout the show posted
 
     # -- commands ----------------------------------------------------------------------------------
 
