@@ -4,6 +4,7 @@ import json
 import sys
 
 from bench import (
+    alarm_bench,
     audit_bench,
     client_bench,
     clip_bench,
@@ -21,7 +22,8 @@ BENCHES = {"recorder": recorder_bench.main, "client": client_bench.main, "playba
            "playback_http": playback_http_bench.main,
            "clips": clip_bench.main, "retention": retention_bench.main,
            "events": events_bench.main, "motion": motion_bench.main, "audit": audit_bench.main,
-           "remote": remote_bench.main, "sync": sync_bench.main}
+           "remote": remote_bench.main, "sync": sync_bench.main,
+           "alarms": alarm_bench.main}
 
 
 def main() -> int:

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from recorder import __version__, lan, platform_compat
+from recorder.alarms.queue import Alarms
 from recorder.audit.trail import AuditTrail
 from recorder.bookmarks import Bookmarks
 from recorder.cameras.config import active_cameras, get_camera
@@ -145,6 +146,7 @@ class Recorder:
         self.accounts = Accounts(self.sessions)
         self.audit = AuditTrail(self.sessions)
         self.bookmarks = Bookmarks(self.sessions)
+        self.alarms = Alarms(self.sessions)
         self.store = SegmentStore(data, self.sessions)
         self._clean_stop = self._take_clean_stop()
         self._downtime_noted: set[int] = set()
@@ -352,6 +354,7 @@ class Recorder:
         reconciler.start()
         threading.Thread(target=self.retention.run, args=(self._stopping,), name="retention", daemon=True).start()
         threading.Thread(target=self.compressor.run, args=(self._stopping,), name="compress", daemon=True).start()
+        threading.Thread(target=self.alarms.follow, args=(self._stopping,), name="alarms", daemon=True).start()
         app = create_app(self, port)
         config = uvicorn.Config(app, log_level="warning", access_log=False, date_header=False)
         server = self._server = _QuietServer(config)

@@ -15,7 +15,7 @@ from recorder.capture.camera_recorder import CaptureSettings
 from recorder.demo import DemoCamera
 from recorder.paths import DataDir
 from recorder.service import ApiSettings, Recorder
-from tests.harness import LOCAL, RecorderProcess, camera, cli, cli_json, decodes, ffmpeg_pids, wait_for  # noqa: F401
+from tests.harness import LOCAL, PASSWORD, RecorderProcess, camera, cli, cli_json, decodes, ffmpeg_pids, wait_for  # noqa: F401
 
 
 def pytest_configure(config):
@@ -126,3 +126,43 @@ def player(qtbot, recording):
     qtbot.waitUntil(lambda: win.engine.now() is not None, timeout=20_000)
     return win  # qtbot closes it
 
+
+@pytest.fixture
+def window_for(qtbot):
+    """A running client's main window on a data dir (its recorder started if need be), logged
+    in; a second call opens another workstation on the same site."""
+    made = []
+
+    def make(data_dir):
+        from vms_desktop.main_window import MainWindow
+        from vms_desktop.recorder_link import RecorderSupervisor
+        from vms_desktop.settings import client_settings
+
+        # the recorder the window starts has this account: the window logs in as it, as
+        # `vms-desktop --user guard` with VMS_PASSWORD does
+        cli(data_dir, "user", "add", "guard", "--role", "admin", "--password-stdin", input=PASSWORD + "\n",
+            check=False)  # kept when a test opens a second window on the same site
+        sup = RecorderSupervisor(DataDir(data_dir), user="guard", password=PASSWORD)
+        win = MainWindow(sup, client_settings())
+        qtbot.addWidget(win)
+        made.append((sup, win))
+        sup.start()
+        win.show()
+        return sup, win
+
+    yield make
+    for sup, win in made:
+        sup.stop_recording()
+        sup.close()
+        win.close()
+        assert not ffmpeg_pids(sup.data.root)
+
+
+@pytest.fixture
+def site(recorder_factory, tmp_path):
+    """A recorder with two cameras (not recording) and the desktop's client as the admin 'guard'."""
+    rec = recorder_factory(tmp_path / "data").start()
+    for name in ("Gate", "Yard"):
+        r = rec.api("POST", "/api/cameras", json={"name": name, "url": "rtsp://127.0.0.1:9/x", "enabled": False})
+        assert r.status_code == 201, r.text
+    return rec, rec.desktop_api()

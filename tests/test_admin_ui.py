@@ -20,16 +20,6 @@ from vms_desktop.admin.audit_view import AuditView
 from vms_desktop.admin.users_dialog import UsersDialog
 
 
-@pytest.fixture
-def site(recorder_factory, tmp_path):
-    """A recorder with two cameras (not recording) and the desktop's client as the admin 'guard'."""
-    rec = recorder_factory(tmp_path / "data").start()
-    for name in ("Gate", "Yard"):
-        r = rec.api("POST", "/api/cameras", json={"name": name, "url": "rtsp://127.0.0.1:9/x", "enabled": False})
-        assert r.status_code == 201, r.text
-    return rec, rec.desktop_api()
-
-
 def names(table, column: int = 0) -> list[str]:
     return [table.item(row, column).text() for row in range(table.rowCount())]
 

@@ -11,41 +11,12 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from recorder.paths import DataDir, read_runtime
-from tests.harness import PASSWORD, changed_fraction, cli, ffmpeg_pids, grab, lit_fraction, red_share
+from recorder.paths import read_runtime
+from tests.harness import changed_fraction, cli, grab, lit_fraction, red_share
 
 pytestmark = [pytest.mark.slow,  # real cameras, and video on an X server
               pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") == "offscreen",
                                  reason="needs a real X server for libVLC's video")]
-
-
-@pytest.fixture
-def window_for(qtbot):
-    made = []
-
-    def make(data_dir):
-        from vms_desktop.main_window import MainWindow
-        from vms_desktop.recorder_link import RecorderSupervisor
-        from vms_desktop.settings import client_settings
-
-        # the recorder the window starts has this account: the window logs in as it, as
-        # `vms-desktop --user guard` with VMS_PASSWORD does
-        cli(data_dir, "user", "add", "guard", "--role", "admin", "--password-stdin", input=PASSWORD + "\n",
-            check=False)  # kept when a test opens a second window on the same site
-        sup = RecorderSupervisor(DataDir(data_dir), user="guard", password=PASSWORD)
-        win = MainWindow(sup, client_settings())
-        qtbot.addWidget(win)
-        made.append((sup, win))
-        sup.start()
-        win.show()
-        return sup, win
-
-    yield make
-    for sup, win in made:
-        sup.stop_recording()
-        sup.close()
-        win.close()
-        assert not ffmpeg_pids(sup.data.root)
 
 
 def test_tiles_show_moving_video_and_a_wrong_password(tmp_path, qtbot, camera_factory, window_for):

@@ -490,6 +490,39 @@ class RecorderClient:
         """Footage held by protected bookmarks against the plan's hours."""
         return self._as(m.ProtectionUse, self.call("GET", "/api/bookmarks/protection"))
 
+    # -- alarms ----------------------------------------------------------------------------
+
+    def alarms(self, state: str | None = None, limit: int = 500) -> list[m.Alarm]:
+        """The alarm queue, newest first."""
+        return self._as(list[m.Alarm], self.call("GET", "/api/alarms", params=_query(state=state, limit=limit)))
+
+    def alarm_changes(self, after: int = 0, wait: float = 0) -> m.AlarmChanges:
+        """Alarms raised or changed after the change counter `after`, waiting up to `wait` s for one."""
+        return self._as(m.AlarmChanges, self.call("GET", "/api/alarms/changes", params={"after": after, "wait": wait},
+                                                  timeout=wait + self.timeout))
+
+    def acknowledge_alarm(self, alarm_id: int, comment: str) -> m.Alarm:
+        return self._as(m.Alarm, self.call("POST", f"/api/alarms/{alarm_id}/acknowledge", json={"comment": comment}))
+
+    def alarm_rules(self) -> list[m.AlarmRule]:
+        return self._as(list[m.AlarmRule], self.call("GET", "/api/alarms/rules"))
+
+    def add_alarm_rule(self, rule: m.AlarmRuleIn | dict) -> m.AlarmRule:
+        return self._as(m.AlarmRule, self.call("POST", "/api/alarms/rules", json=_body(rule)))
+
+    def change_alarm_rule(self, rule_id: int, rule: m.AlarmRuleIn | dict) -> m.AlarmRule:
+        return self._as(m.AlarmRule, self.call("PUT", f"/api/alarms/rules/{rule_id}", json=_body(rule)))
+
+    def remove_alarm_rule(self, rule_id: int) -> m.AlarmRule:
+        return self._as(m.AlarmRule, self.call("DELETE", f"/api/alarms/rules/{rule_id}"))
+
+    def watchlist(self) -> m.WatchList:
+        return self._as(m.WatchList, self.call("GET", "/api/alarms/watchlist"))
+
+    def set_watchlist(self, plates: m.WatchList | dict) -> m.WatchList:
+        """The plates watched for, replaced as a whole."""
+        return self._as(m.WatchList, self.call("PUT", "/api/alarms/watchlist", json=_body(plates)))
+
     # -- clips -----------------------------------------------------------------------------
 
     def make_clip(self, req: m.ClipIn | dict) -> m.Clip:

@@ -71,6 +71,20 @@ class EventOrder(StrEnum):
     NEWEST = "newest"
 
 
+class AlarmKind(StrEnum):
+    """What an alarm rule watches for (recorder.alarms.rules.KIND_EVENTS: the events of each)."""
+    OFFLINE = "offline"  # a camera stopped sending
+    RECORDING = "recording"  # recording stopped or failed: the recorder down, a file moved aside, frames lost
+    DISK = "disk"  # the recordings disk almost full, full, or footage deleted early
+    MOTION = "motion"  # motion, in the rule's armed hours
+    PLATE = "plate"  # a posted plate on the watch list (one character may be misread)
+
+
+class AlarmState(StrEnum):
+    OPEN = "open"  # in every workstation's queue until someone acknowledges it
+    ACKNOWLEDGED = "acknowledged"
+
+
 class AuditAction(StrEnum):
     """What an audit trail entry records (GET /api/audit?action=)."""
     LOGIN = "login"
@@ -102,3 +116,8 @@ class AuditAction(StrEnum):
     AUDIT_EXPORTED = "audit_exported"
     RECORDER_STARTED = "recorder_started"
     RECORDER_STOPPED = "recorder_stopped"  # asked from the API (who asked), and once stopped
+    ALARM_ACKNOWLEDGED = "alarm_acknowledged"  # with the user's comment
+    ALARM_RULE_ADDED = "alarm_rule_added"
+    ALARM_RULE_CHANGED = "alarm_rule_changed"
+    ALARM_RULE_REMOVED = "alarm_rule_removed"
+    WATCHLIST_CHANGED = "watchlist_changed"  # the plates watched for, replaced (how many before and after)

@@ -107,6 +107,15 @@ class ErrorCode(StrEnum):
     BOOKMARK_NOT_YOURS = "bookmark_not_yours"  # bookmark_id, created_by: another's, without the delete permission
     PROTECTION_QUOTA_REACHED = "protection_quota_reached"  # plan, limit_hours, used_hours, asked_hours
 
+    # -- alarms --------------------------------------------------------------------------------
+    ALARM_NOT_FOUND = "alarm_not_found"  # alarm_id
+    ALARM_ALREADY_ACKNOWLEDGED = "alarm_already_acknowledged"  # alarm_id, by
+    ALARM_COMMENT_REQUIRED = "alarm_comment_required"  # an acknowledgement says what was done
+    ALARM_RULE_NOT_FOUND = "alarm_rule_not_found"  # rule_id
+    ALARM_RULE_NAME_INVALID = "alarm_rule_name_invalid"  # control characters
+    ALARM_RULE_NO_DAYS = "alarm_rule_no_days"  # armed on no weekday
+    WATCHLIST_PLATE_INVALID = "watchlist_plate_invalid"  # plate: fewer than 4 letters and digits
+
     # -- why a camera is not recording (a camera's status, a probe's answer) -------------------
     CAMERA_AUTH_FAILED = "camera_auth_failed"
     CAMERA_NO_STREAM = "camera_no_stream"  # nothing at this path
@@ -195,6 +204,10 @@ PARAMS: dict[ErrorCode, frozenset[str]] = {code: frozenset() for code in ErrorCo
         ErrorCode.BOOKMARK_NOT_FOUND: "bookmark_id",
         ErrorCode.BOOKMARK_NOT_YOURS: "bookmark_id created_by",
         ErrorCode.PROTECTION_QUOTA_REACHED: "plan limit_hours used_hours asked_hours",
+        ErrorCode.ALARM_NOT_FOUND: "alarm_id",
+        ErrorCode.ALARM_ALREADY_ACKNOWLEDGED: "alarm_id by",
+        ErrorCode.ALARM_RULE_NOT_FOUND: "rule_id",
+        ErrorCode.WATCHLIST_PLATE_INVALID: "plate",
         ErrorCode.CAMERA_REFUSED: "host",
         ErrorCode.CAMERA_TIMEOUT: "host",
         ErrorCode.CAMERA_UNREACHABLE: "host",

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from annotated_types import Ge, Le
 from pydantic import AfterValidator, BaseModel, Field
 
-from vms_api.enums import AuditAction, CameraState, ClipState, DeletionReason, Plan
+from vms_api.enums import AlarmKind, AlarmState, AuditAction, CameraState, ClipState, DeletionReason, Plan
 from vms_api.errors import ErrorCode
 from vms_api.roles import Permission, Role
 
@@ -424,6 +424,70 @@ class ProtectionUse(BaseModel):
     plan: Plan
     limit_hours: float
     used_hours: float
+
+
+# -- alarms --------------------------------------------------------------------------------------
+
+HourMinute = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="local time, HH:MM (24 h)")]
+Weekday = Annotated[int, Ge(0), Le(6)]
+
+
+class AlarmRuleIn(BaseModel):
+    """Which events are alarms: a kind, on some cameras (null: all), in armed hours. start equal
+    to end arms the whole day; a window past midnight (22:00-06:00) belongs to the day it starts."""
+    name: str = Field(min_length=1, max_length=100)
+    kind: AlarmKind
+    camera_ids: list[Id] | None = Field(None, max_length=1000)
+    days: list[Weekday] = Field(default_factory=lambda: list(range(7)), max_length=7,
+                                description="weekdays armed, Monday is 0")
+    start: HourMinute = "00:00"
+    end: HourMinute = "00:00"
+    escalate_after_s: int = Field(120, ge=10, le=86_400, description="unacknowledged this long, it escalates")
+    enabled: bool = True
+
+
+class AlarmRule(AlarmRuleIn):
+    id: int
+    created_by: str | None
+
+
+class WatchedPlate(BaseModel):
+    plate: str = Field(min_length=1, max_length=20, description="compared as letters and digits, upper case")
+    note: str | None = Field(None, max_length=500)
+
+
+class WatchList(BaseModel):
+    """The plates watched for (a stolen-vehicle list, a banned visitor), replaced as a whole."""
+    plates: list[WatchedPlate] = Field(max_length=100_000)
+
+
+class AcknowledgeIn(BaseModel):
+    comment: str = Field(max_length=2000, description="what was done: required, it goes to the audit trail")
+
+
+class Alarm(BaseModel):
+    id: int
+    seq: int = Field(description="the alarm queue's change counter when this alarm last changed")
+    rule_id: int | None
+    rule_name: str
+    kind: AlarmKind
+    camera_id: int | None  # None: the recorder's own (the disk)
+    event_id: int | None
+    at: Time  # the first event's time
+    last_at: Time  # the latest event's, when the same rule fired again before an acknowledgement
+    count: int
+    label: str
+    state: AlarmState
+    escalate_at: Time
+    acknowledged_by: str | None
+    acknowledged_at: Time | None
+    comment: str | None
+
+
+class AlarmChanges(BaseModel):
+    """Alarms raised or changed after a change counter; ask again with seq."""
+    seq: int
+    alarms: list[Alarm]
 
 
 # -- operators -----------------------------------------------------------------------------------

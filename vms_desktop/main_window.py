@@ -3,6 +3,8 @@ bar and the tray, camera setup, layouts and shortcuts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from vms_api import models as m
 from vms_api.enums import CameraState
 from vms_api.roles import Permission
 from vms_desktop import __version__
+from vms_desktop.alarms.desk import AlarmDesk
 from vms_desktop.cameras.camera_alerts import CameraAlerts, frame_loss_warning, recording_stopped
 from vms_desktop.cameras.camera_dialog import CameraDialog
 from vms_desktop.live.grid import LiveGrid
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
         self.disk_label = QLabel(self)
         self.statusBar().addWidget(self.state_label, 1)
         self.statusBar().addPermanentWidget(self.disk_label)
+        self.alarms = AlarmDesk(self, Path(settings.fileName()).parent / "alarm.wav")
         self.permission_actions: list[tuple[QAction, Permission]] = []
         self.permissions: frozenset[Permission] = frozenset(Permission)  # until a user logs in
         self._build_menus()
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
         self._action(site, self.tr("Storage…"), self.show_storage, needs=Permission.SETTINGS)
         self._action(site, self.tr("Users and plan…"), self.show_users, needs=Permission.USERS)
         self._action(site, self.tr("Audit trail…"), self.show_audit, needs=Permission.AUDIT)
+        self._action(site, self.tr("Alarm rules and watch list…"), self.alarms.show_rules, needs=Permission.SETTINGS)
         self._action(site, self.tr("Settings…"), self.open_settings)
         site.addSeparator()
         self._action(site, self.tr("Connect to a recorder…"), self.connect_requested.emit)
@@ -150,6 +155,7 @@ class MainWindow(QMainWindow):
         self._action(cams, self.tr("Add camera…"), self.add_camera, "Ctrl+N", needs=Permission.SETTINGS)
         self._action(cams, self.tr("Saved clips…"), self.show_clips, needs=Permission.CLIPS)
         self._action(cams, self.tr("Search events…"), self.search_events, "Ctrl+F", needs=Permission.EVENTS)
+        self._action(cams, self.tr("Alarm queue…"), self.alarms.show_queue, "Ctrl+Shift+A", needs=Permission.EVENTS)
         view = self.menuBar().addMenu(self.tr("&View"))
         group = QActionGroup(self)
         self.layout_actions = {}
@@ -199,6 +205,7 @@ class MainWindow(QMainWindow):
         """Cover the cameras (no one logged in) or show them. Covering closes every view of
         footage: the next user starts from the live grid with their own session."""
         self.pages.setCurrentWidget(self.curtain if on else self.pages.widget(0))
+        self.alarms.follow(Permission.EVENTS in self.permissions and not on)
         if on:
             self.state_label.setText(self.tr("Not logged in"))
             self.cameras = []
@@ -221,6 +228,7 @@ class MainWindow(QMainWindow):
         for act, needs in self.permission_actions:
             act.setVisible(needs in self.permissions)
         self.clips_panel = self.storage_view = self.event_search = None  # built again for this user
+        self.alarms.follow(Permission.EVENTS in self.permissions and self.pages.currentWidget() is not self.curtain)
 
     def show_status(self, status: m.Status) -> None:
         if self.pages.currentWidget() is self.curtain:
@@ -229,6 +237,7 @@ class MainWindow(QMainWindow):
         self.cameras = status.cameras
         self.plan = status.plan
         self.grid.update_cameras(self.cameras)
+        self.alarms.update_cameras(self.cameras)
         self._fetch_pictures()
         enabled = [c for c in self.cameras if c.enabled]
         recording = [c for c in enabled if c.state == CameraState.RECORDING]
@@ -556,6 +565,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("grid/order", self.grid.order)
         self.grid.close_players()
+        self.alarms.close()
         self.session_guard.stop()
         for view in (self.player, self.sync_player, self.clips_panel):
             if view is not None:

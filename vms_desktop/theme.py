@@ -20,6 +20,12 @@ QFrame#tile[warn="true"] { border: 2px solid #ffb454; }
 QLabel#tileNote[critical="true"] { background: #ff3b30; color: #ffffff; font-weight: bold; border-radius: 3px;
                                    padding: 0 6px; }
 QLabel#tileNote[warn="true"] { font-weight: bold; }
+QFrame#tile[alarm="true"] { border: 4px solid #ff2d95; }
+QLabel#tileAlarm { background: #ff2d95; color: #ffffff; font-weight: bold; border-radius: 3px; padding: 0 6px;
+                   margin-right: 4px; }
+QPushButton#alarmsButton[open="true"] { background: #c2185b; color: #ffffff; font-weight: bold; }
+QLabel#alarmTitle { color: #ff5c8a; font-size: 17px; font-weight: bold; }
+QLabel#alarmDetail { font-size: 14px; }
 QLabel#camerasStopped { color: #ff6b6b; font-weight: bold; }
 QLabel#tileRec { color: #6b7380; font-size: 14px; }
 QLabel#tileRec[on="true"] { color: #ff3b30; }

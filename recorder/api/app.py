@@ -13,7 +13,20 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from recorder.api import audit, bookmarks, cameras, clips, events, live, recordings, site, storage, system, users
+from recorder.api import (
+    alarms,
+    audit,
+    bookmarks,
+    cameras,
+    clips,
+    events,
+    live,
+    recordings,
+    site,
+    storage,
+    system,
+    users,
+)
 from recorder.api.deps import AUTH
 from recorder.api.deps import audit as audit_entry
 from recorder.errors import RecorderError
@@ -125,6 +138,6 @@ def create_app(recorder, port: int | None = None) -> FastAPI:
     def openapi() -> dict:
         return app.openapi()
 
-    for module in (system, users, site, cameras, live, recordings, events, storage, clips, bookmarks, audit):
+    for module in (system, users, site, cameras, live, recordings, events, storage, clips, bookmarks, alarms, audit):
         app.include_router(module.router)
     return app

@@ -196,6 +196,57 @@ class Bookmark(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class AlarmRule(Base):
+    """Which events are alarms: a kind of event, on some cameras, in armed hours (local time)."""
+
+    __tablename__ = "alarm_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+    cameras: Mapped[str | None] = mapped_column(Text)  # a JSON list of ids; None: every camera
+    days: Mapped[str] = mapped_column(String(32))  # a JSON list of weekdays, Monday 0
+    start: Mapped[str] = mapped_column(String(5))  # HH:MM
+    end: Mapped[str] = mapped_column(String(5))
+    escalate_after_s: Mapped[int] = mapped_column(Integer)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class WatchedPlate(Base):
+    """A plate on the watch list, kept as compared: letters and digits, upper case."""
+
+    __tablename__ = "watched_plates"
+
+    plate: Mapped[str] = mapped_column(String(20), primary_key=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Alarm(Base):
+    """An alarm raised by a rule: open until a user acknowledges it with a comment. seq is the
+    queue's change counter, bumped on every change, so workstations ask for what changed."""
+
+    __tablename__ = "alarms"
+    __table_args__ = (Index("ix_alarms_state_rule_camera", "state", "rule_id", "camera_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    rule_id: Mapped[int | None] = mapped_column(Integer)  # no foreign key: the alarm outlives its rule
+    rule_name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+    camera_id: Mapped[int | None] = mapped_column(Integer)
+    event_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    label: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16))
+    escalate_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(200))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
 class Deletion(Base):
     """The cleanup log: every segment removed, when and why (retention, disk_full, manual)."""
 

@@ -148,6 +148,11 @@ class AuditView(QDialog):
             AuditAction.USER_REMOVED: self.tr("user removed"), AuditAction.PERMISSION_DENIED: self.tr("refused"),
             AuditAction.AUDIT_EXPORTED: self.tr("trail exported"), AuditAction.RECORDER_STARTED: self.tr("recorder started"),
             AuditAction.RECORDER_STOPPED: self.tr("recorder stopped"),
+            AuditAction.ALARM_ACKNOWLEDGED: self.tr("alarm acknowledged"),
+            AuditAction.ALARM_RULE_ADDED: self.tr("alarm rule added"),
+            AuditAction.ALARM_RULE_CHANGED: self.tr("alarm rule changed"),
+            AuditAction.ALARM_RULE_REMOVED: self.tr("alarm rule removed"),
+            AuditAction.WATCHLIST_CHANGED: self.tr("watch list changed"),
         }.get(action, str(action))
 
     # -- the entries ---------------------------------------------------------------------------

@@ -100,6 +100,22 @@ class _Form(QDialog):
         return ""
 
 
+def camera_checklist(parent: QWidget, cameras: list[m.CameraStatus], chosen: set[int]) -> QListWidget:
+    """The cameras, each with a box ticked if chosen (its id in the item's user data)."""
+    box = QListWidget(parent)
+    for cam in cameras:
+        item = QListWidgetItem(f"{cam.id} · {cam.name}", box)
+        item.setData(Qt.UserRole, cam.id)
+        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+        item.setCheckState(Qt.Checked if cam.id in chosen else Qt.Unchecked)
+    return box
+
+
+def ticked(box: QListWidget) -> list[int]:
+    """The ids of the cameras ticked in a camera_checklist."""
+    return [box.item(i).data(Qt.UserRole) for i in range(box.count()) if box.item(i).checkState() == Qt.Checked]
+
+
 class UserForm(_Form):
     """A new user (user None: name, role, password twice, cameras) or a user's role and cameras."""
 
@@ -125,13 +141,7 @@ class UserForm(_Form):
         group = QButtonGroup(self)
         group.addButton(self.all_cameras)
         group.addButton(self.some_cameras)
-        self.camera_list = QListWidget(self)
-        allowed = set(user.cameras or []) if user else set()
-        for cam in cameras:
-            item = QListWidgetItem(f"{cam.id} · {cam.name}", self.camera_list)
-            item.setData(Qt.UserRole, cam.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if cam.id in allowed else Qt.Unchecked)
+        self.camera_list = camera_checklist(self, cameras, set(user.cameras or []) if user else set())
         limited = user is not None and user.cameras is not None
         self.some_cameras.setChecked(limited)
         self.all_cameras.setChecked(not limited)
@@ -143,8 +153,7 @@ class UserForm(_Form):
         self.form.addRow(self.tr("Cameras:"), cameras_box)
 
     def checked_cameras(self) -> list[int]:
-        items = (self.camera_list.item(i) for i in range(self.camera_list.count()))
-        return [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
+        return ticked(self.camera_list)
 
     def check(self) -> dict | str:
         request: dict = {"role": self.role.currentData(),

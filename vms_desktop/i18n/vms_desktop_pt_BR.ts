@@ -2,6 +2,279 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AcknowledgeBox</name>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="54"/>
+        <source>What was done (required)</source>
+        <translation>O que foi feito (obrigatório)</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="56"/>
+        <source>Acknowledge</source>
+        <translation>Reconhecer</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmDesk</name>
+    <message>
+        <location filename="../alarms/desk.py" line="31"/>
+        <location filename="../alarms/desk.py" line="39"/>
+        <source>Open the alarm queue</source>
+        <translation>Abrir a fila de alarmes</translation>
+    </message>
+    <message>
+        <location filename="../alarms/desk.py" line="38"/>
+        <source>The alarms cannot be followed right now: {why}</source>
+        <translation>Os alarmes não podem ser acompanhados agora: {why}</translation>
+    </message>
+    <message>
+        <location filename="../alarms/desk.py" line="46"/>
+        <source>Recorder</source>
+        <translation>Gravador</translation>
+    </message>
+    <message>
+        <location filename="../alarms/desk.py" line="65"/>
+        <source>Alarms: {n}</source>
+        <translation>Alarmes: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmKind</name>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="29"/>
+        <source>Camera offline</source>
+        <translation>Câmera offline</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="30"/>
+        <source>Recording stopped</source>
+        <translation>Gravação parada</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="31"/>
+        <source>Disk trouble</source>
+        <translation>Problema no disco</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="32"/>
+        <source>Motion</source>
+        <translation>Movimento</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="33"/>
+        <source>Plate on the watch list</source>
+        <translation>Placa na lista de alerta</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmPopup</name>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="103"/>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="119"/>
+        <source>Play back</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="122"/>
+        <source>Later (keep in the queue)</source>
+        <translation>Depois (manter na fila)</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="149"/>
+        <source>{kind}: {rule}</source>
+        <translation>{kind}: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="150"/>
+        <source> ({n} times)</source>
+        <translation> ({n} vezes)</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="151"/>
+        <source>{camera} · {time}{count}
+{label}</source>
+        <translation>{camera} · {time}{count}
+{label}</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="156"/>
+        <source>{n} more waiting</source>
+        <translation>mais {n} aguardando</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="160"/>
+        <source>Recorder</source>
+        <translation>Gravador</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="162"/>
+        <source>camera {id}</source>
+        <translation>câmera {id}</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmQueue</name>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="230"/>
+        <source>Alarm queue</source>
+        <translation>Fila de alarmes</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="233"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="233"/>
+        <source>Camera</source>
+        <translation>Câmera</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="233"/>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="233"/>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="234"/>
+        <source>Times</source>
+        <translation>Vezes</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="234"/>
+        <source>Escalated</source>
+        <translation>Escalado</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="242"/>
+        <source>No open alarms</source>
+        <translation>Nenhum alarme aberto</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="245"/>
+        <source>Play back</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <location filename="../alarms/alarm_windows.py" line="247"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmRulesDialog</name>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="152"/>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="159"/>
+        <source>Add…</source>
+        <translation>Adicionar…</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="159"/>
+        <source>Change…</source>
+        <translation>Alterar…</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="159"/>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="168"/>
+        <source>Events that pop up on every workstation, with a sound, until someone acknowledges them:</source>
+        <translation>Eventos que aparecem em todas as estações, com som, até que alguém os reconheça:</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="172"/>
+        <source>Rules</source>
+        <translation>Regras</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="177"/>
+        <source>One plate per line, a note after a semicolon:
+ABC1D23; stolen 05/12</source>
+        <translation>Uma placa por linha, uma observação após ponto e vírgula:
+ABC1D23; furtado 05/12</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="179"/>
+        <source>Import a file…</source>
+        <translation>Importar um arquivo…</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="181"/>
+        <source>Save the list</source>
+        <translation>Salvar a lista</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="189"/>
+        <source>Plates watched for: a posted plate that matches, or differs by one misread character, is an alarm of the rules for plates.</source>
+        <translation>Placas vigiadas: uma placa recebida que coincida, ou difira por um caractere mal lido, é um alarme das regras de placas.</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="193"/>
+        <source>Watch list</source>
+        <translation>Lista de alerta</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="219"/>
+        <source>all cameras</source>
+        <translation>todas as câmeras</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="221"/>
+        <source>all day</source>
+        <translation>o dia todo</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="222"/>
+        <source> (off)</source>
+        <translation> (desligada)</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="226"/>
+        <source>{n} plates</source>
+        <translation>{n} placas</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="252"/>
+        <source>Import a watch list</source>
+        <translation>Importar uma lista de alerta</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="253"/>
+        <source>Lists (*.csv *.txt);;All files (*)</source>
+        <translation>Listas (*.csv *.txt);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="261"/>
+        <source>the file is larger than 20 MB</source>
+        <translation>o arquivo tem mais de 20 MB</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="268"/>
+        <source>Could not read {file}: {why}</source>
+        <translation>Não foi possível ler {file}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="273"/>
+        <source>{n} plates read from {file}: save to use them</source>
+        <translation>{n} placas lidas de {file}: salve para usá-las</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <location filename="../admin/audit_view.py" line="56"/>
@@ -274,12 +547,37 @@
         <translation>gravador parado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="176"/>
+        <location filename="../admin/audit_view.py" line="151"/>
+        <source>alarm acknowledged</source>
+        <translation>alarme reconhecido</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="152"/>
+        <source>alarm rule added</source>
+        <translation>regra de alarme adicionada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="153"/>
+        <source>alarm rule changed</source>
+        <translation>regra de alarme alterada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="154"/>
+        <source>alarm rule removed</source>
+        <translation>regra de alarme removida</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="155"/>
+        <source>watch list changed</source>
+        <translation>lista de alerta alterada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_view.py" line="181"/>
         <source>Reading the trail…</source>
         <translation>Lendo a trilha…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_view.py" line="190"/>
+        <location filename="../admin/audit_view.py" line="195"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>%n registro exibido, os mais recentes primeiro.</numerusform>
@@ -287,22 +585,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="214"/>
+        <location filename="../admin/audit_view.py" line="219"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="215"/>
+        <location filename="../admin/audit_view.py" line="220"/>
         <source>CSV files (*.csv)</source>
         <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="225"/>
+        <location filename="../admin/audit_view.py" line="230"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_view.py" line="226"/>
+        <location filename="../admin/audit_view.py" line="231"/>
         <source>Saved %n entries to {path}.</source>
         <translation>
             <numerusform>%n registro salvo em {path}.</numerusform>
@@ -310,12 +608,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="231"/>
+        <location filename="../admin/audit_view.py" line="236"/>
         <source>Verifying the whole trail…</source>
         <translation>Verificando a trilha inteira…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_view.py" line="237"/>
+        <location filename="../admin/audit_view.py" line="242"/>
         <source>The trail is intact (%n entries).</source>
         <translation>
             <numerusform>A trilha está íntegra (%n registro).</numerusform>
@@ -323,7 +621,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_view.py" line="239"/>
+        <location filename="../admin/audit_view.py" line="244"/>
         <source>The trail was tampered with: {problem}. The {n} entries before it are intact.</source>
         <translation>A trilha foi adulterada: {problem}. Os {n} registros anteriores estão íntegros.</translation>
     </message>
@@ -939,7 +1237,7 @@ Compare com o que `vms-recorder tls fingerprint` mostra no gravador (ou pergunte
 <context>
     <name>CopyReason</name>
     <message>
-        <location filename="../messages.py" line="197"/>
+        <location filename="../messages.py" line="207"/>
         <source>Why is this footage copied? (a police report, a court order, a data subject&apos;s request)</source>
         <translation>Por que estas imagens são copiadas? (um boletim de ocorrência, uma ordem judicial, um pedido do titular dos dados)</translation>
     </message>
@@ -1306,72 +1604,82 @@ Compare com o que `vms-recorder tls fingerprint` mostra no gravador (ou pergunte
         <translation>Movimento visto pelo gravador agora</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="127"/>
+        <location filename="../live/tile.py" line="95"/>
+        <source>ALARM</source>
+        <translation>ALARME</translation>
+    </message>
+    <message>
+        <location filename="../live/tile.py" line="97"/>
+        <source>An alarm of this camera is waiting for an answer: see the alarm queue</source>
+        <translation>Um alarme desta câmera aguarda resposta: veja a fila de alarmes</translation>
+    </message>
+    <message>
+        <location filename="../live/tile.py" line="132"/>
         <source>Recording</source>
         <translation>Gravando</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="127"/>
+        <location filename="../live/tile.py" line="132"/>
         <source>Not recording</source>
         <translation>Não está gravando</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="150"/>
+        <location filename="../live/tile.py" line="155"/>
         <source>RECORDING STOPPED</source>
         <translation>GRAVAÇÃO PARADA</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="153"/>
+        <location filename="../live/tile.py" line="158"/>
         <source>losing frames: {pct:.1f} %</source>
         <translation>perdendo quadros: {pct:.1f} %</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="154"/>
+        <location filename="../live/tile.py" line="159"/>
         <source>{lost} of {expected} frames missing over the last {seconds:.0f} s</source>
         <translation>{lost} de {expected} quadros faltando nos últimos {seconds:.0f} s</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="162"/>
+        <location filename="../live/tile.py" line="167"/>
         <source>starting…</source>
         <translation>iniciando…</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="163"/>
+        <location filename="../live/tile.py" line="168"/>
         <source>connecting…</source>
         <translation>conectando…</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="163"/>
+        <location filename="../live/tile.py" line="168"/>
         <source>reconnecting…</source>
         <translation>reconectando…</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="164"/>
+        <location filename="../live/tile.py" line="169"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="164"/>
+        <location filename="../live/tile.py" line="169"/>
         <source>recording off</source>
         <translation>gravação desligada</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="165"/>
+        <location filename="../live/tile.py" line="170"/>
         <source>stopped</source>
         <translation>parada</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="169"/>
+        <location filename="../live/tile.py" line="174"/>
         <source>Recording is switched off for this camera</source>
         <translation>A gravação está desligada para esta câmera</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="171"/>
+        <location filename="../live/tile.py" line="176"/>
         <source>Recording stopped</source>
         <translation>Gravação parada</translation>
     </message>
     <message>
-        <location filename="../live/tile.py" line="172"/>
+        <location filename="../live/tile.py" line="177"/>
         <source>Camera offline</source>
         <translation>Câmera offline</translation>
     </message>
@@ -1472,374 +1780,384 @@ Compare com o que `vms-recorder tls fingerprint` mostra no gravador (ou pergunte
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="83"/>
-        <location filename="../main_window.py" line="295"/>
-        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="452"/>
         <source>VMS Desktop</source>
         <translation>VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="100"/>
         <source>Log in to see the cameras</source>
         <translation>Entre para ver as câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Connecting to the recorder…</source>
         <translation>Conectando ao gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="141"/>
         <source>&amp;Site</source>
         <translation>&amp;Local</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="142"/>
         <source>Storage…</source>
         <translation>Armazenamento…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="143"/>
         <source>Users and plan…</source>
         <translation>Usuários e plano…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Audit trail…</source>
         <translation>Trilha de auditoria…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="145"/>
+        <source>Alarm rules and watch list…</source>
+        <translation>Regras de alarme e lista de alerta…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="146"/>
         <source>Settings…</source>
         <translation>Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Connect to a recorder…</source>
         <translation>Conectar a um gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Log out / change user…</source>
         <translation>Sair / trocar de usuário…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Close window (keep recording)</source>
         <translation>Fechar janela (continuar gravando)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Quit and stop recording…</source>
         <translation>Sair e parar a gravação…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="154"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Add camera…</source>
         <translation>Adicionar câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="157"/>
         <source>Search events…</source>
         <translation>Buscar eventos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="158"/>
+        <source>Alarm queue…</source>
+        <translation>Fila de alarmes…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="159"/>
         <source>&amp;View</source>
         <translation>&amp;Exibir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="525"/>
         <source>Automatic layout</source>
         <translation>Layout automático</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Next page</source>
         <translation>Próxima página</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="170"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="171"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="172"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
-        <location filename="../main_window.py" line="533"/>
+        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="542"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="560"/>
         <source>About VMS Desktop</source>
         <translation>Sobre o VMS Desktop</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="182"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Not logged in</source>
         <translation>Ninguém conectado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Certificate changed</source>
         <translation>Certificado alterado</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Recording stopped on {n} of {m} cameras: {names}</source>
         <translation>Gravação parada em {n} de {m} câmeras: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Recording {n} of {m} cameras</source>
         <translation>Gravando {n} de {m} câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="252"/>
         <source>losing frames: {names}</source>
         <translation>perdendo quadros: {names}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Disk {pct:.0f}% used · recordings {size} · {free} free</source>
         <translation>Disco {pct:.0f}% usado · gravações {size} · {free} livres</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Recorder problem: {why}</source>
         <translation>Problema no gravador: {why}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="388"/>
         <source>This camera is no longer on the site.</source>
         <translation>Esta câmera não está mais no local.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="430"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Play this page together ({n} cameras)</source>
         <translation>Reproduzir esta página em sincronia ({n} câmeras)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="436"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="492"/>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="441"/>
         <source>Start recording</source>
         <translation>Iniciar gravação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="444"/>
         <source>Remove…</source>
         <translation>Remover…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="462"/>
         <source>Loading the camera&apos;s settings…</source>
         <translation>Carregando as configurações da câmera…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="484"/>
         <source>Remove camera</source>
         <translation>Remover câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476"/>
+        <location filename="../main_window.py" line="485"/>
         <source>Remove camera “{name}”? Recording stops; its recordings stay until retention removes them, and its clips are kept.</source>
         <translation>Remover a câmera “{name}”? A gravação para; as gravações ficam até a retenção apagá-las, e os clipes são mantidos.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="493"/>
         <source>Stop recording every camera and quit? Nothing will be recorded until VMS Desktop is started again.</source>
         <translation>Parar a gravação de todas as câmeras e sair? Nada será gravado até o VMS Desktop ser aberto de novo.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="497"/>
         <source>Stopping the recorder…</source>
         <translation>Parando o gravador…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="508"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="511"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508"/>
+        <location filename="../main_window.py" line="517"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="524"/>
         <source>Full screen on / off</source>
         <translation>Liga / desliga tela cheia</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="524"/>
         <source>Layout 1×1 to 4×4</source>
         <translation>Layout 1×1 a 4×4</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="525"/>
         <source>Next / previous page of cameras</source>
         <translation>Próxima / anterior página de câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="526"/>
         <source>Enter / double-click</source>
         <translation>Enter / duplo clique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="526"/>
         <source>Open the selected camera</source>
         <translation>Abrir a câmera selecionada</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Close the camera view</source>
         <translation>Fechar a visão da câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Drag a tile</source>
         <translation>Arrastar um quadro</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Swap two cameras</source>
         <translation>Trocar duas câmeras de lugar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Add a camera</source>
         <translation>Adicionar uma câmera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="528"/>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Search events (plates, labels) on every camera</source>
         <translation>Buscar eventos (placas, rótulos) em todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="530"/>
         <source>Close the window (recording goes on)</source>
         <translation>Fechar a janela (a gravação continua)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Player: play / pause</source>
         <translation>Player: reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="532"/>
         <source>Player: a frame back / forward</source>
         <translation>Player: um quadro para trás / para a frente</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="533"/>
         <source>Player: previous / next event</source>
         <translation>Player: evento anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="534"/>
         <source>Player: now</source>
         <translation>Player: agora</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="534"/>
         <source>Player: previous / next day</source>
         <translation>Player: dia anterior / seguinte</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526"/>
+        <location filename="../main_window.py" line="535"/>
         <source>Player: mute / snapshot</source>
         <translation>Player: sem som / foto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="536"/>
         <source>Player: show / hide the list of events</source>
         <translation>Player: mostrar / ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="537"/>
         <source>Player: clip starts / ends at the frame on screen</source>
         <translation>Player: o clipe começa / termina no quadro na tela</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Player: save the clip range</source>
         <translation>Player: salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="561"/>
         <source>VMS Desktop {version}
 libVLC {vlc}
 Recorder: {data}</source>
@@ -1920,22 +2238,22 @@ Gravador: {data}</translation>
         <translation>Nada gravado depois de {t}</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="291"/>
+        <location filename="../playback/engine.py" line="314"/>
         <source>No recording from {a} to {b}: skipped</source>
         <translation>Sem gravação de {a} a {b}: pulado</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="274"/>
+        <location filename="../playback/engine.py" line="297"/>
         <source>The recording from {t} is no longer on disk (removed by retention?)</source>
         <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="245"/>
+        <location filename="../playback/engine.py" line="268"/>
         <source>End of the recordings</source>
         <translation>Fim das gravações</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="276"/>
+        <location filename="../playback/engine.py" line="299"/>
         <source>The recording from {t} cannot be played; going on with the next</source>
         <translation>A gravação de {t} não pode ser reproduzida; seguindo para a próxima</translation>
     </message>
@@ -1943,262 +2261,262 @@ Gravador: {data}</translation>
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../playback/player_window.py" line="131"/>
+        <location filename="../playback/player_window.py" line="148"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="135"/>
+        <location filename="../playback/player_window.py" line="152"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="146"/>
+        <location filename="../playback/player_window.py" line="163"/>
         <source>Mute</source>
         <translation>Mudo</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="148"/>
+        <location filename="../playback/player_window.py" line="165"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="151"/>
+        <location filename="../playback/player_window.py" line="168"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="154"/>
+        <location filename="../playback/player_window.py" line="171"/>
         <source>Snapshot</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="154"/>
+        <location filename="../playback/player_window.py" line="171"/>
         <source>Save this frame as a picture</source>
         <translation>Salvar este quadro como imagem</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="155"/>
+        <location filename="../playback/player_window.py" line="172"/>
         <source>Full screen</source>
         <translation>Tela cheia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="157"/>
+        <location filename="../playback/player_window.py" line="174"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="157"/>
+        <location filename="../playback/player_window.py" line="174"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="159"/>
+        <location filename="../playback/player_window.py" line="176"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="159"/>
+        <location filename="../playback/player_window.py" line="176"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="160"/>
+        <location filename="../playback/player_window.py" line="177"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="160"/>
+        <location filename="../playback/player_window.py" line="177"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="172"/>
+        <location filename="../playback/player_window.py" line="189"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="172"/>
+        <location filename="../playback/player_window.py" line="189"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="174"/>
+        <location filename="../playback/player_window.py" line="191"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="174"/>
+        <location filename="../playback/player_window.py" line="191"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="180"/>
+        <location filename="../playback/player_window.py" line="197"/>
         <source>Saved clips…</source>
         <translation>Clipes salvos…</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="180"/>
+        <location filename="../playback/player_window.py" line="197"/>
         <source>Clips saved from all cameras</source>
         <translation>Clipes salvos de todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="182"/>
+        <location filename="../playback/player_window.py" line="199"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="182"/>
+        <location filename="../playback/player_window.py" line="199"/>
         <source>Show or hide the list of events</source>
         <translation>Mostrar ou ocultar a lista de eventos</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="206"/>
+        <location filename="../playback/player_window.py" line="223"/>
         <source>Preview</source>
         <translation>Pré-visualizar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="206"/>
+        <location filename="../playback/player_window.py" line="223"/>
         <source>Play just the clip range</source>
         <translation>Reproduzir só o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="207"/>
+        <location filename="../playback/player_window.py" line="224"/>
         <source>Create clip…</source>
         <translation>Criar clipe…</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="207"/>
+        <location filename="../playback/player_window.py" line="224"/>
         <source>Save the range as a clip</source>
         <translation>Salvar o intervalo como clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="210"/>
+        <location filename="../playback/player_window.py" line="227"/>
         <source>In</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="210"/>
+        <location filename="../playback/player_window.py" line="227"/>
         <source>The clip starts at the frame on screen</source>
         <translation>O clipe começa no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="211"/>
+        <location filename="../playback/player_window.py" line="228"/>
         <source>Out</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="211"/>
+        <location filename="../playback/player_window.py" line="228"/>
         <source>The clip ends at the frame on screen</source>
         <translation>O clipe termina no quadro que está na tela</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="212"/>
+        <location filename="../playback/player_window.py" line="229"/>
         <source>Clear</source>
         <translation>Limpar</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="212"/>
+        <location filename="../playback/player_window.py" line="229"/>
         <source>Clear the clip range</source>
         <translation>Limpar o intervalo do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="215"/>
+        <location filename="../playback/player_window.py" line="232"/>
         <source>Bookmark…</source>
         <translation>Marcador…</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="215"/>
+        <location filename="../playback/player_window.py" line="232"/>
         <source>Mark the frame on screen, or the clip range, for the next shift</source>
         <translation>Marcar o quadro na tela, ou o trecho do clipe, para o próximo turno</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="269"/>
+        <location filename="../playback/player_window.py" line="283"/>
         <source>This camera has been removed: no new recordings will appear</source>
         <translation>Esta câmera foi removida: nenhuma gravação nova aparecerá</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="300"/>
+        <location filename="../playback/player_window.py" line="314"/>
         <source>No recording on {day}</source>
         <translation>Nenhuma gravação em {day}</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="316"/>
+        <location filename="../playback/player_window.py" line="330"/>
         <source>Day {n} of {m} available ({plan} plan)</source>
         <translation>Dia {n} de {m} disponíveis (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="319"/>
+        <location filename="../playback/player_window.py" line="333"/>
         <source>Outside the {m} days kept ({plan} plan)</source>
         <translation>Fora dos {m} dias mantidos (plano {plan})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="367"/>
+        <location filename="../playback/player_window.py" line="381"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="394"/>
+        <location filename="../playback/player_window.py" line="408"/>
         <source>The snapshot could not be saved</source>
         <translation>A foto não pôde ser salva</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="396"/>
+        <location filename="../playback/player_window.py" line="410"/>
         <source>Snapshot saved: {path}</source>
         <translation>Foto salva: {path}</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="419"/>
+        <location filename="../playback/player_window.py" line="433"/>
         <source>The clip must start before its end ({t})</source>
         <translation>O clipe deve começar antes do seu fim ({t})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="425"/>
+        <location filename="../playback/player_window.py" line="439"/>
         <source>The clip must end after its start ({t})</source>
         <translation>O clipe deve terminar depois do seu início ({t})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="431"/>
+        <location filename="../playback/player_window.py" line="445"/>
         <source>Clip: press I at its start and O at its end</source>
         <translation>Clipe: tecle I no início e O no fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="433"/>
+        <location filename="../playback/player_window.py" line="447"/>
         <source>Clip from {start}: press O at its end</source>
         <translation>Clipe a partir de {start}: tecle O no fim</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="435"/>
+        <location filename="../playback/player_window.py" line="449"/>
         <source>Clip until {end}: press I at its start</source>
         <translation>Clipe até {end}: tecle I no início</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="437"/>
+        <location filename="../playback/player_window.py" line="451"/>
         <source>Clip {range} ({duration})</source>
         <translation>Clipe {range} ({duration})</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="440"/>
+        <location filename="../playback/player_window.py" line="454"/>
         <source>too short</source>
         <translation>curto demais</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="471"/>
+        <location filename="../playback/player_window.py" line="485"/>
         <source>Preview ended</source>
         <translation>Pré-visualização encerrada</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="476"/>
+        <location filename="../playback/player_window.py" line="490"/>
         <source>Set the clip&apos;s start (I) and end (O) first</source>
         <translation>Marque antes o início (I) e o fim (O) do clipe</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="482"/>
+        <location filename="../playback/player_window.py" line="496"/>
         <source>Clip saved: {name}</source>
         <translation>Clipe salvo: {name}</translation>
     </message>
     <message>
-        <location filename="../playback/player_window.py" line="496"/>
+        <location filename="../playback/player_window.py" line="510"/>
         <source>Bookmarked: {title}</source>
         <translation>Marcado: {title}</translation>
     </message>
@@ -2206,62 +2524,62 @@ Gravador: {data}</translation>
 <context>
     <name>RecorderMessage</name>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="156"/>
         <source>wrong username or password</source>
         <translation>usuário ou senha incorretos</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="157"/>
         <source>the camera has no stream at this address (check the path in the URL)</source>
         <translation>a câmera não tem stream neste endereço (confira o caminho na URL)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="159"/>
         <source>{host} refused the connection (is the camera on, and the port right?)</source>
         <translation>{host} recusou a conexão (a câmera está ligada e a porta está certa?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="161"/>
         <source>no answer from {host}</source>
         <translation>sem resposta de {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
+        <location filename="../messages.py" line="162"/>
         <source>{host} cannot be reached on the network</source>
         <translation>{host} não pode ser alcançado na rede</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="163"/>
         <source>the camera address {host} could not be found</source>
         <translation>o endereço da câmera {host} não foi encontrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="154"/>
+        <location filename="../messages.py" line="164"/>
         <source>the recording disk is full</source>
         <translation>o disco de gravação está cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="165"/>
         <source>cannot write to the recordings folder (permission denied)</source>
         <translation>não é possível gravar na pasta de gravações (permissão negada)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="167"/>
         <source>the camera closed the connection</source>
         <translation>a câmera fechou a conexão</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="168"/>
         <source>the camera&apos;s answer could not be understood (is this an RTSP address?)</source>
         <translation>a resposta da câmera não pôde ser entendida (este é um endereço RTSP?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="163"/>
+        <location filename="../messages.py" line="173"/>
         <source>the camera stopped sending video</source>
         <translation>a câmera parou de enviar vídeo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="160"/>
+        <location filename="../messages.py" line="170"/>
         <source>the camera sends no video</source>
         <translation>a câmera não envia vídeo</translation>
     </message>
@@ -2551,37 +2869,72 @@ Gravador: {data}</translation>
         <translation>o plano {plan} guarda até {limit_hours} horas de gravação protegida; {used_hours} já estão guardadas e isto pede mais {asked_hours}: libere um marcador ou passe a um plano maior</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="161"/>
+        <location filename="../messages.py" line="146"/>
+        <source>no alarm {alarm_id}</source>
+        <translation>alarme {alarm_id} não existe</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="147"/>
+        <source>{by} has acknowledged this alarm already</source>
+        <translation>{by} já reconheceu este alarme</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="149"/>
+        <source>say what was done: an acknowledgement needs a comment</source>
+        <translation>diga o que foi feito: o reconhecimento precisa de um comentário</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="151"/>
+        <source>no alarm rule {rule_id}</source>
+        <translation>regra de alarme {rule_id} não existe</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="152"/>
+        <source>the rule&apos;s name has control characters</source>
+        <translation>o nome da regra tem caracteres de controle</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="153"/>
+        <source>the rule is armed on no day: pick at least one</source>
+        <translation>a regra não está armada em nenhum dia: escolha ao menos um</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="154"/>
+        <source>&quot;{plate}&quot; is not a plate (at least 4 letters and digits)</source>
+        <translation>&quot;{plate}&quot; não é uma placa (ao menos 4 letras e dígitos)</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="171"/>
         <source>the camera sends {codec} video, which cannot be recorded; set the camera to H.264 or H.265</source>
         <translation>a câmera envia vídeo {codec}, que não pode ser gravado; configure a câmera para H.264 ou H.265</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="164"/>
+        <location filename="../messages.py" line="174"/>
         <source>nothing was written for {seconds} s</source>
         <translation>nada foi gravado por {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165"/>
+        <location filename="../messages.py" line="175"/>
         <source>the camera failed: {message}</source>
         <translation>a câmera falhou: {message}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="166"/>
+        <location filename="../messages.py" line="176"/>
         <source>the camera failed for an unknown reason</source>
         <translation>a câmera falhou por um motivo desconhecido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167"/>
+        <location filename="../messages.py" line="177"/>
         <source>the camera&apos;s address has a line break</source>
         <translation>o endereço da câmera tem uma quebra de linha</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="168"/>
+        <location filename="../messages.py" line="178"/>
         <source>cannot write to {folder}: {reason}</source>
         <translation>não é possível gravar em {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="169"/>
+        <location filename="../messages.py" line="179"/>
         <source>the recorder failed: {message}</source>
         <translation>o gravador falhou: {message}</translation>
     </message>
@@ -2736,62 +3089,62 @@ Gravador: {data}</translation>
         <translation>um clipe pode ter no máximo {max_hours} horas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="170"/>
+        <location filename="../messages.py" line="180"/>
         <source>The recording disk is full ({free_mb} MB free) and no old footage is left to delete ({clips} clips are kept, never deleted): recording has stopped; free space or add a disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): a gravação parou; libere espaço ou adicione um disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174"/>
+        <location filename="../messages.py" line="184"/>
         <source>The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and no old footage is left to delete ({clips} clips are kept, never deleted): free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free_mb} MB livres, {need_mb} MB necessários) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): libere espaço ou adicione um disco, ou a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="178"/>
+        <location filename="../messages.py" line="188"/>
         <source>The recording disk is full ({free_mb} MB free) and old recordings could not be deleted to make room: recording has stopped; free space on the disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e as gravações antigas não puderam ser apagadas para abrir espaço: a gravação parou; libere espaço no disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="235"/>
+        <location filename="../messages.py" line="245"/>
         <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
         <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="239"/>
+        <location filename="../messages.py" line="249"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="244"/>
+        <location filename="../messages.py" line="254"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="246"/>
+        <location filename="../messages.py" line="256"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="249"/>
+        <location filename="../messages.py" line="259"/>
         <source>entry {id} was changed after it was written</source>
         <translation>o registro {id} foi alterado depois de escrito</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="250"/>
+        <location filename="../messages.py" line="260"/>
         <source>entry {id} is missing</source>
         <translation>falta o registro {id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="252"/>
+        <location filename="../messages.py" line="262"/>
         <source>entries {first} to {last} are missing</source>
         <translation>faltam os registros {first} a {last}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="254"/>
+        <location filename="../messages.py" line="264"/>
         <source>entry {id} does not follow entry {prev}: one was removed, changed or put in</source>
         <translation>o registro {id} não segue o registro {prev}: um foi removido, alterado ou inserido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="257"/>
+        <location filename="../messages.py" line="267"/>
         <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
         <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>
@@ -2860,6 +3213,99 @@ Gravador: {data}</translation>
         <location filename="../admin/user_forms.py" line="35"/>
         <source>Viewer</source>
         <translation>Visualizador</translation>
+    </message>
+</context>
+<context>
+    <name>RuleForm</name>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="67"/>
+        <source>Mon</source>
+        <translation>Seg</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="67"/>
+        <source>Tue</source>
+        <translation>Ter</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="68"/>
+        <source>Wed</source>
+        <translation>Qua</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="68"/>
+        <source>Thu</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="69"/>
+        <source>Fri</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="69"/>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="70"/>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="74"/>
+        <source>Alarm rule</source>
+        <translation>Regra de alarme</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="82"/>
+        <source>All cameras, also those added later</source>
+        <translation>Todas as câmeras, também as adicionadas depois</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="104"/>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="106"/>
+        <source>(the same time: all day; 22:00 to 06:00 runs past midnight)</source>
+        <translation>(a mesma hora: o dia todo; 22:00 até 06:00 passa da meia-noite)</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="109"/>
+        <source>Enabled</source>
+        <translation>Ativada</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="115"/>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="116"/>
+        <source>When:</source>
+        <translation>Quando:</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="120"/>
+        <source>Cameras:</source>
+        <translation>Câmeras:</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="121"/>
+        <source>Armed on:</source>
+        <translation>Armada em:</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="122"/>
+        <source>Armed from:</source>
+        <translation>Armada das:</translation>
+    </message>
+    <message>
+        <location filename="../alarms/rules_dialog.py" line="123"/>
+        <source>Escalate after:</source>
+        <translation>Escalar após:</translation>
     </message>
 </context>
 <context>
@@ -3234,92 +3680,92 @@ Gravador: {data}</translation>
 <context>
     <name>SyncPlayerWindow</name>
     <message>
-        <location filename="../playback/sync_window.py" line="205"/>
+        <location filename="../playback/sync_window.py" line="207"/>
         <source>Synchronized playback: {names}</source>
         <translation>Reprodução sincronizada: {names}</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="229"/>
+        <location filename="../playback/sync_window.py" line="224"/>
         <source>Synchronized playback of {n} cameras</source>
         <translation>Reprodução sincronizada de {n} câmeras</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="232"/>
+        <location filename="../playback/sync_window.py" line="227"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="243"/>
+        <location filename="../playback/sync_window.py" line="238"/>
         <source>Play / pause</source>
         <translation>Reproduzir / pausar</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="253"/>
+        <location filename="../playback/sync_window.py" line="248"/>
         <source>Previous frame</source>
         <translation>Quadro anterior</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="256"/>
+        <location filename="../playback/sync_window.py" line="251"/>
         <source>Next frame</source>
         <translation>Próximo quadro</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="259"/>
+        <location filename="../playback/sync_window.py" line="254"/>
         <source>◀ Event</source>
         <translation>◀ Evento</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="259"/>
+        <location filename="../playback/sync_window.py" line="254"/>
         <source>Previous event</source>
         <translation>Evento anterior</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="260"/>
+        <location filename="../playback/sync_window.py" line="255"/>
         <source>Event ▶</source>
         <translation>Evento ▶</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="260"/>
+        <location filename="../playback/sync_window.py" line="255"/>
         <source>Next event</source>
         <translation>Próximo evento</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="261"/>
+        <location filename="../playback/sync_window.py" line="256"/>
         <source>Now</source>
         <translation>Agora</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="261"/>
+        <location filename="../playback/sync_window.py" line="256"/>
         <source>Go to now</source>
         <translation>Ir para agora</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="271"/>
+        <location filename="../playback/sync_window.py" line="266"/>
         <source>◀ Previous day</source>
         <translation>◀ Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="271"/>
+        <location filename="../playback/sync_window.py" line="266"/>
         <source>Previous day</source>
         <translation>Dia anterior</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="273"/>
+        <location filename="../playback/sync_window.py" line="268"/>
         <source>Next day ▶</source>
         <translation>Próximo dia ▶</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="273"/>
+        <location filename="../playback/sync_window.py" line="268"/>
         <source>Next day</source>
         <translation>Próximo dia</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="275"/>
+        <location filename="../playback/sync_window.py" line="270"/>
         <source>The bar shows each camera&apos;s recordings in a strip, in the tiles&apos; order</source>
         <translation>A barra mostra as gravações de cada câmera numa faixa, na ordem dos quadros</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="414"/>
+        <location filename="../playback/sync_window.py" line="417"/>
         <source>No more events this day</source>
         <translation>Não há mais eventos neste dia</translation>
     </message>
@@ -3327,12 +3773,12 @@ Gravador: {data}</translation>
 <context>
     <name>SyncTile</name>
     <message>
-        <location filename="../playback/sync_window.py" line="167"/>
+        <location filename="../playback/sync_window.py" line="168"/>
         <source>No recording at {t}</source>
         <translation>Sem gravação às {t}</translation>
     </message>
     <message>
-        <location filename="../playback/sync_window.py" line="169"/>
+        <location filename="../playback/sync_window.py" line="170"/>
         <source>No recording at {t}
 it resumes at {resume}</source>
         <translation>Sem gravação às {t}

@@ -92,12 +92,17 @@ class LiveTile(QFrame):
         self.motion.setObjectName("tileMotion")
         self.motion.setToolTip(self.tr("Motion seen by the recorder right now"))
         self.motion.hide()
+        self.alarm = QLabel(self.tr("ALARM"), self)
+        self.alarm.setObjectName("tileAlarm")
+        self.alarm.setToolTip(self.tr("An alarm of this camera is waiting for an answer: see the alarm queue"))
+        self.alarm.hide()
         self.note = QLabel(self)
         self.note.setObjectName("tileNote")
         header = QHBoxLayout()
         header.setContentsMargins(8, 3, 8, 3)
         header.addWidget(self.rec)
         header.addWidget(self.motion)
+        header.addWidget(self.alarm)
         header.addWidget(self.name, 1)
         header.addWidget(self.note)
         self.surface = VideoSurface(self)
@@ -170,6 +175,12 @@ class LiveTile(QFrame):
         if recording_stopped(state):
             return self.tr("Recording stopped")
         return self.tr("Camera offline")
+
+    def set_alarm(self, on: bool) -> None:
+        """Marked while an alarm of this camera goes unanswered past its escalation time."""
+        self.alarm.setVisible(on)
+        self.setProperty("alarm", on)
+        self.style().polish(self)
 
     def set_picture(self, data: bytes) -> None:
         pix = QPixmap()
