@@ -76,7 +76,7 @@ def test_an_administrator_sets_rules_and_imports_a_watch_list(qtbot, site, tmp_p
     dialog.plates.setPlainText("ABC1D23\n--\n")
     dialog.save_watchlist()
     qtbot.waitUntil(lambda: dialog.error.text() != "")
-    assert dialog.error.text() == '"--" is not a plate (at least 4 letters and digits)'
+    assert dialog.error.text() == '"--" is not a plate (4 to 20 letters and digits)'
     assert len(rec.client.watchlist().plates) == 2
 
     dialog.rule_list.setCurrentRow(0)

@@ -74,6 +74,7 @@ def test_rules_watch_list_queue_and_acknowledgement(client, recorder):
     assert code(joao.post("/api/alarms/rules", json={"name": "x", "kind": "disk"})) == "permission_missing"
     assert [r["name"] for r in joao.get("/api/alarms/rules").json()] == ["Stolen vehicles", "Gate offline"]
     for body, expected in (({"name": "a\u202eb", "kind": "disk"}, "alarm_rule_name_invalid"),
+                           ({"name": "   ", "kind": "disk"}, "alarm_rule_name_invalid"),
                            ({"name": "x", "kind": "disk", "days": []}, "alarm_rule_no_days"),
                            ({"name": "x", "kind": "disk", "start": "24:00"}, "invalid_request"),
                            ({"name": "x", "kind": "smoke"}, "invalid_request")):
@@ -84,6 +85,8 @@ def test_rules_watch_list_queue_and_acknowledgement(client, recorder):
     listed = ana.put("/api/alarms/watchlist", json={"plates": [{"plate": "abc-1d23", "note": "stolen 05/12"},
                                                                {"plate": "QWE4567"}]})
     assert listed.json()["plates"] == [{"plate": "ABC1D23", "note": "stolen 05/12"}, {"plate": "QWE4567", "note": None}]
+    long = ana.put("/api/alarms/watchlist", json={"plates": [{"plate": "ß" * 20}]})  # SS twenty times
+    assert code(long) == "watchlist_plate_invalid"
     bad = ana.put("/api/alarms/watchlist", json={"plates": [{"plate": "XYZ1234"}, {"plate": "-"}]})
     assert code(bad) == "watchlist_plate_invalid" and bad.json()["params"] == {"plate": "-"}
     assert len(joao.get("/api/alarms/watchlist").json()["plates"]) == 2
@@ -116,6 +119,7 @@ def test_rules_watch_list_queue_and_acknowledgement(client, recorder):
     assert code(joao.post(f"/api/alarms/{outage['id']}/acknowledge", json={"comment": "  "})) == "alarm_comment_required"
     assert code(rita.post(f"/api/alarms/{outage['id']}/acknowledge", json={"comment": "ok"})) == "camera_not_allowed"
     assert code(joao.post("/api/alarms/999/acknowledge", json={"comment": "ok"})) == "alarm_not_found"
+    assert joao.get("/api/alarms/changes", params={"after": 2**63}).status_code == 422  # beyond any id
     done = joao.post(f"/api/alarms/{outage['id']}/acknowledge", json={"comment": "power cut at the gate; porter told"})
     assert done.status_code == 200, done.text
     assert done.json()["state"] == "acknowledged" and done.json()["acknowledged_by"] == "joao"

@@ -112,9 +112,9 @@ class ErrorCode(StrEnum):
     ALARM_ALREADY_ACKNOWLEDGED = "alarm_already_acknowledged"  # alarm_id, by
     ALARM_COMMENT_REQUIRED = "alarm_comment_required"  # an acknowledgement says what was done
     ALARM_RULE_NOT_FOUND = "alarm_rule_not_found"  # rule_id
-    ALARM_RULE_NAME_INVALID = "alarm_rule_name_invalid"  # control characters
+    ALARM_RULE_NAME_INVALID = "alarm_rule_name_invalid"  # blank, or control characters
     ALARM_RULE_NO_DAYS = "alarm_rule_no_days"  # armed on no weekday
-    WATCHLIST_PLATE_INVALID = "watchlist_plate_invalid"  # plate: fewer than 4 letters and digits
+    WATCHLIST_PLATE_INVALID = "watchlist_plate_invalid"  # plate: not 4 to 20 letters and digits
 
     # -- why a camera is not recording (a camera's status, a probe's answer) -------------------
     CAMERA_AUTH_FAILED = "camera_auth_failed"

@@ -149,10 +149,11 @@ MESSAGES: dict[str, str] = {
     ErrorCode.ALARM_COMMENT_REQUIRED: QT_TRANSLATE_NOOP(
         "RecorderMessage", "say what was done: an acknowledgement needs a comment"),
     ErrorCode.ALARM_RULE_NOT_FOUND: QT_TRANSLATE_NOOP("RecorderMessage", "no alarm rule {rule_id}"),
-    ErrorCode.ALARM_RULE_NAME_INVALID: QT_TRANSLATE_NOOP("RecorderMessage", "the rule's name has control characters"),
+    ErrorCode.ALARM_RULE_NAME_INVALID: QT_TRANSLATE_NOOP(
+        "RecorderMessage", "the rule needs a name without control characters"),
     ErrorCode.ALARM_RULE_NO_DAYS: QT_TRANSLATE_NOOP("RecorderMessage", "the rule is armed on no day: pick at least one"),
     ErrorCode.WATCHLIST_PLATE_INVALID: QT_TRANSLATE_NOOP(
-        "RecorderMessage", "\"{plate}\" is not a plate (at least 4 letters and digits)"),
+        "RecorderMessage", "\"{plate}\" is not a plate (4 to 20 letters and digits)"),
     ErrorCode.CAMERA_AUTH_FAILED: QT_TRANSLATE_NOOP("RecorderMessage", "wrong username or password"),
     ErrorCode.CAMERA_NO_STREAM: QT_TRANSLATE_NOOP(
         "RecorderMessage", "the camera has no stream at this address (check the path in the URL)"),

@@ -47,8 +47,9 @@ def alarm_dict(a: Alarm) -> dict:
 
 
 def _check_rule(fields: dict) -> None:
-    if has_controls(fields.get("name") or ""):
-        raise InputError(ErrorCode.ALARM_RULE_NAME_INVALID, "the rule's name has control characters")
+    name = fields.get("name") or ""
+    if not name.strip() or has_controls(name):
+        raise InputError(ErrorCode.ALARM_RULE_NAME_INVALID, "the rule needs a name without control characters")
     if not fields.get("days"):
         raise InputError(ErrorCode.ALARM_RULE_NO_DAYS, "the rule is armed on no day")
 
@@ -127,7 +128,7 @@ class Alarms:
         rows: dict[str, str | None] = {}
         for p in plates:
             plate = normalize_plate(p["plate"])
-            if len(plate) < 4:
+            if not 4 <= len(plate) <= 20:
                 raise InputError(ErrorCode.WATCHLIST_PLATE_INVALID, f"{p['plate']!r} is not a plate",
                                  plate=p["plate"])
             rows[plate] = (p.get("note") or "").strip() or rows.get(plate)

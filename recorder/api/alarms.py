@@ -14,7 +14,7 @@ from recorder.alarms.queue import POLL_S
 from recorder.api.deps import Rec, Who, audit, need, refusals
 from vms_api import models as api
 from vms_api.enums import AlarmState, AuditAction
-from vms_api.models import Id
+from vms_api.models import MAX_ID, Id
 from vms_api.roles import Permission
 
 router = APIRouter(prefix="/api/alarms", tags=["alarms"])
@@ -36,7 +36,7 @@ def alarms(recorder: Rec, who: Who, state: AlarmState | None = None,
 
 
 @router.get("/changes", dependencies=EVENTS, response_model=api.AlarmChanges, responses=refusals(401, 403, 422))
-async def alarm_changes(recorder: Rec, who: Who, after: Annotated[int, Query(ge=0)] = 0,
+async def alarm_changes(recorder: Rec, who: Who, after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
                         wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0) -> dict:
     """Alarms raised or changed after the change counter `after`; with wait, the answer waits
     that many seconds at most for one (a workstation's open question: an alarm reaches it as

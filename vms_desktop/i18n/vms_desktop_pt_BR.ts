@@ -172,104 +172,104 @@
 <context>
     <name>AlarmRulesDialog</name>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="152"/>
+        <location filename="../alarms/rules_dialog.py" line="145"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="159"/>
+        <location filename="../alarms/rules_dialog.py" line="152"/>
         <source>Add…</source>
         <translation>Adicionar…</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="159"/>
+        <location filename="../alarms/rules_dialog.py" line="152"/>
         <source>Change…</source>
         <translation>Alterar…</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="159"/>
+        <location filename="../alarms/rules_dialog.py" line="152"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="168"/>
+        <location filename="../alarms/rules_dialog.py" line="161"/>
         <source>Events that pop up on every workstation, with a sound, until someone acknowledges them:</source>
         <translation>Eventos que aparecem em todas as estações, com som, até que alguém os reconheça:</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="172"/>
+        <location filename="../alarms/rules_dialog.py" line="165"/>
         <source>Rules</source>
         <translation>Regras</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="177"/>
+        <location filename="../alarms/rules_dialog.py" line="170"/>
         <source>One plate per line, a note after a semicolon:
 ABC1D23; stolen 05/12</source>
         <translation>Uma placa por linha, uma observação após ponto e vírgula:
 ABC1D23; furtado 05/12</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="179"/>
+        <location filename="../alarms/rules_dialog.py" line="172"/>
         <source>Import a file…</source>
         <translation>Importar um arquivo…</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="181"/>
+        <location filename="../alarms/rules_dialog.py" line="174"/>
         <source>Save the list</source>
         <translation>Salvar a lista</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="189"/>
+        <location filename="../alarms/rules_dialog.py" line="182"/>
         <source>Plates watched for: a posted plate that matches, or differs by one misread character, is an alarm of the rules for plates.</source>
         <translation>Placas vigiadas: uma placa recebida que coincida, ou difira por um caractere mal lido, é um alarme das regras de placas.</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="193"/>
+        <location filename="../alarms/rules_dialog.py" line="186"/>
         <source>Watch list</source>
         <translation>Lista de alerta</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="219"/>
+        <location filename="../alarms/rules_dialog.py" line="212"/>
         <source>all cameras</source>
         <translation>todas as câmeras</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="221"/>
+        <location filename="../alarms/rules_dialog.py" line="214"/>
         <source>all day</source>
         <translation>o dia todo</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="222"/>
+        <location filename="../alarms/rules_dialog.py" line="215"/>
         <source> (off)</source>
         <translation> (desligada)</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="226"/>
+        <location filename="../alarms/rules_dialog.py" line="219"/>
         <source>{n} plates</source>
         <translation>{n} placas</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="252"/>
+        <location filename="../alarms/rules_dialog.py" line="245"/>
         <source>Import a watch list</source>
         <translation>Importar uma lista de alerta</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="253"/>
+        <location filename="../alarms/rules_dialog.py" line="246"/>
         <source>Lists (*.csv *.txt);;All files (*)</source>
         <translation>Listas (*.csv *.txt);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="261"/>
+        <location filename="../alarms/rules_dialog.py" line="254"/>
         <source>the file is larger than 20 MB</source>
         <translation>o arquivo tem mais de 20 MB</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="268"/>
+        <location filename="../alarms/rules_dialog.py" line="261"/>
         <source>Could not read {file}: {why}</source>
         <translation>Não foi possível ler {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="273"/>
+        <location filename="../alarms/rules_dialog.py" line="266"/>
         <source>{n} plates read from {file}: save to use them</source>
         <translation>{n} placas lidas de {file}: salve para usá-las</translation>
     </message>
@@ -1237,7 +1237,7 @@ Compare com o que `vms-recorder tls fingerprint` mostra no gravador (ou pergunte
 <context>
     <name>CopyReason</name>
     <message>
-        <location filename="../messages.py" line="207"/>
+        <location filename="../messages.py" line="208"/>
         <source>Why is this footage copied? (a police report, a court order, a data subject&apos;s request)</source>
         <translation>Por que estas imagens são copiadas? (um boletim de ocorrência, uma ordem judicial, um pedido do titular dos dados)</translation>
     </message>
@@ -2220,12 +2220,12 @@ Gravador: {data}</translation>
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../admin/user_forms.py" line="167"/>
+        <location filename="../admin/user_forms.py" line="176"/>
         <source>New password for {name}</source>
         <translation>Nova senha para {name}</translation>
     </message>
     <message>
-        <location filename="../admin/user_forms.py" line="169"/>
+        <location filename="../admin/user_forms.py" line="178"/>
         <source>{name} is logged out everywhere and logs in again with the new password.</source>
         <translation>{name} sai de todos os lugares e entra de novo com a nova senha.</translation>
     </message>
@@ -2238,22 +2238,22 @@ Gravador: {data}</translation>
         <translation>Nada gravado depois de {t}</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="314"/>
+        <location filename="../playback/engine.py" line="304"/>
         <source>No recording from {a} to {b}: skipped</source>
         <translation>Sem gravação de {a} a {b}: pulado</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="297"/>
+        <location filename="../playback/engine.py" line="287"/>
         <source>The recording from {t} is no longer on disk (removed by retention?)</source>
         <translation>A gravação de {t} não está mais no disco (apagada pela retenção?)</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="268"/>
+        <location filename="../playback/engine.py" line="258"/>
         <source>End of the recordings</source>
         <translation>Fim das gravações</translation>
     </message>
     <message>
-        <location filename="../playback/engine.py" line="299"/>
+        <location filename="../playback/engine.py" line="289"/>
         <source>The recording from {t} cannot be played; going on with the next</source>
         <translation>A gravação de {t} não pode ser reproduzida; seguindo para a próxima</translation>
     </message>
@@ -2524,62 +2524,62 @@ Gravador: {data}</translation>
 <context>
     <name>RecorderMessage</name>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="157"/>
         <source>wrong username or password</source>
         <translation>usuário ou senha incorretos</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="158"/>
         <source>the camera has no stream at this address (check the path in the URL)</source>
         <translation>a câmera não tem stream neste endereço (confira o caminho na URL)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="160"/>
         <source>{host} refused the connection (is the camera on, and the port right?)</source>
         <translation>{host} recusou a conexão (a câmera está ligada e a porta está certa?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="161"/>
+        <location filename="../messages.py" line="162"/>
         <source>no answer from {host}</source>
         <translation>sem resposta de {host}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="162"/>
+        <location filename="../messages.py" line="163"/>
         <source>{host} cannot be reached on the network</source>
         <translation>{host} não pode ser alcançado na rede</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="163"/>
+        <location filename="../messages.py" line="164"/>
         <source>the camera address {host} could not be found</source>
         <translation>o endereço da câmera {host} não foi encontrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="164"/>
+        <location filename="../messages.py" line="165"/>
         <source>the recording disk is full</source>
         <translation>o disco de gravação está cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165"/>
+        <location filename="../messages.py" line="166"/>
         <source>cannot write to the recordings folder (permission denied)</source>
         <translation>não é possível gravar na pasta de gravações (permissão negada)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167"/>
+        <location filename="../messages.py" line="168"/>
         <source>the camera closed the connection</source>
         <translation>a câmera fechou a conexão</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="168"/>
+        <location filename="../messages.py" line="169"/>
         <source>the camera&apos;s answer could not be understood (is this an RTSP address?)</source>
         <translation>a resposta da câmera não pôde ser entendida (este é um endereço RTSP?)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="173"/>
+        <location filename="../messages.py" line="174"/>
         <source>the camera stopped sending video</source>
         <translation>a câmera parou de enviar vídeo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="170"/>
+        <location filename="../messages.py" line="171"/>
         <source>the camera sends no video</source>
         <translation>a câmera não envia vídeo</translation>
     </message>
@@ -2889,52 +2889,42 @@ Gravador: {data}</translation>
         <translation>regra de alarme {rule_id} não existe</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
-        <source>the rule&apos;s name has control characters</source>
-        <translation>o nome da regra tem caracteres de controle</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="154"/>
         <source>the rule is armed on no day: pick at least one</source>
         <translation>a regra não está armada em nenhum dia: escolha ao menos um</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="154"/>
-        <source>&quot;{plate}&quot; is not a plate (at least 4 letters and digits)</source>
-        <translation>&quot;{plate}&quot; não é uma placa (ao menos 4 letras e dígitos)</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="171"/>
+        <location filename="../messages.py" line="172"/>
         <source>the camera sends {codec} video, which cannot be recorded; set the camera to H.264 or H.265</source>
         <translation>a câmera envia vídeo {codec}, que não pode ser gravado; configure a câmera para H.264 ou H.265</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174"/>
+        <location filename="../messages.py" line="175"/>
         <source>nothing was written for {seconds} s</source>
         <translation>nada foi gravado por {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="175"/>
+        <location filename="../messages.py" line="176"/>
         <source>the camera failed: {message}</source>
         <translation>a câmera falhou: {message}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="176"/>
+        <location filename="../messages.py" line="177"/>
         <source>the camera failed for an unknown reason</source>
         <translation>a câmera falhou por um motivo desconhecido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="177"/>
+        <location filename="../messages.py" line="178"/>
         <source>the camera&apos;s address has a line break</source>
         <translation>o endereço da câmera tem uma quebra de linha</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="178"/>
+        <location filename="../messages.py" line="179"/>
         <source>cannot write to {folder}: {reason}</source>
         <translation>não é possível gravar em {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="179"/>
+        <location filename="../messages.py" line="180"/>
         <source>the recorder failed: {message}</source>
         <translation>o gravador falhou: {message}</translation>
     </message>
@@ -3089,62 +3079,72 @@ Gravador: {data}</translation>
         <translation>um clipe pode ter no máximo {max_hours} horas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="180"/>
+        <location filename="../messages.py" line="152"/>
+        <source>the rule needs a name without control characters</source>
+        <translation>a regra precisa de um nome sem caracteres de controle</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="155"/>
+        <source>&quot;{plate}&quot; is not a plate (4 to 20 letters and digits)</source>
+        <translation>&quot;{plate}&quot; não é uma placa (de 4 a 20 letras e dígitos)</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="181"/>
         <source>The recording disk is full ({free_mb} MB free) and no old footage is left to delete ({clips} clips are kept, never deleted): recording has stopped; free space or add a disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): a gravação parou; libere espaço ou adicione um disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="184"/>
+        <location filename="../messages.py" line="185"/>
         <source>The disk is almost full ({free_mb} MB free, {need_mb} MB needed) and no old footage is left to delete ({clips} clips are kept, never deleted): free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free_mb} MB livres, {need_mb} MB necessários) e não resta gravação antiga para apagar ({clips} clipes são mantidos, nunca apagados): libere espaço ou adicione um disco, ou a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="188"/>
+        <location filename="../messages.py" line="189"/>
         <source>The recording disk is full ({free_mb} MB free) and old recordings could not be deleted to make room: recording has stopped; free space on the disk</source>
         <translation>O disco de gravação está cheio ({free_mb} MB livres) e as gravações antigas não puderam ser apagadas para abrir espaço: a gravação parou; libere espaço no disco</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="245"/>
+        <location filename="../messages.py" line="246"/>
         <source>{n} of the oldest recordings deleted early: the disk was nearly full ({free} GB free)</source>
         <translation>{n} das gravações mais antigas apagadas antes do prazo: o disco estava quase cheio ({free} GB livres)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="249"/>
+        <location filename="../messages.py" line="250"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and only clips are left ({clips}), and clips are never deleted: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e só restam clipes ({clips}), que nunca são apagados: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="254"/>
+        <location filename="../messages.py" line="255"/>
         <source>The disk is almost full ({free} MB free, {need} MB needed) and there is no old footage left: free space or add a disk, or recording will stop</source>
         <translation>O disco está quase cheio ({free} MB livres, {need} MB necessários) e não há mais gravações antigas: libere espaço ou adicione um disco, senão a gravação vai parar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="256"/>
+        <location filename="../messages.py" line="257"/>
         <source>the recordings disk is {pct} % full</source>
         <translation>o disco de gravações está {pct} % cheio</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="259"/>
+        <location filename="../messages.py" line="260"/>
         <source>entry {id} was changed after it was written</source>
         <translation>o registro {id} foi alterado depois de escrito</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="260"/>
+        <location filename="../messages.py" line="261"/>
         <source>entry {id} is missing</source>
         <translation>falta o registro {id}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="262"/>
+        <location filename="../messages.py" line="263"/>
         <source>entries {first} to {last} are missing</source>
         <translation>faltam os registros {first} a {last}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="264"/>
+        <location filename="../messages.py" line="265"/>
         <source>entry {id} does not follow entry {prev}: one was removed, changed or put in</source>
         <translation>o registro {id} não segue o registro {prev}: um foi removido, alterado ou inserido</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="267"/>
+        <location filename="../messages.py" line="268"/>
         <source>{pct} % of frames lost over {s} s ({lost} of {n})</source>
         <translation>{pct} % dos quadros perdidos em {s} s ({lost} de {n})</translation>
     </message>
@@ -3218,92 +3218,92 @@ Gravador: {data}</translation>
 <context>
     <name>RuleForm</name>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="67"/>
+        <location filename="../alarms/rules_dialog.py" line="68"/>
         <source>Mon</source>
         <translation>Seg</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="67"/>
+        <location filename="../alarms/rules_dialog.py" line="68"/>
         <source>Tue</source>
         <translation>Ter</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="68"/>
+        <location filename="../alarms/rules_dialog.py" line="69"/>
         <source>Wed</source>
         <translation>Qua</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="68"/>
+        <location filename="../alarms/rules_dialog.py" line="69"/>
         <source>Thu</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="69"/>
+        <location filename="../alarms/rules_dialog.py" line="70"/>
         <source>Fri</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="69"/>
+        <location filename="../alarms/rules_dialog.py" line="70"/>
         <source>Sat</source>
         <translation>Sáb</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="70"/>
+        <location filename="../alarms/rules_dialog.py" line="71"/>
         <source>Sun</source>
         <translation>Dom</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="74"/>
+        <location filename="../alarms/rules_dialog.py" line="75"/>
         <source>Alarm rule</source>
         <translation>Regra de alarme</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="82"/>
+        <location filename="../alarms/rules_dialog.py" line="83"/>
         <source>All cameras, also those added later</source>
         <translation>Todas as câmeras, também as adicionadas depois</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="104"/>
+        <location filename="../alarms/rules_dialog.py" line="99"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="106"/>
+        <location filename="../alarms/rules_dialog.py" line="101"/>
         <source>(the same time: all day; 22:00 to 06:00 runs past midnight)</source>
         <translation>(a mesma hora: o dia todo; 22:00 até 06:00 passa da meia-noite)</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="109"/>
+        <location filename="../alarms/rules_dialog.py" line="104"/>
         <source>Enabled</source>
         <translation>Ativada</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="115"/>
+        <location filename="../alarms/rules_dialog.py" line="110"/>
         <source>Name:</source>
         <translation>Nome:</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="116"/>
+        <location filename="../alarms/rules_dialog.py" line="111"/>
         <source>When:</source>
         <translation>Quando:</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="120"/>
+        <location filename="../alarms/rules_dialog.py" line="115"/>
         <source>Cameras:</source>
         <translation>Câmeras:</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="121"/>
+        <location filename="../alarms/rules_dialog.py" line="116"/>
         <source>Armed on:</source>
         <translation>Armada em:</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="122"/>
+        <location filename="../alarms/rules_dialog.py" line="117"/>
         <source>Armed from:</source>
         <translation>Armada das:</translation>
     </message>
     <message>
-        <location filename="../alarms/rules_dialog.py" line="123"/>
+        <location filename="../alarms/rules_dialog.py" line="118"/>
         <source>Escalate after:</source>
         <translation>Escalar após:</translation>
     </message>
@@ -3796,47 +3796,47 @@ ela recomeça em {resume}</translation>
 <context>
     <name>UserForm</name>
     <message>
-        <location filename="../admin/user_forms.py" line="107"/>
+        <location filename="../admin/user_forms.py" line="123"/>
         <source>Add user</source>
         <translation>Adicionar usuário</translation>
     </message>
     <message>
-        <location filename="../admin/user_forms.py" line="107"/>
+        <location filename="../admin/user_forms.py" line="123"/>
         <source>Change {name}</source>
         <translation>Alterar {name}</translation>
     </message>
     <message>
-        <location filename="../admin/user_forms.py" line="115"/>
+        <location filename="../admin/user_forms.py" line="131"/>
         <source>Name:</source>
         <translation>Nome:</translation>
     </message>
     <message>
-        <location filename="../admin/user_forms.py" line="120"/>
+        <location filename="../admin/user_forms.py" line="136"/>
         <source>Role:</source>
         <translation>Perfil:</translation>
     </message>
     <message>
-        <location filename="../admin/user_forms.py" line="123"/>
+        <location filename="../admin/user_forms.py" line="139"/>
         <source>All cameras, also those added later</source>
         <translation>Todas as câmeras, também as adicionadas depois</translation>
     </message>
     <message>
-        <location filename="../admin/user_forms.py" line="124"/>
+        <location filename="../admin/user_forms.py" line="140"/>
         <source>Only these cameras:</source>
         <translation>Só estas câmeras:</translation>
     </message>
     <message>
-        <location filename="../admin/user_forms.py" line="143"/>
+        <location filename="../admin/user_forms.py" line="153"/>
         <source>Cameras:</source>
         <translation>Câmeras:</translation>
     </message>
     <message>
-        <location filename="../admin/user_forms.py" line="153"/>
+        <location filename="../admin/user_forms.py" line="162"/>
         <source>Tick at least one camera, or choose all cameras.</source>
         <translation>Marque pelo menos uma câmera, ou escolha todas as câmeras.</translation>
     </message>
     <message>
-        <location filename="../admin/user_forms.py" line="156"/>
+        <location filename="../admin/user_forms.py" line="165"/>
         <source>Type the user&apos;s name.</source>
         <translation>Digite o nome do usuário.</translation>
     </message>
