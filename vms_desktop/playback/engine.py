@@ -40,7 +40,9 @@ class PlaybackEngine(QObject):
         self.timemap = TimeMap([])
         self.span: Span | None = None
         self.standby: Position | None = None  # what the other player holds, ready to go on
-        self._stepped_to: int | None = None  # ms into the file, after frame steps back
+        # ms into the file of the frame stood on, where libVLC's own time says otherwise: after a
+        # pause (its time lags in quarter-second steps), a paused open, and frame steps
+        self._stepped_to: int | None = None
         self._hold_at: int | None = None  # opened paused: ms into the file to stand on once it plays
         self.rate = 1.0
         self.want_playing = True
