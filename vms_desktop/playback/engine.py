@@ -121,9 +121,11 @@ class PlaybackEngine(QObject):
         elif self.span is not None and not self.holding and self.vlc.is_playing():
             # libVLC's time moves in steps of a quarter second and stays where it was when
             # paused: the frame paused on is nearer to the time interpolated since.
-            at = self.vlc.playing_position_ms
+            # On the frame grid, as libVLC's own times are: a step back then seeks to a frame's
+            # own time, not between two.
+            at, frame = self.vlc.playing_position_ms, 1000 / (self.vlc.fps or 15.0)
             if at is not None:
-                self._stepped_to = int(at)
+                self._stepped_to = int(at // frame * frame)
         if self.span is not None and not self.holding:  # a hold pauses itself once its frame is out
             self.vlc.set_paused(not playing)
         self.state_changed.emit(playing)
